@@ -1,0 +1,88 @@
+import path from 'node:path';
+
+/**
+ * One validated, frozen configuration read from the environment at boot.
+ * Every variable is documented in the README; a bad value stops the boot
+ * with a message naming the variable rather than failing later at random.
+ */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** Public origin used in canonical links, feeds and emails (never the Host header). */
+  readonly siteUrl: string;
+  readonly dataDir: string;
+  /** `sqlite:` path or `postgres://` URL. */
+  readonly databaseUrl: string;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly redisUrl: string | null;
+  readonly logLevel: string;
+  /** Seed demo content when the database holds no article yet. */
+  readonly seedDemo: boolean;
+  /** Hops of reverse proxies whose X-Forwarded-For is trusted. */
+  readonly trustProxy: number;
+  readonly pageCacheEntries: number;
+}
+
+export class ConfigError extends Error {}
+
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function readUrl(name: string, raw: string, protocols: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
+  const port = readInt(env, 'PORT', 8080, 0, 65535);
+  const dataDir = path.resolve(env.DATELINE_DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || `sqlite:${path.join(dataDir, 'dateline.db')}`;
+  let dialect: Config['dialect'];
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) dialect = 'postgres';
+  else if (databaseUrl.startsWith('sqlite:')) dialect = 'sqlite';
+  else throw new ConfigError(`DATABASE_URL must start with postgres:// or sqlite:, got "${databaseUrl}"`);
+  const defaultSite = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const siteUrl = readUrl('SITE_URL', (env.SITE_URL || defaultSite).replace(/\/+$/, ''), ['http:', 'https:']);
+  const redisUrl = env.REDIS_URL ? readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']) : null;
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  return Object.freeze({
+    host,
+    port,
+    siteUrl,
+    dataDir,
+    databaseUrl,
+    dialect,
+    redisUrl,
+    logLevel,
+    seedDemo: readBool(env, 'DATELINE_SEED_DEMO', true),
+    trustProxy: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    pageCacheEntries: readInt(env, 'PAGE_CACHE_ENTRIES', 5000, 0, 1_000_000),
+  });
+}

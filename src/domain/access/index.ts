@@ -1,0 +1,1 @@
+export { ROLES, isRole, can, type Role, type Capability } from './roles.ts';

@@ -1,0 +1,1 @@
+export { ApiKeysService, type ApiKey } from './apikeys.service.ts';

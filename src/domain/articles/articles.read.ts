@@ -1,0 +1,72 @@
+import type { ArticleRow } from '../../storage/schema.ts';
+import {
+  bylinesFor, correctionsFor, imagesByIds, sectionsByIds, tagsFor, type Q, type SummaryRow,
+} from './articles.repo.ts';
+import type { Article, ArticleStatus, ArticleSummary, CommentMode } from './articles.types.ts';
+import { imageIdsOf, type Doc } from './document.ts';
+
+/** Rows → summaries with their section, bylines and featured image, in four queries whatever the page size. */
+export async function hydrateSummaries(db: Q, rows: SummaryRow[]): Promise<ArticleSummary[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [sections, bylines, images] = await Promise.all([
+    sectionsByIds(db, rows.map((r) => r.section_id).filter((x): x is number => x !== null)),
+    bylinesFor(db, ids),
+    imagesByIds(db, rows.map((r) => r.featured_image_id).filter((x): x is number => x !== null)),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    dek: r.dek,
+    status: r.status as ArticleStatus,
+    language: r.language,
+    direction: r.direction,
+    section: r.section_id !== null ? (sections.get(r.section_id) ?? null) : null,
+    bylines: bylines.get(r.id) ?? [],
+    credit: r.credit,
+    featuredImage: r.featured_image_id !== null ? (images.get(r.featured_image_id) ?? null) : null,
+    publishedAt: r.published_at ? new Date(r.published_at) : null,
+    updatedAt: new Date(r.updated_at),
+  }));
+}
+
+export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
+  const body = JSON.parse(row.body) as Doc;
+  const imageIds = imageIdsOf(body);
+  if (row.featured_image_id !== null) imageIds.push(row.featured_image_id);
+  const [[summary], tags, corrections, images] = await Promise.all([
+    hydrateSummaries(db, [row]),
+    tagsFor(db, [row.id]),
+    correctionsFor(db, row.id),
+    imagesByIds(db, imageIds),
+  ]);
+  return {
+    ...summary,
+    featuredImage: row.featured_image_id !== null ? (images.get(row.featured_image_id) ?? null) : null,
+    dateline: row.dateline,
+    body,
+    bodyText: row.body_text,
+    wordCount: row.word_count,
+    tags: tags.get(row.id) ?? [],
+    firstPublishedAt: row.first_published_at ? new Date(row.first_published_at) : null,
+    createdAt: new Date(row.created_at),
+    commentMode: row.comment_mode as CommentMode,
+    canonicalUrl: row.canonical_url,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    socialTitle: row.social_title,
+    socialDescription: row.social_description,
+    version: row.version,
+    corrections,
+    bodyImages: images,
+  };
+}
+
+/** Public visibility of one row at `now`: shown, gone (was public, now withdrawn), or unknown. */
+export function visibilityOf(row: ArticleRow | undefined, nowIso: string): 'visible' | 'gone' | 'missing' {
+  if (!row) return 'missing';
+  if (row.status === 'published' && row.published_at !== null && row.published_at <= nowIso) return 'visible';
+  if (row.status === 'unpublished' && row.first_published_at !== null) return 'gone';
+  return 'missing';
+}

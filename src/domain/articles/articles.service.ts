@@ -1,0 +1,234 @@
+import type { Db } from '../../storage/index.ts';
+import { isUniqueViolation } from '../../storage/index.ts';
+import type { ArticleRow, ArticleUpdate } from '../../storage/schema.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AppError, notFound, validationError } from '../shared/errors.ts';
+import { slugify, withSuffix } from '../shared/slug.ts';
+import type { ArticleInput } from './articles.input.ts';
+import { directionOf } from './articles.input.ts';
+import { hydrateArticle } from './articles.read.ts';
+import {
+  deleteArticleRow, findArticleRow, insertArticle, insertCorrection, insertRevision, publishDueRows,
+  replaceArticleBylines, replaceArticleTags, slugTaken, updateArticleIfVersion, type Q,
+} from './articles.repo.ts';
+import { resolveReferences } from './articles.resolve.ts';
+import type { Article, ArticleStatus, ContentEvent } from './articles.types.ts';
+import { docText, emptyDoc, wordCount } from './document.ts';
+
+export interface ArticlesDeps {
+  db: Db;
+  clock: Clock;
+  /** Called after commit, never inside a transaction: cache invalidation, later webhooks. */
+  emit: (e: ContentEvent) => void;
+  defaultLanguage: string;
+}
+
+/** Status and publish time after a write, given what was asked and what is stored. */
+export function nextPublication(
+  asked: { status?: ArticleStatus; publishedAt?: Date | null },
+  stored: { status: ArticleStatus; publishedAt: string | null },
+  now: Date,
+): { status: ArticleStatus; publishedAt: string | null } {
+  let status = asked.status ?? stored.status;
+  let publishedAt = asked.publishedAt !== undefined ? (asked.publishedAt?.toISOString() ?? null) : stored.publishedAt;
+  if (status === 'published' || status === 'scheduled') {
+    if (status === 'scheduled' && !publishedAt) {
+      throw validationError([{ field: 'publishedAt', message: 'a scheduled story needs a publish time' }]);
+    }
+    publishedAt ??= now.toISOString();
+    status = publishedAt > now.toISOString() ? 'scheduled' : 'published';
+  }
+  return { status, publishedAt };
+}
+
+export class ArticlesService {
+  constructor(private readonly deps: ArticlesDeps) {}
+
+  private get db() {
+    return this.deps.db.kysely;
+  }
+
+  /** Unique-slug races on PostgreSQL surface as a unique violation at commit: retry with the next suffix. */
+  private async withSlugRetry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        if (!isUniqueViolation(e) || attempt >= 8) throw e;
+      }
+    }
+  }
+
+  private async uniqueSlug(db: Q, base: string, exceptId?: number): Promise<string> {
+    for (let n = 1; n < 1000; n++) {
+      const candidate = withSuffix(base, n);
+      if (!(await slugTaken(db, candidate, exceptId))) return candidate;
+    }
+    throw new AppError('SLUG_TAKEN', `no free slug near "${base}"`, { field: 'slug' });
+  }
+
+  async create(input: ArticleInput, actor: string): Promise<Article> {
+    const now = this.deps.clock.now();
+    const nowIso = now.toISOString();
+    const id = await this.withSlugRetry(() =>
+      this.db.transaction().execute(async (trx) => {
+        const refs = await resolveReferences(trx, input, nowIso);
+        const pub = nextPublication(input, { status: 'draft', publishedAt: null }, now);
+        const body = input.body ?? emptyDoc();
+        const text = docText(body);
+        const language = input.language ?? this.deps.defaultLanguage;
+        if (input.slug && (await slugTaken(trx, input.slug))) {
+          throw new AppError('SLUG_TAKEN', `slug "${input.slug}" is already used by another story`, { field: 'slug' });
+        }
+        const slug = input.slug ?? (await this.uniqueSlug(trx, slugify(input.headline ?? '')));
+        const articleId = await insertArticle(trx, {
+          slug,
+          headline: input.headline ?? '',
+          dek: input.dek ?? '',
+          dateline: input.dateline ?? '',
+          body: JSON.stringify(body),
+          body_text: text,
+          word_count: wordCount(text),
+          language,
+          direction: directionOf(language),
+          section_id: refs.sectionId ?? null,
+          featured_image_id: input.featuredImageId ?? null,
+          credit: input.credit ?? '',
+          status: pub.status,
+          published_at: pub.publishedAt,
+          first_published_at: pub.status === 'published' ? pub.publishedAt : null,
+          created_at: nowIso,
+          updated_at: nowIso,
+          comment_mode: input.commentMode ?? 'default',
+          canonical_url: input.canonicalUrl ?? '',
+          seo_title: input.seoTitle ?? '',
+          seo_description: input.seoDescription ?? '',
+          social_title: input.socialTitle ?? '',
+          social_description: input.socialDescription ?? '',
+          version: 1,
+        });
+        await replaceArticleTags(trx, articleId, refs.tagIds ?? []);
+        await replaceArticleBylines(trx, articleId, refs.personIds ?? []);
+        const saved = await findArticleRow(trx, articleId);
+        await insertRevision(trx, articleId, 1, snapshotOf(saved!, refs), actor, nowIso);
+        await recordAudit(trx, nowIso, { actor, action: 'article.create', targetType: 'article', targetId: articleId, detail: { status: pub.status } });
+        if (pub.status === 'published') {
+          await recordAudit(trx, nowIso, { actor, action: 'article.publish', targetType: 'article', targetId: articleId });
+        }
+        return articleId;
+      }),
+    );
+    this.deps.emit({ kind: 'article', id, action: 'created' });
+    return this.get(id);
+  }
+
+  async update(id: number, input: ArticleInput, actor: string): Promise<Article> {
+    const now = this.deps.clock.now();
+    const nowIso = now.toISOString();
+    const before = await this.withSlugRetry(() =>
+      this.db.transaction().execute(async (trx) => {
+        const row = await findArticleRow(trx, id);
+        if (!row) throw notFound(`article ${id}`);
+        if (input.version !== undefined && input.version !== row.version) {
+          throw new AppError('VERSION_CONFLICT', `this story was saved by someone else (version ${row.version}, you edited ${input.version}); reload before saving`, { field: 'version' });
+        }
+        const refs = await resolveReferences(trx, input, nowIso);
+        const pub = nextPublication(input, { status: row.status as ArticleStatus, publishedAt: row.published_at }, now);
+        const patch: ArticleUpdate = { ...fieldsPatch(input), status: pub.status, published_at: pub.publishedAt, updated_at: nowIso, version: row.version + 1 };
+        if (input.language) patch.direction = directionOf(input.language);
+        if (pub.status === 'published' && !row.first_published_at) patch.first_published_at = pub.publishedAt;
+        if (input.slug && input.slug !== row.slug) {
+          if (await slugTaken(trx, input.slug, id)) throw new AppError('SLUG_TAKEN', `slug "${input.slug}" is already used by another story`, { field: 'slug' });
+          patch.slug = input.slug;
+        }
+        if (refs.sectionId !== undefined) patch.section_id = refs.sectionId;
+        if (!(await updateArticleIfVersion(trx, id, row.version, patch))) {
+          throw new AppError('VERSION_CONFLICT', 'this story was saved by someone else; reload before saving', { field: 'version' });
+        }
+        if (refs.tagIds) await replaceArticleTags(trx, id, refs.tagIds);
+        if (refs.personIds) await replaceArticleBylines(trx, id, refs.personIds);
+        const saved = (await findArticleRow(trx, id))!;
+        await insertRevision(trx, id, saved.version, snapshotOf(saved, refs), actor, nowIso);
+        await this.auditTransition(trx, nowIso, actor, id, row.status, pub.status);
+        return row;
+      }),
+    );
+    const after = await this.get(id);
+    const action = after.status === 'published' && before.status !== 'published' ? 'published' : before.status === 'published' && after.status !== 'published' ? 'unpublished' : 'updated';
+    this.deps.emit({ kind: 'article', id, action });
+    return after;
+  }
+
+  private async auditTransition(trx: Q, at: string, actor: string, id: number, from: string, to: string): Promise<void> {
+    const action = from === to ? 'article.update' : to === 'published' ? 'article.publish' : from === 'published' ? 'article.unpublish' : `article.${to}`;
+    await recordAudit(trx, at, { actor, action, targetType: 'article', targetId: id, detail: { from, to } });
+  }
+
+  async remove(id: number, actor: string): Promise<void> {
+    const nowIso = this.deps.clock.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await findArticleRow(trx, id);
+      if (!row) throw notFound(`article ${id}`);
+      await deleteArticleRow(trx, id);
+      await recordAudit(trx, nowIso, { actor, action: 'article.delete', targetType: 'article', targetId: id, detail: { headline: row.headline } });
+    });
+    this.deps.emit({ kind: 'article', id, action: 'deleted' });
+  }
+
+  async get(id: number): Promise<Article> {
+    const row = await findArticleRow(this.db, id);
+    if (!row) throw notFound(`article ${id}`);
+    return hydrateArticle(this.db, row);
+  }
+
+  async addCorrection(id: number, text: string, actor: string): Promise<Article> {
+    const body = typeof text === 'string' ? text.normalize('NFC').trim() : '';
+    if (!body || body.length > 2000) throw validationError([{ field: 'body', message: 'a correction is 1 to 2000 characters of text' }]);
+    const nowIso = this.deps.clock.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await findArticleRow(trx, id);
+      if (!row) throw notFound(`article ${id}`);
+      await insertCorrection(trx, id, body, nowIso);
+      await trx.updateTable('articles').set({ updated_at: nowIso, version: row.version + 1 }).where('id', '=', id).execute();
+      await recordAudit(trx, nowIso, { actor, action: 'article.correct', targetType: 'article', targetId: id });
+    });
+    this.deps.emit({ kind: 'article', id, action: 'updated' });
+    return this.get(id);
+  }
+
+  /** Scheduled stories whose time has come go live; returns their ids. */
+  async publishDue(): Promise<number[]> {
+    const ids = await publishDueRows(this.db, this.deps.clock.now().toISOString());
+    for (const id of ids) this.deps.emit({ kind: 'article', id, action: 'published' });
+    return ids;
+  }
+}
+
+function fieldsPatch(input: ArticleInput): ArticleUpdate {
+  const p: ArticleUpdate = {};
+  if (input.headline !== undefined) p.headline = input.headline;
+  if (input.dek !== undefined) p.dek = input.dek;
+  if (input.dateline !== undefined) p.dateline = input.dateline;
+  if (input.body !== undefined) {
+    const text = docText(input.body);
+    p.body = JSON.stringify(input.body);
+    p.body_text = text;
+    p.word_count = wordCount(text);
+  }
+  if (input.credit !== undefined) p.credit = input.credit;
+  if (input.language !== undefined) p.language = input.language;
+  if (input.featuredImageId !== undefined) p.featured_image_id = input.featuredImageId;
+  if (input.commentMode !== undefined) p.comment_mode = input.commentMode;
+  if (input.canonicalUrl !== undefined) p.canonical_url = input.canonicalUrl;
+  if (input.seoTitle !== undefined) p.seo_title = input.seoTitle;
+  if (input.seoDescription !== undefined) p.seo_description = input.seoDescription;
+  if (input.socialTitle !== undefined) p.social_title = input.socialTitle;
+  if (input.socialDescription !== undefined) p.social_description = input.socialDescription;
+  return p;
+}
+
+function snapshotOf(row: ArticleRow, refs: { tagIds?: number[]; personIds?: number[] }) {
+  const { body, ...rest } = row;
+  return { ...rest, body: JSON.parse(body), tagIds: refs.tagIds, personIds: refs.personIds };
+}

@@ -1,0 +1,137 @@
+import MarkdownIt from 'markdown-it';
+import { validationError } from '../shared/errors.ts';
+import type { BlockNode, Doc, InlineNode, ListItemNode, Mark, ParagraphNode } from './document.ts';
+import { isSafeHref, parseDoc } from './document.ts';
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+const attr = (t: Token, name: string): string => String(t.attrGet(name) ?? '');
+
+/**
+ * CommonMark → the editor document. Raw HTML is off (it stays literal
+ * text); `#`/`##` become level-2 subheadings because the headline is the
+ * page's only h1; images must point at the media library as `image:ID`.
+ */
+const md = new MarkdownIt('commonmark', { html: false, linkify: false });
+
+function inline(tokens: Token[] | null): InlineNode[] {
+  const out: InlineNode[] = [];
+  const marks: Mark[] = [];
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'text':
+      case 'code_inline':
+        if (t.content) {
+          const m = t.type === 'code_inline' ? [...marks, { type: 'code' } as Mark] : [...marks];
+          out.push(m.length ? { type: 'text', text: t.content, marks: m } : { type: 'text', text: t.content });
+        }
+        break;
+      case 'softbreak':
+        out.push({ type: 'text', text: ' ' });
+        break;
+      case 'hardbreak':
+        out.push({ type: 'hardBreak' });
+        break;
+      case 'strong_open':
+        marks.push({ type: 'bold' });
+        break;
+      case 'em_open':
+        marks.push({ type: 'italic' });
+        break;
+      case 'link_open':
+        marks.push({ type: 'link', attrs: { href: attr(t, 'href') } });
+        break;
+      case 'strong_close':
+      case 'em_close':
+      case 'link_close':
+        marks.pop();
+        break;
+      case 'image':
+        throw validationError([{ field: 'bodyMarkdown', message: 'images go on a line of their own: ![alt](image:ID)' }]);
+      default:
+        break;
+    }
+  }
+  return mergeText(out);
+}
+
+function mergeText(nodes: InlineNode[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (n.type === 'text' && prev?.type === 'text' && JSON.stringify(prev.marks ?? []) === JSON.stringify(n.marks ?? [])) {
+      out[out.length - 1] = { ...prev, text: prev.text + n.text };
+    } else out.push(n);
+  }
+  return out;
+}
+
+function imageFrom(t: Token): BlockNode | null {
+  const kids = t.children ?? [];
+  if (kids.length !== 1 || kids[0].type !== 'image') return null;
+  const img = kids[0];
+  const src = attr(img, 'src');
+  const m = /^image:(\d{1,9})$/.exec(src);
+  if (!m) throw validationError([{ field: 'bodyMarkdown', message: `image "${src}" must be written image:ID, the id of an uploaded image` }]);
+  const alt = img.children?.map((c) => c.content).join('') ?? '';
+  const caption = attr(img, 'title');
+  return { type: 'image', attrs: { imageId: Number(m[1]), alt, ...(caption ? { caption } : {}) } };
+}
+
+/** Walks block tokens from `i` until `close` (or the end); returns the blocks and the next index. */
+function blocks(tokens: Token[], i: number, close: string | null): [BlockNode[], number] {
+  const out: BlockNode[] = [];
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (close && t.type === close) return [out, i + 1];
+    if (t.type === 'paragraph_open') {
+      const content = tokens[i + 1];
+      const image = imageFrom(content);
+      out.push(image ?? { type: 'paragraph', content: inline(content.children) });
+      i += 3;
+    } else if (t.type === 'heading_open') {
+      const level = Math.min(4, Math.max(2, Number(t.tag.slice(1)))) as 2 | 3 | 4;
+      out.push({ type: 'heading', attrs: { level }, content: inline(tokens[i + 1].children) });
+      i += 3;
+    } else if (t.type === 'blockquote_open') {
+      const [inner, next] = blocks(tokens, i + 1, 'blockquote_close');
+      out.push({ type: 'blockquote', content: inner.filter((b): b is ParagraphNode => b.type === 'paragraph') });
+      i = next;
+    } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+      const type = t.type === 'bullet_list_open' ? 'bulletList' : 'orderedList';
+      const closeType = t.type.replace('_open', '_close');
+      const items: ListItemNode[] = [];
+      i++;
+      while (i < tokens.length && tokens[i].type !== closeType) {
+        const [inner, next] = blocks(tokens, i + 1, 'list_item_close');
+        items.push({ type: 'listItem', content: inner.filter((b): b is ParagraphNode => b.type === 'paragraph') });
+        i = next;
+      }
+      out.push({ type, content: items });
+      i++;
+    } else if (t.type === 'hr') {
+      out.push({ type: 'horizontalRule' });
+      i++;
+    } else if (t.type === 'fence' || t.type === 'code_block') {
+      out.push({ type: 'paragraph', content: [{ type: 'text', text: t.content.replace(/\n$/, ''), marks: [{ type: 'code' }] }] });
+      i++;
+    } else {
+      i++;
+    }
+  }
+  return [out, i];
+}
+
+export function markdownToDoc(source: string): Doc {
+  if (typeof source !== 'string') throw validationError([{ field: 'bodyMarkdown', message: 'must be a string' }]);
+  const tokens = md.parse(source.normalize('NFC'), {});
+  const [content] = blocks(tokens, 0, null);
+  for (const b of content) {
+    if ((b.type === 'paragraph' || b.type === 'heading') && b.content?.some((n) => n.type === 'text' && n.marks?.some((m) => m.type === 'link' && !isSafeHref(m.attrs.href)))) {
+      // Unsafe links are dropped, keeping their text (CommonMark already refuses javascript:).
+      b.content = b.content.map((n) => (n.type === 'text' && n.marks ? { ...n, marks: n.marks.filter((m) => m.type !== 'link' || isSafeHref(m.attrs.href)) } : n));
+    }
+  }
+  // Empty paragraphs (from stray markup) carry nothing; drop them.
+  const cleaned = content.filter((b) => !(b.type === 'paragraph' && (!b.content || b.content.length === 0)));
+  return parseDoc({ type: 'doc', content: cleaned }, 'bodyMarkdown');
+}

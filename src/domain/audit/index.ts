@@ -1,0 +1,1 @@
+export { recordAudit, listAudit, type AuditEntry } from './audit.repo.ts';

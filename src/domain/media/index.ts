@@ -1,0 +1,2 @@
+export { MediaService, mediaUrl, srcset, bestJpeg, VARIANT_WIDTHS, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, type ImageMeta } from './media.service.ts';
+export { DiskBlobStore, type BlobStore } from './blob-store.ts';

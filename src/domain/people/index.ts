@@ -1,0 +1,1 @@
+export { PeopleService, personFromRow, type Person } from './people.service.ts';

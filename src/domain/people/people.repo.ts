@@ -1,0 +1,28 @@
+import type { Q } from '../articles/articles.repo.ts';
+import type { PersonRow } from '../../storage/schema.ts';
+
+export async function listPeopleRows(db: Q): Promise<PersonRow[]> {
+  return db.selectFrom('people').selectAll().orderBy('name').execute();
+}
+
+export async function findPersonRow(db: Q, ref: string | number): Promise<PersonRow | undefined> {
+  const q = db.selectFrom('people').selectAll();
+  return (typeof ref === 'number' ? q.where('id', '=', ref) : q.where('slug', '=', ref)).executeTakeFirst();
+}
+
+export async function insertPersonRow(db: Q, row: Omit<PersonRow, 'id'>): Promise<number> {
+  const r = await db.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updatePersonRow(db: Q, id: number, patch: Partial<Omit<PersonRow, 'id'>>): Promise<void> {
+  await db.updateTable('people').set(patch).where('id', '=', id).execute();
+}
+
+export async function deletePersonRow(db: Q, id: number): Promise<void> {
+  await db.deleteFrom('people').where('id', '=', id).execute();
+}
+
+export async function personHasBylines(db: Q, id: number): Promise<boolean> {
+  return (await db.selectFrom('article_bylines').select('article_id').where('person_id', '=', id).executeTakeFirst()) !== undefined;
+}

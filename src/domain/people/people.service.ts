@@ -1,0 +1,97 @@
+import type { Db } from '../../storage/index.ts';
+import { isUniqueViolation } from '../../storage/index.ts';
+import type { PersonRow } from '../../storage/schema.ts';
+import type { ContentEvent } from '../articles/index.ts';
+import { imagesByIds } from '../articles/articles.repo.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AppError, notFound, validationError } from '../shared/errors.ts';
+import { optionalId, parseFields, slug, text } from '../shared/fields.ts';
+import { slugify } from '../shared/slug.ts';
+import { deletePersonRow, findPersonRow, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
+
+export interface Person {
+  id: number;
+  slug: string;
+  name: string;
+  bio: string;
+  roleTitle: string;
+  photoImageId: number | null;
+}
+
+const SPEC = { slug, name: text(120, true), bio: text(4000), roleTitle: text(120), photoImageId: optionalId };
+
+export function personFromRow(r: PersonRow): Person {
+  return { id: r.id, slug: r.slug, name: r.name, bio: r.bio, roleTitle: r.role_title, photoImageId: r.photo_image_id };
+}
+
+export class PeopleService {
+  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void }) {}
+
+  async list(): Promise<Person[]> {
+    return (await listPeopleRows(this.deps.db.kysely)).map(personFromRow);
+  }
+
+  async get(ref: string | number): Promise<Person> {
+    const r = await findPersonRow(this.deps.db.kysely, ref);
+    if (!r) throw notFound(`person ${ref}`);
+    return personFromRow(r);
+  }
+
+  private async checkPhoto(id: number | null | undefined): Promise<void> {
+    if (!id) return;
+    const found = await imagesByIds(this.deps.db.kysely, [id]);
+    if (!found.has(id)) throw validationError([{ field: 'photoImageId', message: `no image with id ${id}` }]);
+  }
+
+  async create(raw: unknown): Promise<Person> {
+    const input = parseFields<Person>(raw, SPEC, ['name']);
+    await this.checkPhoto(input.photoImageId);
+    const now = this.deps.clock.now().toISOString();
+    const id = await this.unique(() =>
+      insertPersonRow(this.deps.db.kysely, {
+        slug: input.slug ?? slugify(input.name!),
+        name: input.name!,
+        bio: input.bio ?? '',
+        role_title: input.roleTitle ?? '',
+        photo_image_id: input.photoImageId ?? null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    this.deps.emit({ kind: 'person', id, action: 'created' });
+    return this.get(id);
+  }
+
+  async update(id: number, raw: unknown): Promise<Person> {
+    const input = parseFields<Person>(raw, SPEC);
+    await this.get(id);
+    await this.checkPhoto(input.photoImageId);
+    const patch: Partial<PersonRow> = { updated_at: this.deps.clock.now().toISOString() };
+    if (input.slug !== undefined) patch.slug = input.slug;
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.bio !== undefined) patch.bio = input.bio;
+    if (input.roleTitle !== undefined) patch.role_title = input.roleTitle;
+    if (input.photoImageId !== undefined) patch.photo_image_id = input.photoImageId;
+    await this.unique(() => updatePersonRow(this.deps.db.kysely, id, patch));
+    this.deps.emit({ kind: 'person', id, action: 'updated' });
+    return this.get(id);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.get(id);
+    if (await personHasBylines(this.deps.db.kysely, id)) {
+      throw new AppError('CONFLICT', 'this person has bylines on stories; remove those first');
+    }
+    await deletePersonRow(this.deps.db.kysely, id);
+    this.deps.emit({ kind: 'person', id, action: 'deleted' });
+  }
+
+  private async unique<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('SLUG_TAKEN', 'a person with this slug exists', { field: 'slug' });
+      throw e;
+    }
+  }
+}

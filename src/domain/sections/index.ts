@@ -1,0 +1,1 @@
+export { SectionsService, sectionFromRow, type Section, type SectionInput } from './sections.service.ts';

@@ -1,0 +1,30 @@
+import type { Q } from '../articles/articles.repo.ts';
+import type { SectionRow } from '../../storage/schema.ts';
+
+export async function listSectionRows(db: Q): Promise<SectionRow[]> {
+  return db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
+}
+
+export async function findSectionRow(db: Q, ref: string | number): Promise<SectionRow | undefined> {
+  const q = db.selectFrom('sections').selectAll();
+  return (typeof ref === 'number' ? q.where('id', '=', ref) : q.where('slug', '=', ref)).executeTakeFirst();
+}
+
+export async function insertSectionRow(db: Q, row: Omit<SectionRow, 'id'>): Promise<number> {
+  const r = await db.insertInto('sections').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateSectionRow(db: Q, id: number, patch: Partial<Omit<SectionRow, 'id'>>): Promise<void> {
+  await db.updateTable('sections').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteSectionRow(db: Q, id: number): Promise<void> {
+  await db.deleteFrom('sections').where('id', '=', id).execute();
+}
+
+export async function sectionInUse(db: Q, id: number): Promise<boolean> {
+  const child = await db.selectFrom('sections').select('id').where('parent_id', '=', id).executeTakeFirst();
+  const art = await db.selectFrom('articles').select('id').where('section_id', '=', id).executeTakeFirst();
+  return child !== undefined || art !== undefined;
+}

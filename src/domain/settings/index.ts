@@ -1,0 +1,1 @@
+export { SettingsService, DEFAULT_SETTINGS, type SiteSettings } from './settings.service.ts';

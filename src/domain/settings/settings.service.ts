@@ -1,0 +1,82 @@
+import type { Db } from '../../storage/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import { validationError, type FieldProblem } from '../shared/errors.ts';
+import { isValidTimeZone } from '../shared/time.ts';
+
+/** Site-wide settings an admin changes at run time (stored in the database, not the environment). */
+export interface SiteSettings {
+  name: string;
+  tagline: string;
+  /** IANA zone of the edition: every date on the site is shown in it. */
+  timeZone: string;
+  /** BCP 47 language of the edition. */
+  language: string;
+  /** Default comment mode for stories set to `default`. */
+  commentDefault: 'open' | 'premoderated' | 'closed';
+  /** Publisher logo for JSON-LD and the masthead (site-relative path or URL; empty for text only). */
+  logoUrl: string;
+}
+
+export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
+  name: 'The Dateline Daily',
+  tagline: 'News from the city and the world',
+  timeZone: 'UTC',
+  language: 'en',
+  commentDefault: 'premoderated',
+  logoUrl: '',
+});
+
+const KEY = 'site';
+
+function check(s: SiteSettings): SiteSettings {
+  const problems: FieldProblem[] = [];
+  if (typeof s.name !== 'string' || !s.name.trim() || s.name.length > 120) problems.push({ field: 'name', message: 'must be 1 to 120 characters' });
+  if (typeof s.tagline !== 'string' || s.tagline.length > 300) problems.push({ field: 'tagline', message: 'must be at most 300 characters' });
+  if (typeof s.timeZone !== 'string' || !isValidTimeZone(s.timeZone)) problems.push({ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Tehran' });
+  if (typeof s.language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language)) problems.push({ field: 'language', message: 'must be a BCP 47 tag' });
+  if (!['open', 'premoderated', 'closed'].includes(s.commentDefault)) problems.push({ field: 'commentDefault', message: 'must be open, premoderated or closed' });
+  if (typeof s.logoUrl !== 'string' || s.logoUrl.length > 2048) problems.push({ field: 'logoUrl', message: 'must be a URL' });
+  if (problems.length) throw validationError(problems);
+  return s;
+}
+
+/**
+ * Settings are read on every page, so they are held in memory and reloaded
+ * after a change event; the event bus carries that across instances.
+ */
+export class SettingsService {
+  private cached: SiteSettings | null = null;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: { kind: 'settings'; id: string; action: 'updated' }) => void }) {}
+
+  async get(): Promise<SiteSettings> {
+    if (this.cached) return this.cached;
+    const row = await this.deps.db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+    const stored = row ? (JSON.parse(row.value) as Partial<SiteSettings>) : {};
+    this.cached = Object.freeze({ ...DEFAULT_SETTINGS, ...stored });
+    return this.cached;
+  }
+
+  /** Forget the cached copy (another instance or process changed it). */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  async update(patch: Partial<SiteSettings>): Promise<SiteSettings> {
+    const allowed = Object.keys(DEFAULT_SETTINGS);
+    const unknown = Object.keys(patch).filter((k) => !allowed.includes(k));
+    if (unknown.length) throw validationError(unknown.map((field) => ({ field, message: 'is not a site setting' })));
+    this.invalidate();
+    const next = check({ ...(await this.get()), ...patch });
+    const at = this.deps.clock.now().toISOString();
+    const value = JSON.stringify(next);
+    await this.deps.db.kysely
+      .insertInto('settings')
+      .values({ key: KEY, value, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+      .execute();
+    this.invalidate();
+    this.deps.emit({ kind: 'settings', id: KEY, action: 'updated' });
+    return this.get();
+  }
+}

@@ -1,0 +1,1 @@
+export { TagsService, type Tag } from './tags.service.ts';

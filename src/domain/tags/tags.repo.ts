@@ -1,0 +1,42 @@
+import type { Q } from '../articles/articles.repo.ts';
+import type { TagRow } from '../../storage/schema.ts';
+
+export async function listTagRows(db: Q): Promise<TagRow[]> {
+  return db.selectFrom('tags').selectAll().orderBy('name').execute();
+}
+
+/** By slug, then by alias slug, then by id. */
+export async function findTagRow(db: Q, ref: string | number): Promise<TagRow | undefined> {
+  if (typeof ref === 'number') return db.selectFrom('tags').selectAll().where('id', '=', ref).executeTakeFirst();
+  const direct = await db.selectFrom('tags').selectAll().where('slug', '=', ref).executeTakeFirst();
+  if (direct) return direct;
+  return db
+    .selectFrom('tag_aliases as ta')
+    .innerJoin('tags as t', 't.id', 'ta.tag_id')
+    .selectAll('t')
+    .where('ta.slug', '=', ref)
+    .executeTakeFirst();
+}
+
+export async function insertTagRow(db: Q, row: Omit<TagRow, 'id'>): Promise<number> {
+  const r = await db.insertInto('tags').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateTagRow(db: Q, id: number, patch: Partial<Omit<TagRow, 'id'>>): Promise<void> {
+  await db.updateTable('tags').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteTagRow(db: Q, id: number): Promise<void> {
+  await db.deleteFrom('tags').where('id', '=', id).execute();
+}
+
+export async function replaceTagAliases(db: Q, id: number, aliases: string[]): Promise<void> {
+  await db.deleteFrom('tag_aliases').where('tag_id', '=', id).execute();
+  if (aliases.length) await db.insertInto('tag_aliases').values(aliases.map((slug) => ({ slug, tag_id: id }))).execute();
+}
+
+export async function aliasesOf(db: Q, id: number): Promise<string[]> {
+  const rows = await db.selectFrom('tag_aliases').select('slug').where('tag_id', '=', id).orderBy('slug').execute();
+  return rows.map((r) => r.slug);
+}

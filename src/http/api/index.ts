@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { HttpDeps } from '../deps.ts';
+
+export function createApi(_deps: HttpDeps) {
+  return {
+    async register(_app: FastifyInstance) {},
+  };
+}

@@ -1,0 +1,42 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../domain/shared/errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string; problems?: Array<{ field: string; message: string }> };
+}
+
+/** Fastify's own client errors, given our stable codes and readable words. */
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'BAD_REQUEST', message: 'the JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'BAD_REQUEST', message: 'the body is not valid JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Content-Length does not match the body' },
+};
+
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.problems.length ? { problems: err.problems } : {}) } },
+    };
+  }
+  const fe = err as FastifyError & { statusCode?: number };
+  const known = fe?.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (known) return { status: known.status, body: { error: { code: known.code, message: known.message } } };
+  if (fe?.validation) {
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: fe.message } } };
+  }
+  if (fe instanceof SyntaxError || (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)) {
+    const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 400;
+    const code = status === 429 ? 'RATE_LIMITED' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    return { status, body: { error: { code, message: fe.message || 'bad request' } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'something went wrong on our side; it has been logged' } } };
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
+  const { status, body } = toErrorResponse(err);
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  return reply.code(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
+}

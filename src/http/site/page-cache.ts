@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  status: number;
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  lastModified: string;
+  cacheControl: string;
+}
+
+export interface Rendered {
+  status?: number;
+  body: string | Buffer;
+  contentType: string;
+  lastModified: Date;
+  cacheControl?: string;
+}
+
+/**
+ * Public pages kept in memory, rendered once per content generation.
+ * Correctness over cleverness: any content event clears every page, since a
+ * story's page also shows related stories, section names and bylines, and a
+ * publish changes every list. Renders in flight when a change lands are
+ * discarded rather than stored, so a page is never served stale after a write.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private readonly inflight = new Map<string, Promise<CachedPage>>();
+  private generation = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  clear(): void {
+    this.generation++;
+    this.pages.clear();
+    this.inflight.clear();
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  peek(key: string): CachedPage | undefined {
+    return this.pages.get(key);
+  }
+
+  async get(key: string, render: () => Promise<Rendered>): Promise<CachedPage> {
+    const hit = this.pages.get(key);
+    if (hit) return hit;
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const gen = this.generation;
+    const p = render()
+      .then((r) => toPage(r))
+      .then((page) => {
+        if (gen === this.generation && this.maxEntries > 0) {
+          if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value as string);
+          this.pages.set(key, page);
+        }
+        return page;
+      })
+      .finally(() => {
+        if (this.inflight.get(key) === p) this.inflight.delete(key);
+      });
+    this.inflight.set(key, p);
+    return p;
+  }
+}
+
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=30, stale-if-error=86400';
+
+export function toPage(r: Rendered): CachedPage {
+  const body = typeof r.body === 'string' ? Buffer.from(r.body) : r.body;
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  return {
+    status: r.status ?? 200,
+    body,
+    contentType: r.contentType,
+    etag,
+    lastModified: r.lastModified.toUTCString(),
+    cacheControl: r.cacheControl ?? DEFAULT_CACHE_CONTROL,
+  };
+}
+
+/** RFC 9110 §13.1.2: If-None-Match wins over If-Modified-Since when both are sent. */
+export function isNotModified(page: CachedPage, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): boolean {
+  if (ifNoneMatch !== undefined) {
+    return ifNoneMatch.split(',').some((t) => {
+      const tag = t.trim();
+      return tag === '*' || tag === page.etag || tag === `W/${page.etag}`;
+    });
+  }
+  if (ifModifiedSince !== undefined) {
+    const since = Date.parse(ifModifiedSince);
+    return !Number.isNaN(since) && Date.parse(page.lastModified) <= since;
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * What differs between the two databases, declared once. Services never ask
+ * "which database is this"; repositories pick a per-dialect file or read a flag.
+ */
+export interface Capabilities {
+  /** Type for an auto-increment primary key in DDL. */
+  readonly serialType: 'integer' | 'serial';
+  /** Full-text search engine behind search.repo.*.ts */
+  readonly fullText: 'fts5' | 'tsvector';
+  /** `ilike` on PostgreSQL; SQLite `like` is already case-insensitive for ASCII. */
+  readonly caseInsensitiveLike: 'like' | 'ilike';
+}
+
+export const CAPABILITIES: Record<DialectName, Capabilities> = {
+  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like' },
+  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike' },
+};
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly caps: Capabilities;
+  /** Consistent online copy of the database into `file` (SQLite only). */
+  backup?(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Unique-constraint violation on either driver, so callers can retry or answer 409. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === '23505';
+}
+
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || e?.code === '23503';
+}

@@ -1,0 +1,42 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { CAPABILITIES, type Db } from './dialect.ts';
+import type { Database } from './schema.ts';
+
+// COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface PostgresOptions {
+  /** Put every table in this schema (tests give each suite its own). */
+  schema?: string;
+  max?: number;
+  onError?: (err: Error) => void;
+}
+
+/**
+ * A pg Pool that survives a server restart: idle clients that the server
+ * drops emit 'error' on the pool, and without a listener that event kills
+ * the process (node-postgres #1707). The pool then opens fresh connections.
+ */
+export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+  });
+  pool.on('error', (err) => opts.onError?.(err));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => opts.onError?.(err));
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    caps: CAPABILITIES.postgres,
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { fixedClock } from '../../src/domain/shared/clock.ts';
+import { createApp, type App } from '../../src/main.ts';
+import { createPostgresDb, createSqliteDb, migrateToLatest, type Db, type DialectName } from '../../src/storage/index.ts';
+
+/** Every storage test runs on each of these (STYLE P5). `DIALECTS=sqlite` narrows a local run. */
+export const DIALECTS: DialectName[] = (process.env.DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DialectName[];
+
+export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDb {
+  db: Db;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database: a temporary SQLite file, or a schema of its
+ * own in the PostgreSQL `test` database, so suites can run side by side.
+ */
+export async function createTestDb(dialect: DialectName): Promise<TestDb> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-${dialect}-`));
+  if (dialect === 'sqlite') {
+    const db = createSqliteDb(path.join(dataDir, 'test.db'));
+    await migrateToLatest(db);
+    return { db, dataDir, cleanup: async () => (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const db = createPostgresDb(PG_URL, { schema, max: 4 });
+  await migrateToLatest(db);
+  return {
+    db,
+    dataDir,
+    async cleanup() {
+      await db.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(dataDir: string, overrides: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({ DATELINE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATELINE_SEED_DEMO: 'false', SITE_URL: 'http://news.test', ...overrides });
+}
+
+export interface TestApp extends App {
+  clock: ReturnType<typeof fixedClock>;
+  cleanup(): Promise<void>;
+}
+
+/** A whole app (HTTP included, scheduler off) on a fresh database, with a pinned clock. */
+export async function createTestApp(dialect: DialectName, start = new Date('2026-05-21T10:00:00Z')): Promise<TestApp> {
+  const t = await createTestDb(dialect);
+  const clock = fixedClock(start);
+  const app = await createApp(testConfig(t.dataDir), { db: t.db, clock, jobs: false });
+  await app.server.ready();
+  return Object.assign(app, {
+    clock,
+    async cleanup() {
+      await app.server.close();
+      await t.cleanup();
+    },
+  });
+}
