@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/** A handle a repository function runs on: the database or the caller's open transaction. */
+export type Q = Kysely<Database> | Transaction<Database>;
 
 /**
  * What differs between the two databases, declared once. Services never ask

@@ -3,7 +3,7 @@ import type { Db } from './dialect.ts';
 import { createPostgresDb } from './postgres.ts';
 import { createSqliteDb } from './sqlite.ts';
 
-export type { Db, DialectName, Capabilities } from './dialect.ts';
+export type { Db, DialectName, Capabilities, Q } from './dialect.ts';
 export { isUniqueViolation, isForeignKeyViolation } from './dialect.ts';
 export { migrateToLatest } from './migrate.ts';
 export { createSqliteDb } from './sqlite.ts';

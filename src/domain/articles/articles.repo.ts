@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ArticleRow, Database, ImageRow, NewArticleRow, ArticleUpdate } from '../../storage/schema.ts';
+import type { Q } from '../../storage/index.ts';
+import type { ArticleRow, ImageRow, NewArticleRow, ArticleUpdate } from '../../storage/schema.ts';
 import type { ArticleFilter, Correction, ImageInfo, PersonRef, SectionRef, TagRef } from './articles.types.ts';
 
-export type Q = Kysely<Database> | Transaction<Database>;
+export type { Q };
 
 export function imageFromRow(r: ImageRow): ImageInfo {
   return {

@@ -1,8 +1,8 @@
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { slugify } from '../shared/slug.ts';
-import { findPersonRow } from '../people/people.repo.ts';
-import { findSectionRow } from '../sections/sections.repo.ts';
-import { findTagRow, insertTagRow } from '../tags/tags.repo.ts';
+import { findPersonRow } from '../people/index.ts';
+import { findSectionRow } from '../sections/index.ts';
+import { findTagRow, insertTagRow } from '../tags/index.ts';
 import { imagesByIds, type Q } from './articles.repo.ts';
 import type { ArticleInput } from './articles.input.ts';
 import { imageIdsOf } from './document.ts';

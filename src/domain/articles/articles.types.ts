@@ -107,6 +107,4 @@ export interface Page<T> {
   offset: number;
 }
 
-export type ContentEvent =
-  | { kind: 'article'; id: number; action: 'created' | 'updated' | 'deleted' | 'published' | 'unpublished' }
-  | { kind: 'section' | 'tag' | 'person' | 'image' | 'settings'; id: number | string; action: 'created' | 'updated' | 'deleted' };
+export type { ContentEvent } from '../shared/events.ts';

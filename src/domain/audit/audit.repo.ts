@@ -1,4 +1,4 @@
-import type { Q } from '../articles/articles.repo.ts';
+import type { Q } from '../../storage/index.ts';
 
 export interface AuditEntry {
   actor: string;

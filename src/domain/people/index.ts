@@ -1,1 +1,2 @@
 export { PeopleService, personFromRow, type Person } from './people.service.ts';
+export { findPersonRow } from './people.repo.ts';

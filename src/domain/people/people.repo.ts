@@ -1,4 +1,4 @@
-import type { Q } from '../articles/articles.repo.ts';
+import type { Q } from '../../storage/index.ts';
 import type { PersonRow } from '../../storage/schema.ts';
 
 export async function listPeopleRows(db: Q): Promise<PersonRow[]> {
@@ -25,4 +25,8 @@ export async function deletePersonRow(db: Q, id: number): Promise<void> {
 
 export async function personHasBylines(db: Q, id: number): Promise<boolean> {
   return (await db.selectFrom('article_bylines').select('article_id').where('person_id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function imageExists(db: Q, id: number): Promise<boolean> {
+  return (await db.selectFrom('images').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

@@ -1,13 +1,12 @@
 import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { PersonRow } from '../../storage/schema.ts';
-import type { ContentEvent } from '../articles/index.ts';
-import { imagesByIds } from '../articles/articles.repo.ts';
+import type { ContentEvent } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { optionalId, parseFields, slug, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
-import { deletePersonRow, findPersonRow, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
+import { deletePersonRow, findPersonRow, imageExists, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
 
 export interface Person {
   id: number;
@@ -39,8 +38,7 @@ export class PeopleService {
 
   private async checkPhoto(id: number | null | undefined): Promise<void> {
     if (!id) return;
-    const found = await imagesByIds(this.deps.db.kysely, [id]);
-    if (!found.has(id)) throw validationError([{ field: 'photoImageId', message: `no image with id ${id}` }]);
+    if (!(await imageExists(this.deps.db.kysely, id))) throw validationError([{ field: 'photoImageId', message: `no image with id ${id}` }]);
   }
 
   async create(raw: unknown): Promise<Person> {

@@ -1,1 +1,2 @@
 export { SectionsService, sectionFromRow, type Section, type SectionInput } from './sections.service.ts';
+export { findSectionRow } from './sections.repo.ts';

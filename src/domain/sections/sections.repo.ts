@@ -1,4 +1,4 @@
-import type { Q } from '../articles/articles.repo.ts';
+import type { Q } from '../../storage/index.ts';
 import type { SectionRow } from '../../storage/schema.ts';
 
 export async function listSectionRows(db: Q): Promise<SectionRow[]> {

@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { SectionRow } from '../../storage/schema.ts';
-import type { ContentEvent } from '../articles/index.ts';
+import type { ContentEvent } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { integer, optionalId, parseFields, slug, text } from '../shared/fields.ts';

@@ -1,4 +1,7 @@
-import type { ContentEvent } from '../articles/articles.types.ts';
+/** What changed, announced after the commit. */
+export type ContentEvent =
+  | { kind: 'article'; id: number; action: 'created' | 'updated' | 'deleted' | 'published' | 'unpublished' }
+  | { kind: 'section' | 'tag' | 'person' | 'image' | 'settings'; id: number | string; action: 'created' | 'updated' | 'deleted' };
 
 export type Listener = (e: ContentEvent) => void;
 

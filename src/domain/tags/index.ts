@@ -1,1 +1,2 @@
 export { TagsService, type Tag } from './tags.service.ts';
+export { findTagRow, insertTagRow } from './tags.repo.ts';

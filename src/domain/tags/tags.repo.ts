@@ -1,4 +1,4 @@
-import type { Q } from '../articles/articles.repo.ts';
+import type { Q } from '../../storage/index.ts';
 import type { TagRow } from '../../storage/schema.ts';
 
 export async function listTagRows(db: Q): Promise<TagRow[]> {
