@@ -44,12 +44,17 @@ type Unit = { c: string } | { v: string };
 /** Spelling conventions undone before the letters are classed. */
 function respell(w: string): string {
   return w
+    .replace(/(?<=[oe])ff$/, 'v') // Russian -off/-eff: Rachmaninoff, Smirnoff
+    .replace(/(?<=[ei])j$/, 'y') // Slavic j = y: Alexej, Sergej
+    .replace(/^ou(?=[aei])/, 'w') // French ou before a vowel is w: Oualid, Ouattara
     .replace(/(.)\1+/g, '$1') // gemination: Qassem/Qasem, Mohammed/Mohamed
-    .replace(/eh(?=[aeiou]|$)/g, 'e') // Persian silent he: Khamenehi, Fatemeh
+    .replace(/eh(?=[aeiou])/g, 'e') // Persian silent he before a vowel: Khamenehi
+    .replace(/eh$/, 'a') // Persian final -eh is Arabic -a: Fatemeh/Fatima, Haniyeh/Haniya
     .replace(/(?<=[aeiou])h$/, '') // final h after a vowel: Abdullah/Abdulla
+    .replace(/(?<=[^aeiouy])e$/, '') // silent final e (English, French): Anne ≠ Anna, Prigojine
     .replace(/^ye(?=[^aeiou])/, 'e') // Russian initial Е: Yeltsin/Eltsin, Yevgeny/Evgeny
-    .replace(/(?<=[aeiou])f$/, 'v') // Russian -off: Rachmaninoff (after ff collapsed to f)
     .replace(/(?<=[ie])y(?=[aeiou])/g, '') // glide after i: Ziyad/Ziad, Haniyeh/Haniyah
+    .replace(/(?<=[oe])y(?=e)/g, '') // Russian е after a vowel: Dostoyevsky/Dostoevsky, Mendeleyev
     .replace(/(?<=[ou])w(?=[aeiou])/g, ''); // glide after u: Tuwaitha-style spellings
 }
 
@@ -84,9 +89,9 @@ function firstVowelClass(run: string): string {
   return 'i';
 }
 
-/** Final vowel: the sound the word ends on; final -e counts as -a (Persian Fatemeh ~ Arabic Fatima). */
+/** Final vowel: the sound the word ends on (a lone silent -e was removed by `respell`). */
 function finalVowelClass(run: string): string {
-  if (/ee$/.test(run)) return 'i';
+  if (/[ie]e$/.test(run)) return 'i'; // Zareef-style ee, French/English -ie (Julie ≠ Julia)
   const last = run[run.length - 1];
   if (last === 'a' || last === 'e') return 'a';
   if (last === 'o' || last === 'u') return 'u';

@@ -1,0 +1,69 @@
+import { hasAttribution } from '../attribution.ts';
+import type { CheckContext, RawFinding, Rule, StoryBlock } from '../editorial-checks.types.ts';
+import { outsideQuotes, scanQuotes, wordCountOf, type QuoteSpan } from '../quotes.ts';
+import { blockRange, proseBlocks } from '../story-blocks.ts';
+
+/**
+ * A direct quote (3+ words in double quotes) must have a speaker: an
+ * attribution in its own paragraph, in the next paragraph (attribution
+ * after a quote is common in news style), or in the previous one when that
+ * paragraph introduces it (ends with a colon) or opens a quote this one
+ * continues. Unclosed quotes are judged leniently (see `attributed`). Pull quotes carry their speaker in an attribute; headings are
+ * not quotes. Titles of works in quotes ("The Long Night Home") are skipped.
+ */
+const MIN_WORDS = 3;
+
+function isTitle(inner: string): boolean {
+  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?,]\s*$/.test(inner);
+}
+
+/**
+ * An unclosed quote has no known end, so its words are searched as well:
+ * `“Good day, said Ruth Okafor.` is reported once, by unbalanced-quotes.
+ */
+function attributed(text: string): boolean {
+  const closed = scanQuotes(text).spans.filter((s) => s.closed);
+  return hasAttribution(outsideQuotes(text, closed));
+}
+
+function speakerNearby(prose: StoryBlock[], i: number): boolean {
+  const b = prose[i];
+  const prev = prose[i - 1];
+  const next = prose[i + 1];
+  if (attributed(b.text)) return true;
+  if (next && attributed(next.text)) return true;
+  if (!prev) return false;
+  // A lead-in ending in a colon ("Officials issued advice:") names the source of the quote below it.
+  const prevIntroduces = /:\s*$/.test(prev.text);
+  const prevOpen = scanQuotes(prev.text).spans.some((s) => !s.closed);
+  // A continued quote inherits the speaker of the paragraph where it opened (or that one's next).
+  return prevIntroduces || (prevOpen && speakerNearby(prose, i - 1));
+}
+
+function quotesNeedingSpeaker(text: string): QuoteSpan[] {
+  return scanQuotes(text).spans.filter((s) => wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner));
+}
+
+export const quoteWithoutSpeaker: Rule = {
+  id: 'quote-without-speaker',
+  severity: 'warning',
+  check({ blocks }: Pick<CheckContext, 'blocks'>): RawFinding[] {
+    const out: RawFinding[] = [];
+    const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote');
+    prose.forEach((b, i) => {
+      const quotes = quotesNeedingSpeaker(b.text);
+      if (quotes.length === 0 || speakerNearby(prose, i)) return;
+      for (const q of quotes) {
+        out.push({
+          message: 'Direct quote with no speaker in this or the next paragraph',
+          range: blockRange(b, q.start, q.end),
+          suggestion: 'attribute the quote (… she said)',
+          match: q.inner.slice(0, 80),
+        });
+      }
+    });
+    return out;
+  },
+};
