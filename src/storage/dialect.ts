@@ -28,6 +28,8 @@ export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: DialectName;
   readonly caps: Capabilities;
+  /** PostgreSQL schema holding the tables, when not the default search path. */
+  readonly schema?: string;
   /** Consistent online copy of the database into `file` (SQLite only). */
   backup?(file: string): Promise<void>;
   close(): Promise<void>;

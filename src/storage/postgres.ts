@@ -35,6 +35,7 @@ export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
     kysely,
     dialect: 'postgres',
     caps: CAPABILITIES.postgres,
+    schema: opts.schema,
     async close() {
       await kysely.destroy();
     },
