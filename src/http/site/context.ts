@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { directionOf } from '../../domain/articles/index.ts';
+import type { Section } from '../../domain/sections/index.ts';
+import type { SiteSettings } from '../../domain/settings/index.ts';
+import type { HttpDeps } from '../deps.ts';
+
+export interface SiteAssets {
+  css: string;
+  favicon: string;
+}
+
+/**
+ * Static asset URLs carry a hash of their bytes, so a CDN or browser may
+ * keep them as long as it likes: a new stylesheet is a new URL. Two small
+ * files, hashed once when the site is created.
+ */
+export function siteAssets(publicDir = path.resolve(import.meta.dirname, '../../../public')): SiteAssets {
+  const versioned = (file: string) => {
+    const hash = createHash('sha1').update(fs.readFileSync(path.join(publicDir, file))).digest('base64url').slice(0, 10);
+    return `/static/${file}?v=${hash}`;
+  };
+  return { css: versioned('site.css'), favicon: versioned('favicon.svg') };
+}
+
+/** What every page template needs besides its own content. */
+export interface SiteContext {
+  settings: SiteSettings;
+  siteUrl: string;
+  siteDir: 'ltr' | 'rtl';
+  assets: SiteAssets;
+  /** Every section, in the newsroom's order. */
+  sections: Section[];
+  /** Top-level sections: the masthead navigation. */
+  nav: Section[];
+}
+
+export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promise<SiteContext> {
+  const [settings, sections] = await Promise.all([deps.settings.get(), deps.sections.list()]);
+  return {
+    settings,
+    siteUrl: deps.config.siteUrl,
+    siteDir: directionOf(settings.language),
+    assets,
+    sections,
+    nav: sections.filter((s) => s.parentId === null),
+  };
+}
+
+/** Site-relative paths hang off SITE_URL (which may have a path of its own); absolute http(s) URLs pass. */
+export function absoluteUrl(ctx: { siteUrl: string }, pathOrUrl: string): string {
+  if (pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//')) return ctx.siteUrl + pathOrUrl;
+  return /^https?:\/\/[^\s]+$/i.test(pathOrUrl) ? pathOrUrl : '';
+}

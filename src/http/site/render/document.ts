@@ -1,0 +1,120 @@
+import {
+  isSafeHref, type BlockNode, type Doc, type ImageInfo, type InlineNode, type ParagraphNode, type TextNode,
+} from '../../../domain/articles/index.ts';
+import { esc } from './escape.ts';
+import { figureHtml } from './picture.ts';
+
+/**
+ * Our renderer for the stored story document. It never passes HTML through:
+ * every node type is written out here and every string goes through `esc`,
+ * so the output is safe by construction whatever the editor stored. Links are
+ * checked again at render time (the stored document may predate a rule).
+ */
+export interface DocRenderContext {
+  /** Images referenced by the body, by id (Article.bodyImages). */
+  images: Map<number, ImageInfo>;
+  /** Formatted dateline, e.g. `TEHRAN –`; empty for none. Leads the first paragraph. */
+  dateline: string;
+  /** Our origin, so links to our own pages are not marked external. */
+  siteUrl: string;
+}
+
+export const BODY_IMAGE_SIZES = '(min-width: 46rem) 42rem, calc(100vw - 2rem)';
+
+export function renderDocument(doc: Doc, ctx: DocRenderContext): string {
+  const state = { datelinePending: ctx.dateline !== '' };
+  let out = '';
+  for (const block of doc.content) out += renderBlock(block, ctx, state);
+  // A story with no paragraph still shows where it was filed.
+  if (state.datelinePending) out = `<p>${datelineHtml(ctx.dateline)}</p>` + out;
+  return out;
+}
+
+function datelineHtml(dateline: string): string {
+  return `<span class="dateline">${esc(dateline)}</span> `;
+}
+
+function renderBlock(b: BlockNode, ctx: DocRenderContext, state: { datelinePending: boolean }): string {
+  switch (b.type) {
+    case 'paragraph': {
+      if (!b.content?.length) return '';
+      const lead = state.datelinePending ? datelineHtml(ctx.dateline) : '';
+      state.datelinePending = false;
+      return `<p>${lead}${renderInlines(b.content, ctx)}</p>`;
+    }
+    case 'heading': {
+      const level = b.attrs?.level === 3 || b.attrs?.level === 4 ? b.attrs.level : 2;
+      return `<h${level}>${renderInlines(b.content, ctx)}</h${level}>`;
+    }
+    case 'blockquote':
+      return `<blockquote>${paragraphs(b.content, ctx)}</blockquote>`;
+    case 'pullQuote': {
+      const who = b.attrs?.attribution ? `<figcaption>${esc(b.attrs.attribution)}</figcaption>` : '';
+      return `<figure class="pull-quote"><blockquote>${paragraphs(b.content, ctx)}</blockquote>${who}</figure>`;
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const tag = b.type === 'bulletList' ? 'ul' : 'ol';
+      const items = b.content.map((li) => `<li>${li.content.length === 1 ? renderInlines(li.content[0].content, ctx) : paragraphs(li.content, ctx)}</li>`);
+      return `<${tag}>${items.join('')}</${tag}>`;
+    }
+    case 'image': {
+      const image = ctx.images.get(b.attrs.imageId);
+      if (!image) return '';
+      return figureHtml(image, {
+        className: 'story-image',
+        alt: b.attrs.alt ?? image.alt,
+        caption: b.attrs.caption ?? image.caption,
+        credit: b.attrs.credit ?? image.credit,
+        sizes: BODY_IMAGE_SIZES,
+      });
+    }
+    case 'horizontalRule':
+      return '<hr>';
+    default:
+      return '';
+  }
+}
+
+function paragraphs(ps: ParagraphNode[], ctx: DocRenderContext): string {
+  let out = '';
+  for (const p of ps) if (p.content?.length) out += `<p>${renderInlines(p.content, ctx)}</p>`;
+  return out;
+}
+
+function linkOf(n: TextNode): string | null {
+  const link = n.marks?.find((m) => m.type === 'link');
+  return link && link.type === 'link' && isSafeHref(link.attrs.href) ? link.attrs.href : null;
+}
+
+/** Adjacent text nodes under the same link become one anchor, as the reader saw it in the editor. */
+function renderInlines(nodes: InlineNode[] | undefined, ctx: DocRenderContext): string {
+  let out = '';
+  let open: string | null = null;
+  for (const n of nodes ?? []) {
+    const href = n.type === 'text' ? linkOf(n) : null;
+    if (href !== open) {
+      if (open !== null) out += '</a>';
+      if (href !== null) out += openLink(href, ctx.siteUrl);
+      open = href;
+    }
+    out += n.type === 'text' ? markedText(n) : '<br>';
+  }
+  if (open !== null) out += '</a>';
+  return out;
+}
+
+function openLink(href: string, siteUrl: string): string {
+  const external = /^https?:/i.test(href) && !(href === siteUrl || href.startsWith(`${siteUrl}/`));
+  return external ? `<a href="${esc(href)}" rel="noopener">` : `<a href="${esc(href)}">`;
+}
+
+function markedText(n: TextNode): string {
+  let html = esc(n.text);
+  if (!n.marks) return html;
+  const has = (t: string) => n.marks!.some((m) => m.type === t);
+  if (has('code')) html = `<code>${html}</code>`;
+  if (has('italic')) html = `<em>${html}</em>`;
+  if (has('bold')) html = `<strong>${html}</strong>`;
+  return html;
+}

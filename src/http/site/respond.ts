@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isNotModified, type CachedPage, type Rendered } from './page-cache.ts';
+
+export const HTML = 'text/html; charset=utf-8';
+/** Error pages change as soon as the story does; keep them briefly at the CDN. */
+export const ERROR_CACHE_CONTROL = 'public, max-age=30';
+/** Short, because a slug can be renamed back and a long-cached 301 would then loop. */
+const REDIRECT_CACHE_CONTROL = 'public, max-age=300';
+
+/**
+ * Thrown from inside a page render when the URL is not the canonical one.
+ * A rejected render is never stored by the page cache, so a redirect can
+ * never outlive the slug it was computed from.
+ */
+export class Redirect extends Error {
+  constructor(readonly location: string) {
+    super(`redirect to ${location}`);
+  }
+}
+
+/** The warm path: a few header writes and the cached bytes, nothing else. */
+export function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  reply
+    .code(page.status)
+    .header('content-type', page.contentType)
+    .header('etag', page.etag)
+    .header('last-modified', page.lastModified)
+    .header('cache-control', page.cacheControl);
+  if (page.status === 200 && isNotModified(page, req.headers['if-none-match'], req.headers['if-modified-since'])) {
+    return reply.code(304).send();
+  }
+  return reply.send(page.body);
+}
+
+export function sendRedirect(reply: FastifyReply, location: string): FastifyReply {
+  return reply.code(301).header('cache-control', REDIRECT_CACHE_CONTROL).header('location', location).send();
+}
+
+export function html(body: string, lastModified: Date, status = 200): Rendered {
+  return { status, body, contentType: HTML, lastModified, ...(status === 200 ? {} : { cacheControl: ERROR_CACHE_CONTROL }) };
+}
+
+const PAGE_RE = /^[1-9]\d{0,4}$/;
+
+/** `?page=N`: absent is 1; anything but a plain positive integer is no page at all (null → 404). */
+export function parsePageParam(query: unknown): number | null {
+  const raw = (query as Record<string, unknown> | undefined)?.page;
+  if (raw === undefined) return 1;
+  return typeof raw === 'string' && PAGE_RE.test(raw) ? Number(raw) : null;
+}
+
+/** Ids are positive integers within the 32-bit column range; anything else never reaches the database. */
+const ID_RE = /^[1-9]\d{0,9}$/;
+export function parseId(raw: string): number | null {
+  if (!ID_RE.test(raw)) return null;
+  const n = Number(raw);
+  return n <= 2_147_483_647 ? n : null;
+}
