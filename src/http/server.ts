@@ -1,8 +1,8 @@
 import path from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
 import { sendError } from './errors.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface HttpOptions {
   logLevel: string;
@@ -13,25 +13,9 @@ export interface HttpOptions {
   site: { register(app: FastifyInstance): Promise<void>; notFound(req: FastifyRequest, reply: FastifyReply): Promise<unknown> };
   /** JSON APIs under /api. */
   api: { register(app: FastifyInstance): Promise<void> };
+  /** The newsroom under /admin: session auth, CSRF and form parsing live only in its context. */
+  admin?: { register(app: FastifyInstance): Promise<void> };
 }
-
-/**
- * Strict CSP: no inline script or style anywhere, so a stored injection has
- * nothing to run. JSON-LD blocks are data, not script, and CSP leaves them be.
- */
-const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  upgradeInsecureRequests: null,
-};
 
 export async function buildServer(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -44,10 +28,10 @@ export async function buildServer(opts: HttpOptions): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: CSP },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: false,
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
   app.setNotFoundHandler(async (req, reply) => {
@@ -74,5 +58,9 @@ export async function buildServer(opts: HttpOptions): Promise<FastifyInstance> {
   });
   await opts.site.register(app);
   await app.register(async (api) => opts.api.register(api), { prefix: '/api' });
+  if (opts.admin) {
+    const admin = opts.admin;
+    await app.register(async (a) => admin.register(a), { prefix: '/admin' });
+  }
   return app;
 }
