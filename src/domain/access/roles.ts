@@ -18,14 +18,16 @@ export type Capability =
   | 'taxonomy:write'
   | 'comments:moderate'
   | 'settings:write'
-  | 'keys:manage';
+  | 'keys:manage'
+  | 'users:manage'
+  | 'audit:read';
 
 const GRANTS: Record<Role, Capability[]> = {
   contributor: ['articles:read', 'articles:write-draft'],
   author: ['articles:read', 'articles:write-draft', 'articles:publish'],
   editor: ['articles:read', 'articles:write-draft', 'articles:publish', 'articles:edit-any', 'articles:delete', 'taxonomy:write'],
   moderator: ['articles:read', 'comments:moderate'],
-  admin: ['articles:read', 'articles:write-draft', 'articles:publish', 'articles:edit-any', 'articles:delete', 'taxonomy:write', 'comments:moderate', 'settings:write', 'keys:manage'],
+  admin: ['articles:read', 'articles:write-draft', 'articles:publish', 'articles:edit-any', 'articles:delete', 'taxonomy:write', 'comments:moderate', 'settings:write', 'keys:manage', 'users:manage', 'audit:read'],
 };
 
 export function isRole(v: unknown): v is Role {

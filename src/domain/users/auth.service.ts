@@ -1,0 +1,121 @@
+import type { Db } from '../../storage/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Session, SessionsService } from '../sessions/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AppError } from '../shared/errors.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+import { ACCOUNT_IP_RULE, IP_RULE, TOTP_RULE, type Throttle } from './throttle.ts';
+import { emailProblem, normalizeEmail } from './users.input.ts';
+import { findUserByEmail, findUserById } from './users.repo.ts';
+import { staffFromRow, type Staff } from './users.types.ts';
+import type { UsersService } from './users.service.ts';
+
+export interface ClientMeta {
+  ip: string;
+  userAgent: string;
+}
+
+export type SignInResult =
+  | { stage: 'full'; token: string; session: Session; staff: Staff }
+  /** Password right, second factor owed: the token is a short-lived half session that grants nothing else. */
+  | { stage: 'totp'; token: string };
+
+/** The one answer for unknown email, wrong password and disabled account alike. */
+export const BAD_CREDENTIALS = 'The email or password is not right.';
+
+/**
+ * Signing in and out. Every failure path costs one argon2 verify and gives
+ * the same error, so neither the answer nor its timing says whether an
+ * email belongs to a staff member.
+ */
+export class AuthService {
+  constructor(private readonly deps: { db: Db; clock: Clock; sessions: SessionsService; users: UsersService; throttle: Throttle }) {
+    // Computed now, so the first unknown email is not the one slow answer.
+    void dummyHash();
+  }
+
+  async signIn(email: unknown, password: unknown, meta: ClientMeta): Promise<SignInResult> {
+    const addr = emailProblem(email) ? '' : normalizeEmail(email);
+    const accountKey = `login:${addr || String(email ?? '').slice(0, 100)}|${meta.ip}`;
+    const ipKey = `login-ip:${meta.ip}`;
+    await this.deps.throttle.check(accountKey);
+    await this.deps.throttle.check(ipKey);
+    const row = addr ? await findUserByEmail(this.deps.db.kysely, addr) : undefined;
+    const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), typeof password === 'string' ? password : '');
+    if (!row || !ok || row.disabled_at !== null) {
+      await this.audit('auth.sign-in-failed', row ? `user:${row.id}` : 'anonymous', row?.id ?? '-', { email: addr.slice(0, 100), ip: meta.ip });
+      await this.deps.throttle.fail(ipKey, IP_RULE);
+      await this.deps.throttle.fail(accountKey, ACCOUNT_IP_RULE);
+      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+    }
+    await this.deps.throttle.clear(accountKey);
+    if (row.totp_secret) {
+      const { token } = await this.deps.sessions.create(row.id, 'totp', meta);
+      return { stage: 'totp', token };
+    }
+    return this.grant(row.id, meta);
+  }
+
+  /** Second step: a code for the half session. Wrong codes are throttled and, past the limit, end the half session. */
+  async completeTotp(pendingToken: string | undefined, code: unknown, meta: ClientMeta): Promise<SignInResult & { stage: 'full' }> {
+    const pending = await this.deps.sessions.resolve(pendingToken);
+    if (!pending || pending.stage !== 'totp') throw new AppError('UNAUTHENTICATED', 'sign in again: the sign-in step expired');
+    const key = `totp:${pending.userId}|${meta.ip}`;
+    await this.deps.throttle.check(key);
+    if (!(await this.deps.users.useTotpCode(pending.userId, code))) {
+      await this.audit('auth.totp-failed', `user:${pending.userId}`, pending.userId, { ip: meta.ip });
+      try {
+        await this.deps.throttle.fail(key, TOTP_RULE);
+      } catch (e) {
+        await this.deps.sessions.destroy(pendingToken);
+        throw e;
+      }
+      throw new AppError('VALIDATION_FAILED', 'That code is not right, or was already used. Enter the current code from your app.', { field: 'code' });
+    }
+    await this.deps.throttle.clear(key);
+    await this.deps.sessions.destroy(pendingToken);
+    return this.grant(pending.userId, meta);
+  }
+
+  /** The staff member behind a cookie, or null; a disabled account has no sessions, but is checked again here. */
+  async resolve(token: string | undefined): Promise<{ staff: Staff; session: Session } | null> {
+    const session = await this.deps.sessions.resolve(token);
+    if (!session || session.stage !== 'full') return null;
+    const row = await findUserById(this.deps.db.kysely, session.userId);
+    if (!row || row.disabled_at !== null) return null;
+    return { staff: staffFromRow(row), session };
+  }
+
+  /** True when the cookie is a live half session (the code form may be shown). */
+  async hasPendingTotp(token: string | undefined): Promise<boolean> {
+    const s = await this.deps.sessions.resolve(token);
+    return s?.stage === 'totp';
+  }
+
+  async signOut(token: string | undefined, staff: Staff | null, meta: ClientMeta): Promise<void> {
+    await this.deps.sessions.destroy(token);
+    if (staff) await this.audit('auth.sign-out', `user:${staff.id}`, staff.id, { ip: meta.ip });
+  }
+
+  async signOutEverywhere(staff: Staff, meta: ClientMeta): Promise<number> {
+    const n = await this.deps.sessions.destroyAllForUser(staff.id);
+    await this.audit('auth.sign-out-everywhere', `user:${staff.id}`, staff.id, { ip: meta.ip, sessions: n });
+    return n;
+  }
+
+  /** A fresh session after the member proved who they are again (e.g. after changing their own password). */
+  async reissue(staff: Staff, meta: ClientMeta): Promise<{ token: string; session: Session }> {
+    return this.deps.sessions.create(staff.id, 'full', meta);
+  }
+
+  private async grant(userId: number, meta: ClientMeta): Promise<SignInResult & { stage: 'full' }> {
+    const { token, session } = await this.deps.sessions.create(userId, 'full', meta);
+    const staff = await this.deps.users.get(userId);
+    await this.audit('auth.sign-in', `user:${userId}`, userId, { ip: meta.ip });
+    return { stage: 'full', token, session, staff };
+  }
+
+  private async audit(action: string, actor: string, targetId: string | number, detail: Record<string, unknown>): Promise<void> {
+    await recordAudit(this.deps.db.kysely, this.deps.clock.now().toISOString(), { actor, action, targetType: 'user', targetId, detail });
+  }
+}

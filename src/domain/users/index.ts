@@ -1,0 +1,48 @@
+export { UsersService, type CreateUserInput } from './users.service.ts';
+export { AuthService, BAD_CREDENTIALS, type ClientMeta, type SignInResult } from './auth.service.ts';
+export { PasswordResetService, type PasswordResetDeps } from './password-reset.service.ts';
+export { AuditLogService, type AuditLine } from './audit-log.service.ts';
+export { Throttle, RateLimited, ACCOUNT_IP_RULE, IP_RULE, RESET_RULE, TOTP_RULE, type ThrottleRule } from './throttle.ts';
+export { PASSWORD_MIN, PASSWORD_MAX, checkPasswordStrength, hashPassword, verifyPassword } from './password.ts';
+export { totpCode, matchTotp, newTotpSecret, otpauthUri, hotp, base32Decode, base32Encode, TOTP_STEP_SECONDS } from './totp.ts';
+export { normalizeEmail } from './users.input.ts';
+export { actorOf, type Staff } from './users.types.ts';
+
+import type { Db } from '../../storage/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import { SessionsService, type SessionPolicy } from '../sessions/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AuditLogService } from './audit-log.service.ts';
+import { AuthService } from './auth.service.ts';
+import { PasswordResetService } from './password-reset.service.ts';
+import { Throttle } from './throttle.ts';
+import { UsersService } from './users.service.ts';
+
+export interface AccountServices {
+  users: UsersService;
+  auth: AuthService;
+  passwordResets: PasswordResetService;
+  auditLog: AuditLogService;
+}
+
+/** The accounts module wired over one database: what main.ts adds to the services. */
+export function createAccountServices(deps: {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  siteUrl: string;
+  siteName: () => Promise<string>;
+  onError: (e: unknown) => void;
+  sessionPolicy?: Partial<SessionPolicy>;
+}): AccountServices {
+  const { db, clock } = deps;
+  const throttle = new Throttle({ db, clock });
+  const users = new UsersService({ db, clock });
+  const sessions = new SessionsService({ db, clock, policy: deps.sessionPolicy });
+  return {
+    users,
+    auth: new AuthService({ db, clock, sessions, users, throttle }),
+    passwordResets: new PasswordResetService({ db, clock, users, throttle, mailer: deps.mailer, siteUrl: deps.siteUrl, siteName: deps.siteName, onError: deps.onError }),
+    auditLog: new AuditLogService({ db, clock }),
+  };
+}

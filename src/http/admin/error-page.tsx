@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimited } from '../../domain/users/index.ts';
+import { sendError, toErrorResponse } from '../errors.ts';
+import { Notice, sendAdminPage } from './layout.tsx';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Please sign in',
+  403: 'Not allowed',
+  404: 'Page not found',
+  409: 'Conflict',
+  413: 'Too large',
+  422: 'Please check your input',
+  429: 'Too many attempts',
+};
+
+/**
+ * Errors in the admin context become pages in the admin layout with the
+ * same status and words as the JSON contract; a script that asks for JSON
+ * (Accept: application/json) gets the JSON body instead.
+ */
+export function sendAdminError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('cache-control', 'no-store');
+  if (err instanceof RateLimited) reply.header('retry-after', String(err.retryAfterSeconds));
+  const accept = req.headers.accept ?? '';
+  if (accept.includes('application/json') && !accept.includes('text/html')) return sendError(req, reply, err);
+  const { status, body } = toErrorResponse(err);
+  if (status >= 500) req.log.error({ err }, 'admin request failed');
+  const signIn = status === 401 ? (
+    <p>
+      <a href="/admin/sign-in">Sign in</a>
+    </p>
+  ) : null;
+  return sendAdminPage(req, reply, {
+    title: TITLES[status] ?? 'Something went wrong',
+    status,
+    content: (
+      <>
+        <Notice kind="error">{body.error.message}</Notice>
+        {signIn}
+      </>
+    ),
+  });
+}

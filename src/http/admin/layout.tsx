@@ -1,0 +1,197 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { can, type Capability } from '../../domain/access/index.ts';
+import type { Staff } from '../../domain/users/index.ts';
+
+export interface AdminChrome {
+  siteName: string;
+  cssUrl: string;
+  jsUrl: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Site name and asset URLs for the admin layout; set for every /admin request. */
+    adminChrome: AdminChrome | null;
+  }
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+  /** Shown only to roles with this capability; none: every member. */
+  cap?: Capability;
+}
+
+/** Stories, Media, Sections, Tags and People are the editor's pages, added by its route plugins. */
+export const NAV: NavItem[] = [
+  { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/stories', label: 'Stories', cap: 'articles:write-draft' },
+  { href: '/admin/media', label: 'Media', cap: 'articles:write-draft' },
+  { href: '/admin/sections', label: 'Sections', cap: 'taxonomy:write' },
+  { href: '/admin/tags', label: 'Tags', cap: 'taxonomy:write' },
+  { href: '/admin/people', label: 'People', cap: 'taxonomy:write' },
+  { href: '/admin/comments', label: 'Comments', cap: 'comments:moderate' },
+  { href: '/admin/users', label: 'Users', cap: 'users:manage' },
+  { href: '/admin/settings', label: 'Settings', cap: 'settings:write' },
+  { href: '/admin/api-keys', label: 'API keys', cap: 'keys:manage' },
+  { href: '/admin/audit', label: 'Audit log', cap: 'audit:read' },
+];
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export interface AdminLayoutProps {
+  title: string;
+  /** Null on the pages shown before sign-in. */
+  staff: Staff | null;
+  /** Needed for the sign-out button when staff is set. */
+  csrf: string | null;
+  chrome: AdminChrome;
+  /** Path of the nav entry to mark current (defaults to none). */
+  current?: string;
+  children: ComponentChildren;
+}
+
+export function AdminLayout({ title, staff, csrf, chrome, current, children }: AdminLayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${title} · ${chrome.siteName} newsroom`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={chrome.cssUrl} />
+        <script src={chrome.jsUrl} defer />
+      </head>
+      <body class={staff ? 'admin' : 'admin admin-public'}>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="admin-header">
+          <p class="admin-brand">
+            <a href="/admin">{chrome.siteName}</a> <span class="admin-brand-sub">Newsroom</span>
+          </p>
+          {staff && csrf ? <Account staff={staff} csrf={csrf} /> : null}
+        </header>
+        <div class="admin-body">
+          {staff ? <Nav staff={staff} current={current} /> : null}
+          <main id="main" class="admin-main" tabindex={-1}>
+            <h1>{title}</h1>
+            {children}
+          </main>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+function Account({ staff, csrf }: { staff: Staff; csrf: string }) {
+  return (
+    <div class="admin-account">
+      <a href="/admin/account">
+        <span class="account-name">{staff.name}</span> <span class="role-badge">{staff.role}</span>
+      </a>
+      <form method="post" action="/admin/sign-out" class="inline-form">
+        <CsrfField token={csrf} />
+        <button type="submit" class="button-link">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Nav({ staff, current }: { staff: Staff; current?: string }) {
+  return (
+    <nav class="admin-nav" aria-label="Newsroom">
+      <ul>
+        {NAV.filter((n) => !n.cap || can(staff.role, n.cap)).map((n) => (
+          <li>
+            <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export interface TextFieldProps {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  type?: 'text' | 'email' | 'password' | 'url';
+  autocomplete?: string;
+  required?: boolean;
+  hint?: string;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'text';
+}
+
+/** A labelled input with its hint and error tied to it for screen readers (aria-describedby). */
+export function TextField(p: TextFieldProps) {
+  const id = `f-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={p.error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.hint ? (
+        <p class="field-hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={p.name}
+        // preact's types narrow attributes per input type; these four share every attribute used here.
+        type={(p.type ?? 'text') as 'text'}
+        value={p.type === 'password' ? '' : (p.value ?? '')}
+        autocomplete={p.autocomplete}
+        required={p.required}
+        maxLength={p.maxLength}
+        inputMode={p.inputMode}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {
+  return (
+    <div class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export interface AdminPageOptions {
+  title: string;
+  content: ComponentChildren;
+  status?: number;
+  current?: string;
+}
+
+/** Renders a page in the admin layout for the request's member (or the public shell) and sends it. */
+export function sendAdminPage(req: FastifyRequest, reply: FastifyReply, opts: AdminPageOptions): FastifyReply {
+  const chrome = req.adminChrome ?? { siteName: 'Dateline', cssUrl: '/static/admin.css', jsUrl: '/static/admin/admin.js' };
+  const html =
+    '<!doctype html>' +
+    renderToString(
+      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current}>
+        {opts.content}
+      </AdminLayout>,
+    );
+  return reply.code(opts.status ?? 200).type('text/html; charset=utf-8').send(html);
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { SiteSettings } from '../../domain/settings/index.ts';
+import { actorOf } from '../../domain/users/index.ts';
+import type { AdminContext } from './context.ts';
+import { field, fieldErrors, isFormError, type FieldErrors } from './forms.ts';
+import { requireCapability, staffOf } from './guard.ts';
+import { CsrfField, Notice, TextField, sendAdminPage } from './layout.tsx';
+
+const TEXT_FIELDS = ['name', 'tagline', 'timeZone', 'language', 'logoUrl'] as const;
+const COMMENT_MODES = [
+  ['premoderated', 'Held for moderation (pre-moderated)'],
+  ['open', 'Published at once'],
+  ['closed', 'Closed'],
+] as const;
+
+function SettingsForm(p: { csrf: string; values: Record<string, string>; errors?: FieldErrors; saved?: boolean }) {
+  const e = p.errors ?? {};
+  const v = p.values;
+  return (
+    <>
+      {p.saved ? <Notice kind="success">Settings saved.</Notice> : null}
+      {Object.keys(e).length ? <Notice kind="error">Please correct the fields marked below.</Notice> : null}
+      <form method="post" action="/admin/settings" class="stack-form" novalidate>
+        <CsrfField token={p.csrf} />
+        <TextField name="name" label="Site name" value={v.name} error={e.name} required maxLength={120} />
+        <TextField name="tagline" label="Tagline" value={v.tagline} error={e.tagline} maxLength={300} />
+        <TextField name="timeZone" label="Time zone" value={v.timeZone} error={e.timeZone} hint="IANA name, e.g. Asia/Tehran or Europe/London. Every date on the site is shown in it." required />
+        <TextField name="language" label="Language" value={v.language} error={e.language} hint="BCP 47 tag, e.g. en, fa, ar-EG." required />
+        <div class={e.commentDefault ? 'field field-invalid' : 'field'}>
+          <label for="f-commentDefault">New comments by default</label>
+          {e.commentDefault ? <p class="field-error">{e.commentDefault}</p> : null}
+          <select id="f-commentDefault" name="commentDefault">
+            {COMMENT_MODES.map(([value, label]) => (
+              <option value={value} selected={v.commentDefault === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField name="logoUrl" label="Logo URL" type="url" value={v.logoUrl} error={e.logoUrl} hint="A site path such as /media/logo.png or an https URL; empty for the name in text." />
+        <button type="submit">Save settings</button>
+      </form>
+    </>
+  );
+}
+
+/** Site settings (settings:write), through SettingsService.update; each change is audited with the fields it touched. */
+export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext): void {
+  const { settings, auditLog } = ctx.deps;
+  const guard = { preHandler: requireCapability('settings:write') };
+
+  app.get<{ Querystring: { saved?: string } }>('/settings', guard, async (req, reply) => {
+    const values = { ...(await settings.get()) } as unknown as Record<string, string>;
+    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} saved={req.query.saved === '1'} /> });
+  });
+
+  app.post('/settings', guard, async (req, reply) => {
+    const before = await settings.get();
+    const values: Record<string, string> = {};
+    for (const k of [...TEXT_FIELDS, 'commentDefault'] as const) values[k] = field(req.body, k);
+    try {
+      await settings.update(values as unknown as Partial<SiteSettings>);
+    } catch (e) {
+      if (!isFormError(e)) throw e;
+      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} errors={fieldErrors(e)} /> });
+    }
+    const changed = Object.keys(values).filter((k) => values[k] !== String(before[k as keyof SiteSettings]));
+    if (changed.length) await auditLog.record({ actor: actorOf(staffOf(req)), action: 'settings.update', targetType: 'settings', targetId: 'site', detail: { changed } });
+    return reply.code(303).header('location', '/admin/settings?saved=1').send();
+  });
+}
