@@ -69,6 +69,8 @@ export async function createTestApp(dialect: DialectName, start = new Date('2026
   return Object.assign(app, {
     clock,
     async cleanup() {
+      app.scheduler.stop();
+      await app.comments.close();
       await app.server.close();
       await t.cleanup();
     },

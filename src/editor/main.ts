@@ -1,0 +1,196 @@
+import { Editor, type JSONContent } from '@tiptap/core';
+import { checksKey, EditorialChecks, nodeAtPath, type Finding } from './checks.ts';
+import { toStoredDoc } from './doc.ts';
+import { MediaDialog } from './media-dialog.ts';
+import { hooks, imageUrls } from './node-views.ts';
+import { storyExtensions, isSafeHref } from './schema.ts';
+import { buildToolbar } from './toolbar.ts';
+
+/**
+ * The story editor, as progressive enhancement of the plain form the
+ * server renders: without this script the body is a Markdown textarea and
+ * every other field posts as usual. With it, the body is a TipTap editor
+ * whose JSON is put into `bodyJson` on submit, drafts autosave every ten
+ * seconds of change, and check findings are marked in the text.
+ */
+interface PageData {
+  doc: JSONContent;
+  images: Record<string, string>;
+  findings: Finding[];
+  urls: { autosave: string; create: string; upload: string; library: string; dismiss: string };
+  autosave: boolean;
+}
+
+const AUTOSAVE_MS = 10_000;
+
+function boot(form: HTMLFormElement): void {
+  const data = JSON.parse(document.getElementById('story-data')?.textContent ?? '{}') as PageData;
+  const csrf = (form.elements.namedItem('_csrf') as HTMLInputElement).value;
+  const mount = document.getElementById('editor-mount') as HTMLElement;
+  const textarea = document.getElementById('body-markdown') as HTMLTextAreaElement;
+  const statusEl = document.getElementById('save-status') as HTMLElement;
+  for (const [id, url] of Object.entries(data.images ?? {})) imageUrls.set(Number(id), url);
+
+  const content = data.doc?.content?.length ? data.doc : { type: 'doc', content: [{ type: 'paragraph' }] };
+  // injectCSS off: the admin CSP forbids inline <style>; the base rules are in editor.css.
+  const editor = new Editor({ element: mount, injectCSS: false, extensions: [...storyExtensions(), EditorialChecks], content, editorProps: { attributes: { class: 'story-prose', 'aria-label': 'Story body', role: 'textbox', 'aria-multiline': 'true' } } });
+  textarea.disabled = true;
+  textarea.closest('.body-fallback')?.setAttribute('hidden', '');
+  mount.hidden = false;
+
+  const media = new MediaDialog({ uploadUrl: data.urls.upload, listUrl: data.urls.library, csrf });
+  hooks.editImage = (attrs, save) => media.open(attrs as never, (c) => save({ ...c }));
+  mount.before(buildToolbar(editor, {
+    image: () => media.open(null, (c) => editor.chain().focus().insertStoryImage(c).run()),
+    link: () => {
+      const prev = String(editor.getAttributes('link').href ?? '');
+      const href = window.prompt('Link to (https://…, mailto: or /path on this site)', prev);
+      if (href === null) return;
+      if (!href.trim()) return void editor.chain().focus().unsetLink().run();
+      if (!isSafeHref(href.trim())) return void window.alert('That address is not allowed: use http(s), mailto: or a path on this site.');
+      editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
+    },
+  }));
+
+  const bodyJson = form.elements.namedItem('bodyJson') as HTMLInputElement;
+  const storedDoc = () => toStoredDoc(editor.getJSON());
+  form.addEventListener('submit', () => {
+    bodyJson.value = JSON.stringify(storedDoc());
+    dirty = false;
+  });
+
+  // Findings: marks in the text and the side list.
+  const list = document.getElementById('check-list') as HTMLOListElement;
+  const showFindings = (findings: Finding[]) => {
+    editor.view.dispatch(editor.state.tr.setMeta(checksKey, findings).setMeta('addToHistory', false));
+    renderFindings(list, findings, { jump: (f) => jump(editor, f), dismiss: (f, reason) => void dismiss(f, reason) });
+    for (const name of ['headline', 'dek', 'dateline']) {
+      const input = form.elements.namedItem(name) as HTMLElement | null;
+      input?.classList.toggle('has-finding', findings.some((f) => 'field' in f.range && f.range.field === name));
+    }
+  };
+  showFindings(data.findings ?? []);
+
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+
+  async function dismiss(f: Finding, reason: string): Promise<void> {
+    const res = await post(data.urls.dismiss, { ruleId: f.ruleId, fingerprint: f.fingerprint, reason });
+    const json = await res.json().catch(() => ({}));
+    if (res.ok) showFindings(json.findings);
+    else setStatus(json.error?.message ?? 'Could not dismiss the finding.', 'error');
+  }
+
+  function setStatus(text: string, kind: 'ok' | 'error' | 'conflict' | 'busy' = 'ok'): void {
+    statusEl.textContent = text;
+    statusEl.dataset.kind = kind;
+  }
+
+  // Autosave: drafts only; a live story changes only when someone presses Update.
+  let dirty = false;
+  let saving = false;
+  let stopped = !data.autosave;
+  editor.on('update', () => (dirty = true));
+  form.addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).closest('#editor-mount, dialog')) return;
+    dirty = true;
+  });
+  async function autosave(): Promise<void> {
+    if (!dirty || saving || stopped) return;
+    saving = true;
+    dirty = false;
+    setStatus('Saving…', 'busy');
+    const fields: Record<string, string> = {};
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && !['_csrf', 'intent', 'bodyJson', 'bodyMarkdown'].includes(k)) fields[k] = v;
+    const isNew = !form.dataset.storyId;
+    try {
+      const res = await post(isNew ? data.urls.create : data.urls.autosave, { fields, body: storedDoc() });
+      const json = await res.json().catch(() => ({}));
+      if (res.status === 409) {
+        stopped = true;
+        return setStatus(json.error?.message ?? 'Someone else saved this story. Your changes are not saved: copy your text, then reload.', 'conflict');
+      }
+      if (!res.ok) {
+        dirty = true;
+        return setStatus(json.error?.message ?? `Not saved (${res.status}).`, 'error');
+      }
+      (form.elements.namedItem('version') as HTMLInputElement).value = String(json.article.version);
+      if (isNew) adoptNewStory(form, data, json.article.id);
+      showFindings(json.findings ?? []);
+      setStatus(`Draft saved at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`);
+    } catch {
+      dirty = true;
+      setStatus('Offline? The draft is not saved yet; it will be tried again.', 'error');
+    } finally {
+      saving = false;
+    }
+  }
+  window.setInterval(() => void autosave(), AUTOSAVE_MS);
+  window.addEventListener('beforeunload', (e) => {
+    if (dirty) e.preventDefault();
+  });
+  (window as unknown as { storyEditor: unknown }).storyEditor = { editor, autosave, storedDoc };
+}
+
+/** The first autosave of a new story created it: from now on the page is that story's. */
+function adoptNewStory(form: HTMLFormElement, data: PageData, id: number): void {
+  form.dataset.storyId = String(id);
+  form.action = `/admin/stories/${id}`;
+  data.urls.autosave = `/admin/stories/${id}/autosave`;
+  data.urls.dismiss = `/admin/stories/${id}/dismissals`;
+  history.replaceState(null, '', `/admin/stories/${id}`);
+}
+
+function jump(editor: Editor, f: Finding): void {
+  if (!('path' in f.range)) {
+    (document.querySelector(`[name="${f.range.field}"]`) as HTMLElement | null)?.focus();
+    return;
+  }
+  const at = nodeAtPath(editor.state.doc, f.range.path);
+  if (!at) return;
+  const pos = at.node.isTextblock ? at.pos + 1 + Math.min(f.range.start, at.node.content.size) : at.pos;
+  editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
+}
+
+function renderFindings(list: HTMLOListElement, findings: Finding[], on: { jump: (f: Finding) => void; dismiss: (f: Finding, reason: string) => void }): void {
+  list.textContent = '';
+  const empty = document.getElementById('check-empty');
+  if (empty) empty.hidden = findings.length > 0;
+  for (const f of findings) {
+    const li = document.createElement('li');
+    li.className = `finding finding-${f.severity}`;
+    const head = document.createElement('button');
+    head.type = 'button';
+    head.className = 'finding-message';
+    head.textContent = f.message;
+    head.addEventListener('click', () => on.jump(f));
+    const sev = document.createElement('span');
+    sev.className = 'finding-severity';
+    sev.textContent = f.severity;
+    li.append(sev, head);
+    if (f.suggestion) {
+      const s = document.createElement('p');
+      s.className = 'finding-suggestion';
+      s.textContent = `Suggestion: ${f.suggestion}`;
+      li.append(s);
+    }
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'Dismiss…';
+    const reason = document.createElement('input');
+    reason.type = 'text';
+    reason.placeholder = 'Why is this fine?';
+    reason.setAttribute('aria-label', 'Reason for dismissing');
+    reason.maxLength = 500;
+    const ok = document.createElement('button');
+    ok.type = 'button';
+    ok.textContent = 'Dismiss';
+    ok.addEventListener('click', () => (reason.value.trim() ? on.dismiss(f, reason.value.trim()) : reason.focus()));
+    details.append(summary, reason, ok);
+    li.append(details);
+    list.append(li);
+  }
+}
+
+const form = document.getElementById('story-form');
+if (form instanceof HTMLFormElement) boot(form);

@@ -1,0 +1,126 @@
+import { imageUrls } from './node-views.ts';
+
+/**
+ * The image dialog: upload a file into the media library (or pick one
+ * already there), then say what it shows (alt text) and whose it is
+ * (credit) before it goes into the story.
+ */
+export interface LibraryImage {
+  id: number;
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface ImageChoice {
+  imageId: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+function q<T extends HTMLElement>(root: ParentNode, sel: string): T {
+  const e = root.querySelector(sel);
+  if (!e) throw new Error(`editor page is missing ${sel}`);
+  return e as T;
+}
+
+export class MediaDialog {
+  private readonly dialog: HTMLDialogElement;
+  private onDone: ((c: ImageChoice) => void) | null = null;
+  private chosen: LibraryImage | null = null;
+
+  constructor(
+    private readonly opts: { uploadUrl: string; listUrl: string; csrf: string },
+  ) {
+    this.dialog = q<HTMLDialogElement>(document, '#image-dialog');
+    q<HTMLInputElement>(this.dialog, 'input[type=file]').addEventListener('change', () => void this.upload());
+    q<HTMLFormElement>(this.dialog, 'form').addEventListener('submit', (e) => this.submit(e));
+    q<HTMLButtonElement>(this.dialog, '[data-close]').addEventListener('click', () => this.dialog.close());
+  }
+
+  private field(name: string): HTMLInputElement {
+    return q<HTMLInputElement>(this.dialog, `[name="${name}"]`);
+  }
+
+  private status(text: string, error = false): void {
+    const s = q<HTMLElement>(this.dialog, '.image-dialog-status');
+    s.textContent = text;
+    s.classList.toggle('is-error', error);
+  }
+
+  /** New image: `current` empty. Editing a placed image: its attributes, no library step. */
+  open(current: Partial<ImageChoice> | null, done: (c: ImageChoice) => void): void {
+    this.onDone = done;
+    this.chosen = current?.imageId ? { id: current.imageId, url: imageUrls.get(current.imageId) ?? '', alt: '', caption: '', credit: '' } : null;
+    for (const k of ['alt', 'caption', 'credit'] as const) this.field(k).value = current?.[k] ?? '';
+    q<HTMLElement>(this.dialog, '.image-dialog-pick').hidden = Boolean(current?.imageId);
+    this.preview();
+    this.status('');
+    this.dialog.showModal();
+    if (!current?.imageId) void this.loadLibrary();
+  }
+
+  private preview(): void {
+    const img = q<HTMLImageElement>(this.dialog, '.image-dialog-preview');
+    img.hidden = !this.chosen?.url;
+    img.src = this.chosen?.url ?? '';
+  }
+
+  private choose(image: LibraryImage): void {
+    this.chosen = image;
+    imageUrls.set(image.id, image.url);
+    // The library's words are the starting point; the story may say it differently.
+    for (const k of ['alt', 'caption', 'credit'] as const) if (!this.field(k).value) this.field(k).value = image[k];
+    this.preview();
+    this.status(`Image ${image.id} selected.`);
+  }
+
+  private async loadLibrary(): Promise<void> {
+    const grid = q<HTMLElement>(this.dialog, '.image-dialog-grid');
+    grid.textContent = '';
+    const res = await fetch(this.opts.listUrl, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (!res.ok) return;
+    const { images } = (await res.json()) as { images: LibraryImage[] };
+    for (const image of images) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'image-dialog-thumb';
+      const img = document.createElement('img');
+      img.src = image.url;
+      img.alt = image.alt || `Image ${image.id}`;
+      b.append(img);
+      b.addEventListener('click', () => this.choose(image));
+      grid.append(b);
+    }
+  }
+
+  private async upload(): Promise<void> {
+    const input = q<HTMLInputElement>(this.dialog, 'input[type=file]');
+    const file = input.files?.[0];
+    if (!file) return;
+    this.status('Uploading…');
+    const body = new FormData();
+    for (const k of ['alt', 'caption', 'credit']) body.append(k, this.field(k).value);
+    body.append('file', file);
+    const res = await fetch(this.opts.uploadUrl, { method: 'POST', body, headers: { accept: 'application/json', 'x-csrf-token': this.opts.csrf }, credentials: 'same-origin' });
+    const json = (await res.json().catch(() => ({}))) as { image?: LibraryImage; error?: { message: string } };
+    input.value = '';
+    if (!res.ok || !json.image) return this.status(json.error?.message ?? `Upload failed (${res.status}).`, true);
+    this.choose(json.image);
+    this.status('Uploaded to the media library.');
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    if (!this.chosen) return this.status('Upload an image or pick one from the library first.', true);
+    const alt = this.field('alt').value.trim();
+    if (!alt) {
+      this.field('alt').focus();
+      return this.status('Describe the image for readers who cannot see it (alt text).', true);
+    }
+    this.onDone?.({ imageId: this.chosen.id, alt, caption: this.field('caption').value.trim(), credit: this.field('credit').value.trim() });
+    this.dialog.close();
+  }
+}

@@ -1,0 +1,38 @@
+import type { Article } from '../../../domain/articles/index.ts';
+import type { HttpDeps } from '../../deps.ts';
+import { loadSiteContext, siteAssets, type SiteAssets } from '../../site/context.ts';
+import { renderDocument } from '../../site/render/document.ts';
+import { figureHtml } from '../../site/render/picture.ts';
+import { formatDateline } from '../../site/story.page.tsx';
+import { siteFeeds, type PageMeta } from '../../site/templates/head.tsx';
+import { renderPage } from '../../site/templates/layout.tsx';
+import { LEAD_IMAGE_SIZES } from '../../site/templates/parts.tsx';
+import { StoryView } from '../../site/templates/story.tsx';
+
+let assets: SiteAssets | null = null;
+
+/**
+ * A draft rendered with the public story template, so the preview is what
+ * readers will get. Only the head differs: no canonical, no JSON-LD, and a
+ * robots noindex (the route also sends no-store and X-Robots-Tag).
+ */
+export async function renderPreview(deps: HttpDeps, a: Article): Promise<string> {
+  assets ??= siteAssets();
+  const ctx = await loadSiteContext(deps, assets);
+  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl });
+  const img = a.featuredImage;
+  const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
+  // An unpublished draft has no publish time yet; show it as if it went out now.
+  const shown: Article = { ...a, publishedAt: a.publishedAt ?? deps.clock.now() };
+  const meta: PageMeta = {
+    title: `Preview: ${a.seoTitle || a.headline} | ${ctx.settings.name}`,
+    description: a.seoDescription || a.dek,
+    canonical: '',
+    lang: a.language,
+    dir: a.direction,
+    properties: [],
+    names: [['robots', 'noindex, nofollow']],
+    feeds: siteFeeds(ctx),
+  };
+  return renderPage(ctx, meta, <StoryView article={shown} related={[]} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={ctx.settings.timeZone} />);
+}
