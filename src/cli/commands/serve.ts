@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../../config.ts';
+import { createApp, type App } from '../../main.ts';
+import { EXIT, parseFlags, type Io } from '../io.ts';
+import { seedInto } from './seed-demo.ts';
+import { articleCount, configFrom } from './services.ts';
+
+export const SERVE_USAGE = `usage: dateline serve
+
+Runs the site, the newsroom and the APIs on HOST:PORT (default 127.0.0.1:8080).
+On first start it seeds demo content into an empty database (unless
+DATELINE_SEED_DEMO=false) and creates an admin API key, shown once.`;
+
+/** Never wait longer than this for open requests and connections to drain on shutdown. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** First start: with no key at all, make one admin key so the Admin API can be used, and show it once. */
+async function firstKey(app: App): Promise<string | null> {
+  if ((await app.apiKeys.list()).length) return null;
+  const { key } = await app.apiKeys.create('initial-admin', 'admin', 'first-start');
+  return key;
+}
+
+function banner(io: Io, config: Config, address: string, key: string | null): void {
+  io.out('');
+  io.out(`Dateline is running at ${address}`);
+  if (config.siteUrl !== address) io.out(`Public site URL (SITE_URL): ${config.siteUrl}`);
+  io.out(`  site:       ${address}/`);
+  io.out(`  Admin API:  ${address}/api/admin/v1/  (docs/admin-api.md)`);
+  if (key) {
+    io.out('');
+    io.out(`Admin API key (shown once, store it now): ${key}`);
+    io.out(`  try: curl -H "Authorization: Bearer ${key}" ${address}/api/admin/v1/me`);
+  }
+  io.out('');
+  io.out('Press Ctrl+C to stop.');
+}
+
+/** Closes the app on SIGINT/SIGTERM; returns a function that removes exactly these handlers. */
+function onSignals(io: Io, app: App, done: (code: number) => void): () => void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) {
+      io.err(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    closing = true;
+    io.err(`${signal}: closing (finishing open requests)…`);
+    // Something still holding the loop open must not keep a stopped server's process alive.
+    const timer = setTimeout(() => (io.err('shutdown took too long; exiting'), process.exit(1)), SHUTDOWN_GRACE_MS);
+    timer.unref();
+    app.close().then(
+      () => (clearTimeout(timer), io.err('stopped'), done(0)),
+      (e) => (io.err(`error while closing: ${(e as Error).message}`), done(1)),
+    );
+  };
+  const onInt = () => stop('SIGINT');
+  const onTerm = () => stop('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return () => {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  };
+}
+
+/** Resolves with the exit code once the server has been stopped by a signal. */
+export async function serveCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseFlags(args, {});
+  if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
+  const config = configFrom(io);
+  const app = await createApp(config);
+  // Handlers first: a signal that arrives while the banner prints must still close cleanly.
+  let detach = () => {};
+  const stopped = new Promise<number>((resolve) => (detach = onSignals(io, app, resolve)));
+  try {
+    await app.server.listen({ host: config.host, port: config.port });
+    // Only once the port is ours: a key made before a failed listen would never be shown.
+    const key = await firstKey(app);
+    const addr = app.server.server.address() as AddressInfo;
+    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address;
+    banner(io, config, `http://${host}:${addr.port}`, key);
+  } catch (e) {
+    detach();
+    await app.close().catch(() => undefined);
+    throw e;
+  }
+  // Seeding takes a while (images are encoded); the server answers meanwhile and
+  // stories appear as they are written. A failure is reported, not fatal.
+  if (config.seedDemo && (await articleCount(app)) === 0) {
+    io.err('seeding demo content (first start)…');
+    seedInto(app, io, false).catch((e) => io.err(`warning: seeding demo content failed: ${(e as Error).message}`));
+  }
+  return stopped;
+}

@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../storage/schema.ts';
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+export const SEARCH_SORTS = ['relevance', 'newest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** One word of the query: the text to match, and the transliteration key it also matches in names. */
+export interface QueryTerm {
+  /** Folded, lower-cased parts: `Qa'ani` → ['qa', 'ani'] (matched as a phrase, like the tokenizer splits the text). */
+  parts: string[];
+  /** Transliteration key this term also matches among the story's names ('' when the term is not name-like). */
+  key: string;
+  /** As typed (after cleaning), for messages. */
+  original: string;
+}
+
+export interface ParsedQuery {
+  /** Cleaned query text, as shown back to the reader. */
+  text: string;
+  terms: QueryTerm[];
+  /** Quoted phrases: each a list of folded words that must appear in order. */
+  phrases: string[][];
+  /** Human notes about how the query was read (truncated, operators ignored…). */
+  notices: string[];
+}
+
+/** What the index holds for one story: plain text, control characters already removed. */
+export interface SearchDocument {
+  articleId: number;
+  /** See `orderKey` in search.document.ts. */
+  orderKey: number;
+  status: string;
+  publishedAt: string;
+  sectionId: number | null;
+  headline: string;
+  dek: string;
+  body: string;
+  people: string;
+  tags: string;
+  /** Space-separated word keys of the name-like words of the story. */
+  names: string;
+}
+
+/** Filters after validation; dates are UTC ISO bounds. */
+export interface SearchFilters {
+  sectionSlug?: string;
+  authorSlug?: string;
+  fromIso?: string;
+  /** Exclusive upper bound. */
+  toIso?: string;
+}
+
+export interface RepoSearchArgs {
+  query: ParsedQuery;
+  filters: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  nowIso: string;
+  /** Count at most this many matches; beyond it the total is reported as a lower bound. */
+  countCap: number;
+}
+
+/** A ranked hit before hydration; snippet text carries \u0001/\u0002 around matches. */
+export interface RepoHit {
+  id: number;
+  headlineMarked: string;
+  snippetMarked: string;
+}
+
+/** Per-dialect index and query (search.repo.sqlite.ts, search.repo.postgres.ts). */
+export interface SearchRepo {
+  upsert(db: Q, doc: SearchDocument): Promise<void>;
+  remove(db: Q, articleId: number): Promise<void>;
+  search(db: Q, args: RepoSearchArgs): Promise<{ hits: RepoHit[]; total: number }>;
+}
+
+/** The hook ArticlesService calls inside its write transactions. */
+export interface SearchIndexer {
+  index(trx: Q, articleId: number): Promise<void>;
+  remove(trx: Q, articleId: number): Promise<void>;
+}
+
+export interface SearchParams {
+  q?: unknown;
+  section?: unknown;
+  author?: unknown;
+  from?: unknown;
+  to?: unknown;
+  sort?: unknown;
+  limit?: unknown;
+  offset?: unknown;
+}
+
+export interface SearchHit {
+  id: number;
+  slug: string;
+  headline: string;
+  /** Escaped HTML with <mark> around matches: safe to insert as is. */
+  headlineHtml: string;
+  dek: string;
+  publishedAt: Date;
+  section: { slug: string; name: string } | null;
+  bylines: Array<{ slug: string; name: string }>;
+  /** Escaped HTML with <mark> around matches: safe to insert as is. */
+  snippetHtml: string;
+  /** The same snippet as plain text (for JSON clients that render their own marks). */
+  snippetText: string;
+}
+
+export interface SearchResult {
+  query: string;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  total: number;
+  /** True when there are more than `total` matches (the count stops at a cap). */
+  totalIsLowerBound: boolean;
+  items: SearchHit[];
+  notices: string[];
+  /** Terms whose transliteration key has a house spelling different from what was typed. */
+  houseSpellings: Array<{ term: string; spelling: string }>;
+}
