@@ -21,6 +21,10 @@ export interface Config {
   /** Hops of reverse proxies whose X-Forwarded-For is trusted. */
   readonly trustProxy: number;
   readonly pageCacheEntries: number;
+  /** `smtp://user:pass@host:port` or `smtps://…`; null: no mail is sent (reset links fail loudly in the log). */
+  readonly smtpUrl: string | null;
+  /** From header of staff mail (password resets, invitations). */
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +60,15 @@ function readUrl(name: string, raw: string, protocols: string[]): string {
   return raw;
 }
 
+/** Like readUrl, but the message never repeats the value: it holds the SMTP password. */
+function readSmtpUrl(raw: string): string {
+  try {
+    return readUrl('SMTP_URL', raw, ['smtp:', 'smtps:']);
+  } catch {
+    throw new ConfigError('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const port = readInt(env, 'PORT', 8080, 0, 65535);
@@ -72,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const smtpUrl = env.SMTP_URL ? readSmtpUrl(env.SMTP_URL) : null;
+  const mailFrom = env.MAIL_FROM || `Dateline <no-reply@${new URL(siteUrl).hostname}>`;
+  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be one address such as "Newsroom <news@example.com>"');
   return Object.freeze({
     host,
     port,
@@ -84,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: readBool(env, 'DATELINE_SEED_DEMO', true),
     trustProxy: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     pageCacheEntries: readInt(env, 'PAGE_CACHE_ENTRIES', 5000, 0, 1_000_000),
+    smtpUrl,
+    mailFrom,
   });
 }

@@ -2,19 +2,29 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { ApiKeysService } from './domain/apikeys/index.ts';
-import { ArticleQueries, ArticlesService } from './domain/articles/index.ts';
+import { ArticleQueries, ArticlesService, createNewsroom, type Newsroom } from './domain/articles/index.ts';
+import { runChecks, type Finding } from './domain/editorial-checks/index.ts';
 import { DiskBlobStore, MediaService } from './domain/media/index.ts';
 import { PeopleService } from './domain/people/index.ts';
 import { SectionsService } from './domain/sections/index.ts';
 import { SettingsService } from './domain/settings/index.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { EventBus } from './domain/shared/events.ts';
+import { CommentNotifier, CommentsService, MemoryRateLimiter, ModerationService, RedisRateLimiter } from './domain/comments/index.ts';
+import { createMailer } from './domain/mail/index.ts';
+import { HouseSpellingsService } from './domain/house-spellings/index.ts';
+import { SearchService } from './domain/search/index.ts';
 import { TagsService } from './domain/tags/index.ts';
+import { createAccountServices } from './domain/users/index.ts';
+import { createAdmin } from './http/admin/index.ts';
+import { commentsDeskRoutes } from './http/admin/comments/index.tsx';
+import { newsroomPlugins } from './http/admin/stories/index.ts';
 import { createApi } from './http/api/index.ts';
 import type { HttpDeps } from './http/deps.ts';
 import { buildServer } from './http/server.ts';
 import { createSite } from './http/site/index.ts';
 import { PageCache } from './http/site/page-cache.ts';
+import { PeriodicJobs } from './jobs/periodic.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { migrateToLatest, openDatabase, type Db } from './storage/index.ts';
 
@@ -22,6 +32,8 @@ export interface Services extends HttpDeps {
   db: Db;
   bus: EventBus;
   scheduler: Scheduler;
+  /** Story desk, workflow and revisions for the admin editor. */
+  newsroom: Newsroom<Finding>;
 }
 
 export interface App extends Services {
@@ -34,14 +46,37 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const bus = new EventBus();
   const emit = bus.emit;
   const settings = new SettingsService({ db, clock, emit });
-  const articles = new ArticlesService({ db, clock, emit, defaultLanguage: 'en' });
+  const houseSpellings = new HouseSpellingsService({ db, clock });
+  const search = new SearchService({ db, clock, houseSpellings });
+  const articles = new ArticlesService({ db, clock, emit, defaultLanguage: 'en', indexer: search.indexer });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
   const scheduler = new Scheduler({ articles, queries, clock, onError });
+  // Comment rate limits are shared through Redis in scale-out mode (and fail closed there).
+  const limiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter();
+  const comments = new CommentsService({ db, clock, siteSettings: settings, emit, limiter });
+  const mailer = createMailer(config);
+  const siteName = async () => (await settings.get()).name;
+  const accounts = createAccountServices({ db, clock, mailer, siteUrl: config.siteUrl, siteName, onError });
+  const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges });
+  const commentModeration = new ModerationService({ db, clock, emit, settings: comments.settings, notifier: commentNotifier, onError });
+  // A factory, not an import: editorial checks read articles, so articles cannot import them.
+  const newsroom = createNewsroom({
+    db,
+    clock,
+    articles,
+    settings,
+    likeOp: db.caps.caseInsensitiveLike,
+    check: async (story, dismissed) => {
+      await houseSpellings.refresh();
+      return runChecks({ ...story, houseSpellings }, { dismissed });
+    },
+  });
   bus.on((e) => {
     pageCache.clear();
     if (e.kind === 'settings') settings.invalidate();
     if (e.kind === 'article') scheduler.poke();
+    if (e.kind === 'article') comments.articleChanged(e.id);
   });
   return {
     config,
@@ -58,7 +93,15 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     media: new MediaService({ db, clock, store: new DiskBlobStore(path.join(config.dataDir, 'media')) }),
     pageCache,
     likeOp: db.caps.caseInsensitiveLike,
+    search,
+    houseSpellings,
+    comments,
+    commentModeration,
+    commentNotifier,
+    ...accounts,
     scheduler,
+    newsroom,
+    editorialChecks: newsroom.desk,
   };
 }
 
@@ -82,14 +125,24 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     mediaDir: path.join(config.dataDir, 'media'),
     site: createSite(services),
     api: createApi(services),
+    admin: createAdmin(services, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes] }),
   });
   log = (e) => server.log.error({ err: e }, 'background error');
-  if (opts.jobs !== false) await services.scheduler.start();
+  const periodic = new PeriodicJobs({
+    tasks: [{ name: 'comment-mail', everyMs: 30_000, run: () => services.commentNotifier.deliver() }],
+    onError: (err, task) => server.log.error({ err, task }, 'periodic job failed'),
+  });
+  if (opts.jobs !== false) {
+    await services.scheduler.start();
+    periodic.start();
+  }
   return {
     ...services,
     server,
     async close() {
       services.scheduler.stop();
+      periodic.stop();
+      await services.comments.close();
       await server.close();
       await db.close();
     },

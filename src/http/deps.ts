@@ -1,12 +1,16 @@
 import type { Config } from '../config.ts';
 import type { ApiKeysService } from '../domain/apikeys/index.ts';
-import type { ArticleQueries, ArticlesService } from '../domain/articles/index.ts';
+import type { ArticleQueries, ArticlesService, CheckFinding, NewsroomService } from '../domain/articles/index.ts';
 import type { MediaService } from '../domain/media/index.ts';
 import type { PeopleService } from '../domain/people/index.ts';
 import type { SectionsService } from '../domain/sections/index.ts';
 import type { SettingsService } from '../domain/settings/index.ts';
 import type { Clock } from '../domain/shared/clock.ts';
+import type { CommentNotifier, CommentsService, ModerationService } from '../domain/comments/index.ts';
 import type { TagsService } from '../domain/tags/index.ts';
+import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
+import type { SearchService } from '../domain/search/index.ts';
+import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
 import type { PageCache } from './site/page-cache.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
@@ -24,4 +28,22 @@ export interface HttpDeps {
   pageCache: PageCache;
   /** `like` or `ilike`, from the dialect's capabilities, for headline search in listings. */
   likeOp: 'like' | 'ilike';
+  /** Full-text search over published stories (public site and Content API). */
+  search: SearchService;
+  /** The house-spelling dictionary (Admin API writes, search and editorial checks read). */
+  houseSpellings: HouseSpellingsService;
+  /** Reader comments: challenges, submission, the public list (docs/comments.md). */
+  comments: CommentsService;
+  /** The moderation desk and Admin API side of comments. */
+  commentModeration: ModerationService;
+  /** Comment emails (outbox) and one-click unsubscribe. */
+  commentNotifier: CommentNotifier;
+  /** Staff accounts: create, roles, disable, TOTP enrolment. */
+  users: UsersService;
+  /** Sign-in, sessions, sign-out (admin context only). */
+  auth: AuthService;
+  passwordResets: PasswordResetService;
+  auditLog: AuditLogService;
+  /** Editorial checks of a story, and the publish gate the site setting turns on. */
+  editorialChecks: Pick<NewsroomService<CheckFinding>, 'findingsFor' | 'assertPublishable'>;
 }

@@ -21,8 +21,9 @@ export async function buildServer(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: opts.logLevel },
     disableRequestLogging: true,
-    // A number trusts that many proxy hops; X-Forwarded-For beyond them is ignored.
-    trustProxy: (opts.trustProxy > 0 ? opts.trustProxy : false) as boolean,
+    // Trust exactly TRUST_PROXY_HOPS proxies in front of us: X-Forwarded-For entries beyond
+    // them are the client's to forge. (A plain number here did not take effect in our tests.)
+    trustProxy: opts.trustProxy > 0 ? (_addr: string, hop: number) => hop < opts.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     maxParamLength: 300,
     requestTimeout: 30_000,

@@ -85,6 +85,8 @@ export interface ArticleTable {
   social_description: string;
   /** Optimistic concurrency: bumped on every save. */
   version: number;
+  /** Staff user who started the story (0005); null for Admin API and demo stories. */
+  created_by: Generated<number | null>;
 }
 
 export interface ArticleTagTable {
@@ -145,7 +147,175 @@ export interface SettingTable {
   updated_at: string;
 }
 
+/**
+ * The search index row of one published or scheduled story (0002-search).
+ * SQLite indexes it through the FTS5 table `search_fts`; PostgreSQL adds a
+ * `document tsvector` column, written and read only through raw SQL.
+ */
+export interface SearchDocumentTable {
+  article_id: number;
+  /** Publication order and FTS5 rowid: whole seconds of published_at × 2^20 + article id mod 2^20. */
+  order_key: number;
+  status: string;
+  published_at: string;
+  section_id: number | null;
+  headline: string;
+  dek: string;
+  body: string;
+  people: string;
+  tags: string;
+  /** Transliteration keys of the story's name-like words, space separated. */
+  names: string;
+}
+
+export interface HouseSpellingTable {
+  key: string;
+  spelling: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Reader comments (0004-comments). `status`: pending | approved | rejected | spam. */
+export interface CommentTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  author_name: string;
+  /** Never shown; used only to send the notifications the commenter asked for. */
+  author_email: string;
+  /** HMAC of the normalised email with the site's comment salt. */
+  email_hash: string;
+  author_url: string;
+  body: string;
+  body_hash: string;
+  status: string;
+  /** JSON array of why the pipeline held it. */
+  held_reasons: string;
+  ip_hash: string;
+  notify: number;
+  flag_count: number;
+  created_at: string;
+  updated_at: string;
+  moderated_at: string | null;
+  moderated_by: string | null;
+}
+
+export interface CommentFlagTable {
+  id: Generated<number>;
+  comment_id: number;
+  reporter_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface CommentBanTable {
+  id: Generated<number>;
+  kind: string;
+  value_hash: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CommentChallengeUsedTable {
+  signature: string;
+  expires_at: string;
+}
+
+export interface CommentCaptchaTable {
+  id: string;
+  article_id: number;
+  answer: number;
+  attempts: number;
+  ip_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CommentNotificationTable {
+  id: Generated<number>;
+  comment_id: number;
+  kind: string;
+  to_email: string;
+  email_hash: string;
+  status: string;
+  attempts: number;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface CommentMailOptoutTable {
+  email_hash: string;
+  created_at: string;
+}
+
+/** Staff account (0003-accounts). `email` is stored lower-cased and NFC-normalised. */
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** Base32 TOTP seed once enrolment is confirmed; null when the second factor is off. */
+  totp_secret: string | null;
+  /** Seed shown during enrolment, until the first code confirms it. */
+  totp_pending: string | null;
+  /** Last accepted 30 s step, so a code cannot be used twice. */
+  totp_last_step: number;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's 32 random bytes: a database leak yields no usable cookie. */
+  id_hash: string;
+  user_id: number;
+  /** `full`, or `totp` while the second factor is still owed. */
+  stage: string;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute end of life, however active the session is. */
+  expires_at: string;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Failure counters keyed by purpose and subject (account+IP, IP), shared by every instance. */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  first_at: string;
+  last_at: string;
+  blocked_until: string | null;
+}
+
+/** A finding an editor chose to keep, with the reason (0005). Keyed by fingerprint, not offsets. */
+export interface CheckDismissalTable {
+  id: Generated<number>;
+  article_id: number;
+  rule_id: string;
+  fingerprint: string;
+  reason: string;
+  actor: string;
+  created_at: string;
+}
+
 export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  password_resets: PasswordResetTable;
+  auth_throttle: AuthThrottleTable;
   sections: SectionTable;
   tags: TagTable;
   tag_aliases: TagAliasTable;
@@ -159,6 +329,16 @@ export interface Database {
   api_keys: ApiKeyTable;
   audit_entries: AuditEntryTable;
   settings: SettingTable;
+  comments: CommentTable;
+  comment_flags: CommentFlagTable;
+  comment_bans: CommentBanTable;
+  comment_challenges_used: CommentChallengeUsedTable;
+  comment_captchas: CommentCaptchaTable;
+  comment_notifications: CommentNotificationTable;
+  comment_mail_optouts: CommentMailOptoutTable;
+  search_documents: SearchDocumentTable;
+  house_spellings: HouseSpellingTable;
+  check_dismissals: CheckDismissalTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;
@@ -170,3 +350,5 @@ export type PersonRow = Selectable<PersonTable>;
 export type ImageRow = Selectable<ImageTable>;
 export type CorrectionRow = Selectable<CorrectionTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type CommentRow = Selectable<CommentTable>;
+export type NewCommentRow = Insertable<CommentTable>;

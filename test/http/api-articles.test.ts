@@ -136,3 +136,38 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: Admin API editorial checks`, () => {
+    let app: TestApp;
+    let key: string;
+    before(async () => {
+      app = await createTestApp(dialect);
+      key = (await app.apiKeys.create('ed', 'editor', 'test')).key;
+    });
+    after(async () => app.cleanup());
+
+    const post = (payload: unknown) =>
+      app.server.inject({ method: 'POST', url: '/api/admin/v1/articles', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+
+    test('an article response carries its findings: dangling attribution and a name spelled two ways', async () => {
+      const res = await post({ headline: 'Ghaani visits the port', dateline: 'Tehran', bodyMarkdown: 'Ghaani arrived on Monday, according to.\n\nQaani later left for the airport, officials said.' });
+      assert.equal(res.statusCode, 201, res.body);
+      const rules = (res.json().checks as Array<{ ruleId: string }>).map((f) => f.ruleId);
+      assert.ok(rules.includes('dangling-attribution'), rules.join(','));
+      assert.ok(rules.includes('name-spelled-two-ways'), rules.join(','));
+    });
+
+    test('with the site setting on, check errors block publishing with a 422 and nothing is written', async () => {
+      await app.settings.update({ blockPublishOnCheckErrors: true });
+      const before = (await app.queries.listAll({}, 100, 0, app.likeOp)).total;
+      const res = await post({ headline: 'Council budget passes', bodyMarkdown: 'The budget passed, according to.', status: 'published' });
+      assert.equal(res.statusCode, 422, res.body);
+      assert.match(res.json().error.problems[0].field, /^checks\.dangling-attribution/);
+      assert.equal((await app.queries.listAll({}, 100, 0, app.likeOp)).total, before);
+      const clean = await post({ headline: 'Council budget passes', dek: 'A vote of 7 to 2', dateline: 'Riverton', bodyMarkdown: 'The budget passed, according to the city clerk.', status: 'published' });
+      assert.equal(clean.statusCode, 201, clean.body);
+      await app.settings.update({ blockPublishOnCheckErrors: false });
+    });
+  });
+}

@@ -32,6 +32,8 @@ export interface ArticleInput {
   socialDescription?: string;
   /** Optimistic lock: the version the writer last saw. */
   version?: number;
+  /** Owner of a new story (staff user id). Set by the newsroom, never parsed from a request body. */
+  createdBy?: number | null;
 }
 
 const TEXT_LIMITS: Record<string, number> = {

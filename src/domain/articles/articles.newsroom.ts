@@ -73,15 +73,7 @@ export function createNewsroom<F extends CheckFinding>(deps: NewsroomDeps<F>): N
   let desk: NewsroomService<F> | null = null;
   const workflow = new StoryWorkflow({
     articles: deps.articles,
-    beforePublish: async ({ current, input }) => {
-      if (!(await deps.settings.get()).blockPublishOnCheckErrors) return;
-      const findings = await desk!.findingsFor(current, input);
-      const errors = findings.filter((f) => f.severity === 'error');
-      if (!errors.length) return;
-      throw new AppError('VALIDATION_FAILED', `${errors.length} editorial check error${errors.length > 1 ? 's' : ''} must be fixed or dismissed before publishing`, {
-        problems: errors.map((f) => ({ field: `checks.${f.ruleId}`, message: f.message })),
-      });
-    },
+    beforePublish: ({ current, input }) => desk!.assertPublishable(current, input),
   });
   desk = new NewsroomService<F>({ ...deps, workflow });
   return { workflow, revisions: new RevisionsService({ db: deps.db, workflow }), desk };
@@ -102,6 +94,16 @@ export class NewsroomService<F extends CheckFinding = CheckFinding> {
     const dismissed = current ? (await listDismissalRows(this.db, current.id)).map((r) => ({ ruleId: r.rule_id, fingerprint: r.fingerprint })) : [];
     const story = { headline: input.headline ?? current?.headline ?? '', dek: input.dek ?? current?.dek ?? '', dateline: input.dateline ?? current?.dateline ?? '', body, images };
     return this.deps.check(story, dismissed);
+  }
+
+  /** With the site setting on, editorial-check errors (not dismissed) block publishing: 422 listing them. */
+  async assertPublishable(current: { id: number; headline: string; dek: string; dateline: string; body: Doc } | null, input: ArticleInput = {}): Promise<void> {
+    if (!(await this.deps.settings.get()).blockPublishOnCheckErrors) return;
+    const errors = (await this.findingsFor(current, input)).filter((f) => f.severity === 'error');
+    if (!errors.length) return;
+    throw new AppError('VALIDATION_FAILED', `${errors.length} editorial check error${errors.length > 1 ? 's' : ''} must be fixed or dismissed before publishing`, {
+      problems: errors.map((f) => ({ field: `checks.${f.ruleId}`, message: f.message })),
+    });
   }
 
   async findings(staff: StaffActor, articleId: number): Promise<F[]> {

@@ -58,6 +58,7 @@ export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
     socialTitle: row.social_title,
     socialDescription: row.social_description,
     version: row.version,
+    createdBy: row.created_by ?? null,
     corrections,
     bodyImages: images,
   };

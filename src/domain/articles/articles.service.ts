@@ -4,7 +4,7 @@ import type { ArticleRow, ArticleUpdate } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
-import { slugify, withSuffix } from '../shared/slug.ts';
+import { RESERVED_SLUGS, slugify, withSuffix } from '../shared/slug.ts';
 import type { ArticleInput } from './articles.input.ts';
 import { directionOf } from './articles.input.ts';
 import { hydrateArticle } from './articles.read.ts';
@@ -22,6 +22,8 @@ export interface ArticlesDeps {
   /** Called after commit, never inside a transaction: cache invalidation, later webhooks. */
   emit: (e: ContentEvent) => void;
   defaultLanguage: string;
+  /** Keeps the search index in step: called inside every write transaction, so index and story commit together. */
+  indexer?: { index(trx: Q, articleId: number): Promise<void>; remove(trx: Q, articleId: number): Promise<void> };
 }
 
 /** Status and publish time after a write, given what was asked and what is stored. */
@@ -63,6 +65,7 @@ export class ArticlesService {
   private async uniqueSlug(db: Q, base: string, exceptId?: number): Promise<string> {
     for (let n = 1; n < 1000; n++) {
       const candidate = withSuffix(base, n);
+      if (RESERVED_SLUGS.has(candidate)) continue;
       if (!(await slugTaken(db, candidate, exceptId))) return candidate;
     }
     throw new AppError('SLUG_TAKEN', `no free slug near "${base}"`, { field: 'slug' });
@@ -107,9 +110,11 @@ export class ArticlesService {
           social_title: input.socialTitle ?? '',
           social_description: input.socialDescription ?? '',
           version: 1,
+          created_by: input.createdBy ?? null,
         });
         await replaceArticleTags(trx, articleId, refs.tagIds ?? []);
         await replaceArticleBylines(trx, articleId, refs.personIds ?? []);
+        await this.deps.indexer?.index(trx, articleId);
         const saved = await findArticleRow(trx, articleId);
         await insertRevision(trx, articleId, 1, snapshotOf(saved!, refs), actor, nowIso);
         await recordAudit(trx, nowIso, { actor, action: 'article.create', targetType: 'article', targetId: articleId, detail: { status: pub.status } });
@@ -148,6 +153,7 @@ export class ArticlesService {
         }
         if (refs.tagIds) await replaceArticleTags(trx, id, refs.tagIds);
         if (refs.personIds) await replaceArticleBylines(trx, id, refs.personIds);
+        await this.deps.indexer?.index(trx, id);
         const saved = (await findArticleRow(trx, id))!;
         await insertRevision(trx, id, saved.version, snapshotOf(saved, refs), actor, nowIso);
         await this.auditTransition(trx, nowIso, actor, id, row.status, pub.status);
@@ -170,6 +176,7 @@ export class ArticlesService {
     await this.db.transaction().execute(async (trx) => {
       const row = await findArticleRow(trx, id);
       if (!row) throw notFound(`article ${id}`);
+      await this.deps.indexer?.remove(trx, id);
       await deleteArticleRow(trx, id);
       await recordAudit(trx, nowIso, { actor, action: 'article.delete', targetType: 'article', targetId: id, detail: { headline: row.headline } });
     });
@@ -191,6 +198,7 @@ export class ArticlesService {
       if (!row) throw notFound(`article ${id}`);
       await insertCorrection(trx, id, body, nowIso);
       await trx.updateTable('articles').set({ updated_at: nowIso, version: row.version + 1 }).where('id', '=', id).execute();
+      await this.deps.indexer?.index(trx, id);
       await recordAudit(trx, nowIso, { actor, action: 'article.correct', targetType: 'article', targetId: id });
     });
     this.deps.emit({ kind: 'article', id, action: 'updated' });
@@ -199,7 +207,11 @@ export class ArticlesService {
 
   /** Scheduled stories whose time has come go live; returns their ids. */
   async publishDue(): Promise<number[]> {
-    const ids = await publishDueRows(this.db, this.deps.clock.now().toISOString());
+    const ids = await this.db.transaction().execute(async (trx) => {
+      const due = await publishDueRows(trx, this.deps.clock.now().toISOString());
+      for (const id of due) await this.deps.indexer?.index(trx, id);
+      return due;
+    });
     for (const id of ids) this.deps.emit({ kind: 'article', id, action: 'published' });
     return ids;
   }

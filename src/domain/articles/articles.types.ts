@@ -84,6 +84,8 @@ export interface Article extends ArticleSummary {
   socialTitle: string;
   socialDescription: string;
   version: number;
+  /** Staff user who started the story; null for Admin API and demo stories (editors own those). */
+  createdBy: number | null;
   corrections: Correction[];
   /** Images referenced from the body, by id. */
   bodyImages: Map<number, ImageInfo>;

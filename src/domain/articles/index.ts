@@ -5,3 +5,13 @@ export { parseArticleInput, directionOf, type ArticleInput } from './articles.in
 export * from './document.ts';
 export { markdownToDoc } from './markdown.ts';
 export { imageFromRow, escapeLike, imagesByIds } from './articles.repo.ts';
+export {
+  StoryWorkflow, canViewStory, canEditStory, canMoveStory, allowedMoves, staffActor, zonedLocalToUtc, utcToZonedLocal, LIVE_STATES,
+  type StaffActor, type WorkflowDeps,
+} from './articles.workflow.ts';
+export { RevisionsService, diffSnapshots, blockLines, type RevisionSnapshot, type RevisionInfo, type RevisionDiff, type FieldChange } from './articles.revisions.ts';
+export {
+  NewsroomService, createNewsroom, type Newsroom, type NewsroomDeps, type Desk, type DeskItem, type DeskFilter, type StoredDismissal,
+  type CheckableStory, type CheckFinding, type StoryChecker,
+} from './articles.newsroom.ts';
+export { diffWords, diffBlocks, tokenize, type DiffPart, type BlockDiff } from './text-diff.ts';

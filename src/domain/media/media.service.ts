@@ -12,6 +12,38 @@ export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920];
 export const MAX_INPUT_PIXELS = 40_000_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** The lowercase codes of HOSTILE-INPUTS §1.3; the shared ErrorCode union does not list them, so they are set on the instance (as comments do). */
+export type MediaErrorCode = 'image_too_large' | 'svg_not_allowed' | 'unsupported_image';
+const MEDIA_STATUS: Record<MediaErrorCode, number> = { image_too_large: 422, svg_not_allowed: 415, unsupported_image: 415 };
+
+export class MediaError extends AppError {
+  constructor(code: MediaErrorCode, message: string) {
+    super(code === 'image_too_large' ? 'VALIDATION_FAILED' : 'UNSUPPORTED_MEDIA_TYPE', message, { field: 'file' });
+    Object.assign(this, { code, status: MEDIA_STATUS[code] });
+  }
+}
+
+const ACCEPTED_LIST = 'JPEG, PNG, WebP, AVIF or GIF';
+
+/**
+ * Magic bytes first (ASVS 5.2.2): only the raster containers we accept
+ * ever reach the decoder, so an SVG, a PDF or an HTML page named .jpg is
+ * refused without being parsed by librsvg, poppler or anything else.
+ */
+export function sniffImage(data: Buffer): 'jpeg' | 'png' | 'gif' | 'webp' | 'isobmff' | 'svg' | null {
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  const head = data.subarray(0, 12).toString('latin1');
+  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'gif';
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'webp';
+  if (head.slice(4, 8) === 'ftyp') return 'isobmff';
+  // SVG (and .svgz): named only to give a clearer refusal.
+  if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) return 'svg';
+  const text = data.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (text.startsWith('<') && /<svg[\s>]/.test(text)) return 'svg';
+  return null;
+}
+
 const ACCEPTED: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif', heif: 'image/avif' };
 
 export interface ImageMeta {
@@ -41,18 +73,23 @@ export class MediaService {
     const caption = clean(meta.caption, 1000, 'caption');
     const credit = clean(meta.credit, 200, 'credit');
     const originalName = clean(meta.originalName, 255, 'originalName');
-    let info: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+    const sniffed = sniffImage(data);
+    if (sniffed === 'svg') throw new MediaError('svg_not_allowed', `SVG files are not accepted (they can carry scripts); upload ${ACCEPTED_LIST}`);
+    if (!sniffed) throw new MediaError('unsupported_image', `the file is not an image we accept (${ACCEPTED_LIST})`);
+    let info: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
     try {
+      // Header only: no pixel is decoded here, so a bomb costs a few KB to refuse.
       info = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata();
-    } catch {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'the file is not an image we accept (JPEG, PNG, WebP, AVIF or GIF)', { field: 'file' });
+    } catch (e) {
+      if (/pixel limit/i.test((e as Error).message ?? '')) throw tooLarge();
+      throw new MediaError('unsupported_image', `the file is not an image we accept (${ACCEPTED_LIST})`);
     }
     const mime = info.format ? ACCEPTED[info.format] : undefined;
-    if (!mime) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${info.format ?? 'this'} files are not accepted; upload JPEG, PNG, WebP, AVIF or GIF`, { field: 'file' });
+    if (!mime) throw new MediaError('unsupported_image', `${info.format ?? 'this'} files are not accepted; upload ${ACCEPTED_LIST}`);
     const width = info.autoOrient?.width ?? info.width ?? 0;
     const height = info.autoOrient?.height ?? info.height ?? 0;
-    if (!width || !height) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'the image has no size', { field: 'file' });
-    if (width * height > MAX_INPUT_PIXELS) throw new AppError('VALIDATION_FAILED', `the image is larger than ${MAX_INPUT_PIXELS / 1e6} megapixels`, { field: 'file' });
+    if (!width || !height) throw new MediaError('unsupported_image', 'the image has no size');
+    if (width * height > MAX_INPUT_PIXELS) throw tooLarge();
 
     const key = randomBytes(12).toString('base64url');
     const variants: ImageVariant[] = [];
@@ -78,7 +115,11 @@ export class MediaService {
       // No orphan files: whatever was written for this key goes if the row does not.
       await this.deps.store.removeAll(key).catch(() => undefined);
       if (e instanceof AppError) throw e;
-      if ((e as Error).message?.includes('pixel limit')) throw new AppError('VALIDATION_FAILED', 'the image is too large', { field: 'file' });
+      if (/pixel limit/i.test((e as Error).message ?? '')) throw tooLarge();
+      // A header that promised an image whose pixels then fail to decode (truncated, corrupt).
+      if (/(VipsJpeg|VipsPng|vipspng|gifload|webp|heif|premature|corrupt|truncated|Input buffer)/i.test((e as Error).message ?? '')) {
+        throw new MediaError('unsupported_image', 'the image is damaged or truncated and cannot be read');
+      }
       throw e;
     }
   }
@@ -93,6 +134,26 @@ export class MediaService {
     const rows = await this.deps.db.kysely.selectFrom('images').selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
     return rows.map(imageFromRow);
   }
+
+  async count(): Promise<number> {
+    const r = await this.deps.db.kysely.selectFrom('images').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** The library's words for an image: what a story gets when its own node leaves them empty. */
+  async updateMeta(id: number, meta: Pick<ImageMeta, 'alt' | 'caption' | 'credit'>): Promise<ImageInfo> {
+    const patch: { alt?: string; caption?: string; credit?: string } = {};
+    if (meta.alt !== undefined) patch.alt = clean(meta.alt, 500, 'alt');
+    if (meta.caption !== undefined) patch.caption = clean(meta.caption, 1000, 'caption');
+    if (meta.credit !== undefined) patch.credit = clean(meta.credit, 200, 'credit');
+    await this.get(id);
+    if (Object.keys(patch).length) await this.deps.db.kysely.updateTable('images').set(patch).where('id', '=', id).execute();
+    return this.get(id);
+  }
+}
+
+function tooLarge(): MediaError {
+  return new MediaError('image_too_large', `the image is larger than ${MAX_INPUT_PIXELS / 1e6} megapixels; scale it down before uploading`);
 }
 
 /** Public URL of a variant file. */

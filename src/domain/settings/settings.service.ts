@@ -15,6 +15,8 @@ export interface SiteSettings {
   commentDefault: 'open' | 'premoderated' | 'closed';
   /** Publisher logo for JSON-LD and the masthead (site-relative path or URL; empty for text only). */
   logoUrl: string;
+  /** When on, editorial-check errors (not warnings, not dismissed ones) refuse publishing and scheduling. */
+  blockPublishOnCheckErrors: boolean;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   language: 'en',
   commentDefault: 'premoderated',
   logoUrl: '',
+  blockPublishOnCheckErrors: false,
 });
 
 const KEY = 'site';
@@ -36,6 +39,7 @@ function check(s: SiteSettings): SiteSettings {
   if (typeof s.language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language)) problems.push({ field: 'language', message: 'must be a BCP 47 tag' });
   if (!['open', 'premoderated', 'closed'].includes(s.commentDefault)) problems.push({ field: 'commentDefault', message: 'must be open, premoderated or closed' });
   if (typeof s.logoUrl !== 'string' || s.logoUrl.length > 2048) problems.push({ field: 'logoUrl', message: 'must be a URL' });
+  if (typeof s.blockPublishOnCheckErrors !== 'boolean') problems.push({ field: 'blockPublishOnCheckErrors', message: 'must be true or false' });
   if (problems.length) throw validationError(problems);
   return s;
 }

@@ -1,7 +1,9 @@
 /** What changed, announced after the commit. */
 export type ContentEvent =
   | { kind: 'article'; id: number; action: 'created' | 'updated' | 'deleted' | 'published' | 'unpublished' }
-  | { kind: 'section' | 'tag' | 'person' | 'image' | 'settings'; id: number | string; action: 'created' | 'updated' | 'deleted' };
+  | { kind: 'section' | 'tag' | 'person' | 'image' | 'settings'; id: number | string; action: 'created' | 'updated' | 'deleted' }
+  /** A comment became visible or stopped being visible: story pages and comment feeds change. */
+  | { kind: 'comment'; id: number; action: 'created' | 'updated' | 'deleted' };
 
 export type Listener = (e: ContentEvent) => void;
 

@@ -6,6 +6,8 @@
 export const RESERVED_SLUGS = new Set([
   'admin', 'api', 'feed', 'feeds', 'media', 'static', 'assets', 'sitemap.xml', 'sitemap', 'robots.txt',
   'search', 'news', 'section', 'tag', 'author', 'rss', 'atom', 'login', 'logout', 'setup',
+  // Paths under /news/:id/ that belong to the comments, not to a story slug.
+  'comment-form', 'comments', 'comments.xml',
 ]);
 
 const MAX_SLUG = 80;

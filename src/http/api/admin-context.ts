@@ -4,6 +4,7 @@ import { AppError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
 import { bearerAuth, keyOf } from './auth.ts';
+import { registerCommentApiRoutes } from './comments.routes.ts';
 import { registerHouseSpellingRoutes } from './house-spellings.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
 import { can, ROLES, type Capability } from '../../domain/access/index.ts';
@@ -79,4 +80,5 @@ export async function adminApiV1(app: FastifyInstance, deps: HttpDeps, opts: Adm
   registerArticleRoutes(app, deps);
   registerTaxonomyRoutes(app, deps);
   registerHouseSpellingRoutes(app, deps);
+  registerCommentApiRoutes(app, deps);
 }

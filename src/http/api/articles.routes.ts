@@ -10,6 +10,8 @@ import { articleJson, articleSummaryJson } from './serialize.ts';
 
 /** Statuses that put a story in front of readers, take it down, or commit it to going live. */
 const PUBLISHING: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled', 'unpublished']);
+/** Going live is gated by the editorial checks; taking a story down never is. */
+const GOING_LIVE: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
 /** A story readers can see, or will see without anyone acting again. */
 const LIVE_OR_COMMITTED: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
 
@@ -56,7 +58,11 @@ function correctionText(raw: unknown): string {
 }
 
 export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const json = (a: Parameters<typeof articleJson>[2]) => ({ article: articleJson(deps.config.siteUrl, deps.clock.now(), a) });
+  // Every article response carries its editorial-check findings (dismissed ones left out).
+  const json = async (a: Parameters<typeof articleJson>[2]) => ({
+    article: articleJson(deps.config.siteUrl, deps.clock.now(), a),
+    checks: await deps.editorialChecks.findingsFor(a),
+  });
   type IdReq = FastifyRequest<{ Params: { id: string } }>;
 
   app.get('/articles', async (req) => {
@@ -71,8 +77,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
     const key = requireCap(req, 'articles:write-draft');
     const input = parseArticleInput(req.body, 'create');
     if (input.status && PUBLISHING.has(input.status) && !can(key.role, 'articles:publish')) forbidPublishing(key, `create a story with status "${input.status}"`);
+    if (input.status && GOING_LIVE.has(input.status)) await deps.editorialChecks.assertPublishable(null, input);
     const article = await deps.articles.create(input, actorOf(key));
-    return reply.code(201).header('location', `${app.prefix}/articles/${article.id}`).send(json(article));
+    return reply.code(201).header('location', `${app.prefix}/articles/${article.id}`).send(await json(article));
   });
 
   app.get('/articles/:id', async (req: IdReq) => {
@@ -85,6 +92,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
     const id = parseId(req.params.id, 'article');
     const input = parseArticleInput(req.body, 'update');
     await checkDraftOnlyUpdate(deps, key, id, input);
+    if (input.status && GOING_LIVE.has(input.status)) await deps.editorialChecks.assertPublishable(await deps.articles.get(id), input);
     return json(await deps.articles.update(id, input, actorOf(key)));
   });
 
@@ -99,6 +107,6 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
     const key = requireCap(req, 'articles:edit-any');
     const id = parseId(req.params.id, 'article');
     const article = await deps.articles.addCorrection(id, correctionText(req.body), actorOf(key));
-    return reply.code(201).send(json(article));
+    return reply.code(201).send(await json(article));
   });
 }

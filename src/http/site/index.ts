@@ -6,6 +6,8 @@ import { renderAuthorPage, renderHomePage, renderSectionPage, renderTagPage } fr
 import type { Rendered } from './page-cache.ts';
 import { Redirect, parseId, parsePageParam, sendPage, sendRedirect } from './respond.ts';
 import { registerSearchRoutes } from './search.routes.ts';
+import { registerCommentRoutes } from './comments.routes.ts';
+import { parseCommentOrder } from './comments/load.ts';
 import { renderErrorPage, renderStoryPage } from './story.page.tsx';
 
 type SlugParams = { slug: string };
@@ -45,11 +47,13 @@ export function createSite(deps: HttpDeps) {
       app.get<{ Params: { id: string; slug: string } }>('/news/:id/:slug', (req, reply) => {
         // The warm path: one regex, one map lookup, the cached bytes.
         const { id, slug } = req.params;
-        const hit = cache.peek(`n:${id}/${slug}`);
+        const order = parseCommentOrder(req.query);
+        const key = order === 'newest' ? `n:${id}/${slug}?newest` : `n:${id}/${slug}`;
+        const hit = cache.peek(key);
         if (hit) return sendPage(req, reply, hit);
         const n = parseId(id);
         if (n === null) return notFoundPage(req, reply);
-        return serve(req, reply, `n:${id}/${slug}`, () => renderStoryPage(deps, assets, n, slug));
+        return serve(req, reply, key, () => renderStoryPage(deps, assets, n, slug, order));
       });
       app.get<{ Params: { id: string } }>('/news/:id', (req, reply) => {
         const n = parseId(req.params.id);
@@ -67,6 +71,7 @@ export function createSite(deps: HttpDeps) {
       app.get('/robots.txt', (req, reply) => serve(req, reply, 'robots', async () => robotsTxt(deps.config.siteUrl, deps.clock.now())));
       await registerFeedRoutes(app, deps);
       await registerSearchRoutes(app, deps);
+      await registerCommentRoutes(app, deps);
     },
     async notFound(req: FastifyRequest, reply: FastifyReply) {
       return notFoundPage(req, reply);

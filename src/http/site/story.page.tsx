@@ -3,6 +3,8 @@ import { bestJpeg, mediaUrl } from '../../domain/media/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { absoluteUrl, loadSiteContext, type SiteAssets, type SiteContext } from './context.ts';
 import type { Rendered } from './page-cache.ts';
+import type { CommentOrder } from './comments/comments-section.tsx';
+import { loadCommentsSection } from './comments/load.ts';
 import { storyPath } from './paths.ts';
 import { renderDocument } from './render/document.ts';
 import { newsArticleJsonLd } from './render/json-ld.ts';
@@ -31,17 +33,17 @@ export function formatDateline(dateline: string, language: string): string {
  * One story page, or its 404/410 page. Throws Redirect when the slug in the
  * URL is not the story's own (an old or mistyped one).
  */
-export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: number, slug: string | null): Promise<Rendered> {
+export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: number, slug: string | null, order: CommentOrder = 'oldest'): Promise<Rendered> {
   const found = await deps.queries.findPublic(id);
   if (found.state !== 'visible') return renderErrorPage(deps, assets, found.state === 'gone' ? 410 : 404);
   const a = found.article;
   if (a.slug !== slug) throw new Redirect(storyPath(a));
-  const [ctx, related] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4)]);
+  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4), loadCommentsSection(deps, a, order)]);
   const tz = ctx.settings.timeZone;
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl });
   const img = a.featuredImage;
   const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
-  const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={tz} />, {
+  const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={tz} comments={comments} />, {
     currentSectionId: topSectionOf(ctx, a.section?.id ?? null),
   });
   return html(page, a.updatedAt);

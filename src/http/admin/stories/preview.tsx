@@ -1,6 +1,7 @@
 import type { Article } from '../../../domain/articles/index.ts';
 import type { HttpDeps } from '../../deps.ts';
 import { loadSiteContext, siteAssets, type SiteAssets } from '../../site/context.ts';
+import { loadCommentsSection } from '../../site/comments/load.ts';
 import { renderDocument } from '../../site/render/document.ts';
 import { figureHtml } from '../../site/render/picture.ts';
 import { formatDateline } from '../../site/story.page.tsx';
@@ -18,7 +19,7 @@ let assets: SiteAssets | null = null;
  */
 export async function renderPreview(deps: HttpDeps, a: Article): Promise<string> {
   assets ??= siteAssets();
-  const ctx = await loadSiteContext(deps, assets);
+  const [ctx, comments] = await Promise.all([loadSiteContext(deps, assets), loadCommentsSection(deps, a)]);
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl });
   const img = a.featuredImage;
   const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
@@ -34,5 +35,5 @@ export async function renderPreview(deps: HttpDeps, a: Article): Promise<string>
     names: [['robots', 'noindex, nofollow']],
     feeds: siteFeeds(ctx),
   };
-  return renderPage(ctx, meta, <StoryView article={shown} related={[]} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={ctx.settings.timeZone} />);
+  return renderPage(ctx, meta, <StoryView article={shown} related={[]} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={ctx.settings.timeZone} comments={comments} />);
 }

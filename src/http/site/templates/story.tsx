@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '../../../domain/articles/index.ts';
+import { CommentsSection, type CommentsSectionProps } from '../comments/comments-section.tsx';
 import { formatDisplayDate } from '../../../domain/shared/time.ts';
 import { sectionPath, tagPath } from '../paths.ts';
 import { Byline, StoryCard, Time } from './parts.tsx';
@@ -24,9 +25,11 @@ export interface StoryProps {
   leadHtml: string;
   bodyHtml: string;
   tz: string;
+  /** Published comments and the form's entry points (no per-reader state: the page is cached). */
+  comments: CommentsSectionProps;
 }
 
-export function StoryView({ article: a, related, leadHtml, bodyHtml, tz }: StoryProps) {
+export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comments }: StoryProps) {
   const updated = wasUpdated(a);
   return (
     <>
@@ -78,10 +81,7 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz }: Story
           </div>
         </section>
       ) : null}
-      <section id="comments" aria-labelledby="comments-h">
-        <h2 id="comments-h">Leave a Comment</h2>
-        <p>Comments open soon.</p>
-      </section>
+      <CommentsSection {...comments} />
     </>
   );
 }

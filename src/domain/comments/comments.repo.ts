@@ -1,0 +1,119 @@
+import type { Q } from '../../storage/index.ts';
+import type { CommentRow, NewCommentRow } from '../../storage/schema.ts';
+
+/** Reader-side SQL: submission, challenges, and the public list. */
+
+export async function insertComment(db: Q, row: NewCommentRow): Promise<number> {
+  const r = await db.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** True when this signature had not been used: the insert is the single-use check. */
+export async function claimReplay(db: Q, signature: string, expiresAt: string): Promise<boolean> {
+  const rows = await db
+    .insertInto('comment_challenges_used')
+    .values({ signature, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .returning('signature')
+    .execute();
+  return rows.length === 1;
+}
+
+export async function pruneExpiredChallenges(db: Q, nowIso: string): Promise<void> {
+  await db.deleteFrom('comment_challenges_used').where('expires_at', '<', nowIso).execute();
+  await db.deleteFrom('comment_captchas').where('expires_at', '<', nowIso).execute();
+}
+
+export async function insertCaptcha(db: Q, row: { id: string; article_id: number; answer: number; ip_hash: string; created_at: string; expires_at: string }): Promise<void> {
+  await db.insertInto('comment_captchas').values({ ...row, attempts: 0 }).execute();
+}
+
+export async function findCaptcha(db: Q, id: string) {
+  return db.selectFrom('comment_captchas').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One more wrong answer; returns the attempts now recorded (or null if the question is gone). */
+export async function recordCaptchaMiss(db: Q, id: string): Promise<number | null> {
+  const r = await db
+    .updateTable('comment_captchas')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .returning('attempts')
+    .executeTakeFirst();
+  return r?.attempts ?? null;
+}
+
+/** Deletes a live question on its first correct use; false if it was already spent or killed. */
+export async function consumeCaptcha(db: Q, id: string, maxMisses = 3): Promise<boolean> {
+  const rows = await db.deleteFrom('comment_captchas').where('id', '=', id).where('attempts', '<', maxMisses).returning('id').execute();
+  return rows.length === 1;
+}
+
+export interface ArticleMetaRow {
+  id: number;
+  status: string;
+  published_at: string | null;
+  first_published_at: string | null;
+  comment_mode: string;
+  slug: string;
+  headline: string;
+}
+
+/** Just what the comment rules need: the full article is far heavier than a submission should pay for. */
+export async function findArticleMeta(db: Q, id: number): Promise<ArticleMetaRow | undefined> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'status', 'published_at', 'first_published_at', 'comment_mode', 'slug', 'headline'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findArticleMetas(db: Q, ids: number[]): Promise<ArticleMetaRow[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('articles').select(['id', 'status', 'published_at', 'first_published_at', 'comment_mode', 'slug', 'headline']).where('id', 'in', ids).execute();
+}
+
+export async function findCommentRow(db: Q, id: number): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Recent comments with this exact text, for duplicate and botnet checks. */
+export async function recentSameText(db: Q, bodyHash: string, sinceIso: string) {
+  return db
+    .selectFrom('comments')
+    .select(['article_id', 'ip_hash', 'email_hash', 'created_at'])
+    .where('body_hash', '=', bodyHash)
+    .where('created_at', '>=', sinceIso)
+    .limit(50)
+    .execute();
+}
+
+export async function isBanned(db: Q, hashes: { email: string; ip: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom('comment_bans')
+    .select('id')
+    .where((eb) => eb.or([eb.and([eb('kind', '=', 'email'), eb('value_hash', '=', hashes.email)]), eb.and([eb('kind', '=', 'ip'), eb('value_hash', '=', hashes.ip)])]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listApprovedRows(db: Q, articleId: number, limit: number): Promise<CommentRow[]> {
+  return db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('id', 'asc').limit(limit).execute();
+}
+
+export async function listApprovedForFeed(db: Q, articleId: number, limit: number): Promise<CommentRow[]> {
+  return db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countByStatus(db: Q, where: { articleId?: number; emailHash?: string }): Promise<Record<string, number>> {
+  let q = db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status');
+  if (where.articleId !== undefined) q = q.where('article_id', '=', where.articleId);
+  if (where.emailHash !== undefined) q = q.where('email_hash', '=', where.emailHash);
+  const rows = await q.execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function countAll(db: Q): Promise<number> {
+  const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

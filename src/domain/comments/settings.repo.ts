@@ -1,0 +1,19 @@
+import type { Q } from '../../storage/index.ts';
+
+export async function readSetting(db: Q, key: string): Promise<string | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+/** First writer wins: two instances starting together agree on one value. */
+export async function insertSettingIfAbsent(db: Q, key: string, value: string, at: string): Promise<void> {
+  await db.insertInto('settings').values({ key, value, updated_at: at }).onConflict((oc) => oc.column('key').doNothing()).execute();
+}
+
+export async function upsertSetting(db: Q, key: string, value: string, at: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+    .execute();
+}

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { CommentError, CommentNotifier, ModerationService } from '../../src/domain/comments/index.ts';
+import { SmtpMailer } from '../../src/domain/mail/index.ts';
+import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
+import { easyRules, nextIp, publishedStory, validPost } from './comments-helpers.ts';
+
+/** Quoted-printable body → text (nodemailer's choice for non-ASCII plain text). */
+function decodeQp(raw: string): string {
+  const soft = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(soft.replace(/=([0-9A-F]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+}
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function startSmtp(): Promise<{ port: number; inbox: Array<{ to: string; data: string }>; close(): Promise<void> }> {
+  const inbox: Array<{ to: string; data: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, cb) {
+      let data = '';
+      stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      stream.on('end', () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data: decodeQp(data) });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, inbox, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Mail goes out after commit, in the background: wait for it (bounded), not for a fixed time. */
+async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: moderation, bans, history and notifications`, () => {
+    let app: TestApp;
+    let story: number;
+    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let mailer: SmtpMailer;
+    let notifier: CommentNotifier;
+    let moderation: ModerationService;
+    before(async () => {
+      app = await createTestApp(dialect);
+      await easyRules(app);
+      story = await publishedStory(app);
+      smtp = await startSmtp();
+      mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, from: 'news@example.org' });
+      notifier = new CommentNotifier({ db: app.db, clock: app.clock, mailer, siteUrl: 'http://news.test', siteName: async () => 'The Dateline Daily', challenges: app.comments.challenges });
+      moderation = new ModerationService({ db: app.db, clock: app.clock, emit: app.bus.emit, settings: app.comments.settings, notifier, onError: () => undefined });
+    });
+    after(async () => {
+      mailer.close();
+      await smtp.close();
+      await app.cleanup();
+    });
+
+    const post = async (fields: Record<string, unknown>, ip = nextIp()) => {
+      app.clock.advance(20_000);
+      const p = await validPost(app, story, ip, fields);
+      return app.comments.submit(p, p.raw);
+    };
+
+    test('approval mails the commenter who asked; an approved reply mails the parent’s author; unsubscribe stops both', async () => {
+      const parent = await post({ email: 'parent@example.org', notify: 'on', body: 'Parent comment' });
+      await moderation.moderate([parent.id], 'approve', 'mod');
+      await until(() => smtp.inbox.length >= 1);
+      assert.equal(smtp.inbox.length, 1);
+      assert.equal(smtp.inbox[0].to, 'parent@example.org');
+      assert.match(smtp.inbox[0].data, /has been published/);
+      const unsub = /Stop these emails: (\S+)/.exec(smtp.inbox[0].data)?.[1];
+      assert.ok(unsub?.startsWith('http://news.test/comments/unsubscribe?'));
+
+      const reply = await post({ email: 'replier@example.org', parentId: String(parent.id), body: 'A reply to you' });
+      await moderation.moderate([reply.id], 'approve', 'mod');
+      await until(() => smtp.inbox.length >= 2);
+      assert.equal(smtp.inbox[1].to, 'parent@example.org');
+      assert.match(smtp.inbox[1].data, /replied to your comment/);
+
+      const c = await moderation.get(parent.id);
+      const url = new URL(await notifier.unsubscribeUrl(c.emailHash));
+      assert.equal(await notifier.unsubscribe(c.emailHash, 'forged-token-forged-token-forged'), false);
+      assert.equal(await notifier.unsubscribe(url.searchParams.get('e')!, url.searchParams.get('t')!), true);
+      const again = await post({ email: 'replier2@example.org', parentId: String(parent.id), body: 'Another reply' });
+      await moderation.moderate([again.id], 'approve', 'mod');
+      await notifier.deliver();
+      await until(async () => (await app.db.kysely.selectFrom('comment_notifications').select('id').where('status', 'in', ['pending', 'sending']).execute()).length === 0);
+      assert.equal(smtp.inbox.length, 2, 'no mail after unsubscribing');
+    });
+
+    test('bans by email and by IP refuse later comments (403) and mark the comment spam; history counts by email', async () => {
+      const ip = nextIp();
+      const a = await post({ email: 'troll@example.org', body: 'troll one' }, ip);
+      const b = await post({ email: 'troll@example.org', body: 'troll two' });
+      await moderation.moderate([b.id], 'reject', 'mod');
+      const item = await moderation.get(a.id);
+      assert.deepEqual(item.history, { pending: 1, rejected: 1 });
+      await moderation.ban(a.id, 'email', 'mod', 'abuse');
+      assert.equal((await moderation.get(a.id)).status, 'spam');
+      await assert.rejects(post({ email: 'Troll@Example.org', body: 'back again' }), (e: CommentError) => e.commentCode === 'commenter_banned' && e.status === 403);
+      const c = await post({ email: 'fresh@example.org', body: 'from a bad ip' }, nextIp());
+      await moderation.ban(c.id, 'ip', 'mod');
+      const bannedIp = (await moderation.get(c.id)).ipHash;
+      assert.ok(bannedIp);
+    });
+
+    test('queues, bulk actions and edits: each change audited, moderated_by recorded', async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await post({ body: `bulk item ${i}` })).id);
+      const pendingBefore = await moderation.pendingCount();
+      assert.equal(await moderation.moderate(ids, 'spam', 'mod:ann'), 4);
+      assert.equal(await moderation.pendingCount(), pendingBefore - 4);
+      assert.ok((await moderation.list('spam')).items.some((x) => x.id === ids[0] && x.moderatedBy === 'mod:ann'));
+      await moderation.moderate([ids[0]], 'approve', 'mod:ann');
+      const edited = await moderation.edit(ids[0], 'Edited: phone number removed', 'mod:ann');
+      assert.equal(edited.body, 'Edited: phone number removed');
+      const audit = await app.db.kysely.selectFrom('audit_entries').selectAll().where('action', '=', 'comment.edit').execute();
+      assert.equal(JSON.parse(audit[0].detail).before, 'bulk item 0');
+      await assert.rejects(moderation.moderate([], 'approve', 'x'), (e: { status: number }) => e.status === 422);
+      await assert.rejects(moderation.edit(ids[1], '', 'x'), (e: { status: number }) => e.status === 422);
+    });
+  });
+}
