@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -116,6 +117,7 @@ export interface CreateAppOptions {
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<App> {
   let log: (e: unknown) => void = () => undefined;
   const db = opts.db ?? openDatabase(config, (e) => log(e));
+  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
   await migrateToLatest(db);
   const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e));
   const server = await buildServer({

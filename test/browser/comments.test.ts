@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { publishedStory } from '../domain/comments-helpers.ts';
-import { createCommentsTestApp, type CommentsTestApp } from '../http/comments-harness.tsx';
+import { createCommentsTestApp, storyUrl, type CommentsTestApp } from '../http/comments-client.ts';
 import { makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
-import type { TestApp } from '../helpers/dialects.ts';
 
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
@@ -35,12 +34,12 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
   let base: string;
   let story: number;
   before(async () => {
-    app = await createCommentsTestApp('sqlite', {}, new Date(), true);
-    story = await publishedStory(app as never, 'Tehran council meets');
+    app = await createCommentsTestApp('sqlite', { realClock: true });
+    story = await publishedStory(app, 'Tehran council meets');
     // Both readers come from 127.0.0.1; the 15 s flood rule is tested elsewhere.
     await app.comments.settings.updateRules({ floodSeconds: 1 });
-    await app.web.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.web.server.address() as AddressInfo).port}`;
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
     browser = await chromium.launch(LAUNCH);
   });
   after(async () => {
@@ -51,7 +50,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
   test('JS on: the proof-of-work widget solves its challenge; the comment is posted without a reload and held', async () => {
     const page = await browser.newPage();
     const w = await watch(page);
-    await page.goto(`${base}/test/story/${story}`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}${await storyUrl(app, story)}`, { waitUntil: 'networkidle' });
     await page.locator('#comment-form').waitFor({ state: 'visible' });
     assert.equal(await page.locator('[data-comment-form-link]').isVisible(), false);
     // The challenge (and with it the form's clock) starts when the reader starts on the form.
@@ -73,7 +72,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
   test('JS off: the reader follows the link, answers the arithmetic question, and is told it awaits moderation', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${base}/test/story/${story}`);
+    await page.goto(`${base}${await storyUrl(app, story)}`);
     assert.equal(await page.locator('#comment-form').isVisible(), false);
     await page.click('text=Write a comment');
     const started = Date.now();
@@ -93,7 +92,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
   });
 
   test('a moderator signs in, approves one and rejects the other on the desk; the story shows exactly the approved one, inert', async () => {
-    await makeStaff(app as unknown as TestApp, 'moderator');
+    await makeStaff(app, 'moderator');
     const page = await browser.newPage();
     const w = await watch(page);
     await page.goto(`${base}/admin/sign-in`);
@@ -108,7 +107,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
     await item('Plain Reader').locator('button[data-action="reject"]').click();
     await page.waitForURL(/done=reject/);
     assert.equal(await page.locator('.desk-item').count(), 0);
-    await page.goto(`${base}/test/story/${story}`);
+    await page.goto(`${base}${await storyUrl(app, story)}`);
     const items = page.locator('.comment-list .comment');
     assert.equal(await items.count(), 1);
     assert.match(await items.first().innerText(), /Posted with JavaScript <img src=x onerror=alert\(1\)>/);

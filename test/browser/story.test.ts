@@ -109,7 +109,12 @@ describe('browser: the story page as a reader sees it', { skip: hasChromium ? fa
     assert.equal(await time.innerText(), 'May 21, 2021 - 18:15');
     assert.equal(await time.getAttribute('datetime'), '2021-05-21T18:15:00+04:30');
     assert.ok((await naturalWidth(page.locator('.lead-image img'))) > 0, 'the lead image loaded');
-    assert.equal(await page.locator('#comments-h').innerText(), 'Leave a Comment');
+    // The page ends with the comment section: its count, then Leave a Comment, whose form comments.js shows.
+    assert.equal(await page.locator('#comments-h').innerText(), '0 comments');
+    const leave = page.locator('#comments #leave-comment');
+    assert.equal(await leave.innerText(), 'Leave a Comment');
+    assert.ok(await leave.isVisible(), 'Leave a Comment is visible');
+    assert.ok(await page.locator('#comment-form #c-name').isVisible(), 'with JavaScript on, the form is shown');
     // The stylesheet applied (CSP allows it): the headline is in a serif face and the body measure is bounded.
     assert.match(await page.locator('h1').evaluate((el) => getComputedStyle(el).fontFamily), /serif/i);
     assert.ok((await page.locator('.story-body').evaluate((el) => el.getBoundingClientRect().width)) < 900);

@@ -166,6 +166,7 @@ for (const dialect of DIALECTS) {
       assert.match(String(res.headers['x-robots-tag']), /noindex/);
       assert.match(res.body, /class="headline">Draft preview</);
       assert.match(res.body, /TEHRAN –/);
+      assert.match(res.body, /<h2 id="comments-h">0 comments<\/h2>[\s\S]*<h3 id="leave-comment">Leave a Comment<\/h3>/, 'the comment section as readers will get it');
       assert.equal((await contributor2.get(`/admin/stories/${id}/preview`)).statusCode, 404);
       assert.equal((await app.server.inject({ url: `/news/${id}/draft-preview` })).statusCode, 404);
     });

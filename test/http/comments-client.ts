@@ -1,6 +1,50 @@
 import type { FastifyInstance } from 'fastify';
-import { solvePow } from '../domain/comments-helpers.ts';
-import type { CommentsTestApp } from './comments-harness.tsx';
+import { fixedClock, systemClock } from '../../src/domain/shared/clock.ts';
+import { storyPath } from '../../src/http/site/paths.ts';
+import { createApp } from '../../src/main.ts';
+import type { DialectName } from '../../src/storage/index.ts';
+import { easyRules, solvePow } from '../domain/comments-helpers.ts';
+import { createTestApp, createTestDb, testConfig, type TestApp } from '../helpers/dialects.ts';
+
+export type CommentsTestApp = TestApp;
+
+export interface CommentsAppOptions {
+  /** Config overrides (REDIS_URL, TRUST_PROXY_HOPS), which createTestApp does not take. */
+  env?: NodeJS.ProcessEnv;
+  /** A browser needs real time: the widget's challenge and the minimum time-to-submit run on the wall clock. */
+  realClock?: boolean;
+}
+
+/**
+ * The app as main.ts wires it (createTestApp when nothing is overridden),
+ * with cheap proof of work so tests do not spend seconds hashing.
+ */
+export async function createCommentsTestApp(dialect: DialectName, opts: CommentsAppOptions = {}): Promise<CommentsTestApp> {
+  const app = opts.env || opts.realClock ? await createConfiguredApp(dialect, opts) : await createTestApp(dialect);
+  await easyRules(app);
+  return app;
+}
+
+async function createConfiguredApp(dialect: DialectName, opts: CommentsAppOptions): Promise<CommentsTestApp> {
+  const t = await createTestDb(dialect);
+  const clock = fixedClock(new Date(opts.realClock ? Date.now() : '2026-05-21T10:00:00Z'));
+  const app = await createApp(testConfig(t.dataDir, opts.env), { db: t.db, clock: opts.realClock ? systemClock : clock, jobs: false });
+  await app.server.ready();
+  return Object.assign(app, {
+    clock,
+    async cleanup() {
+      app.scheduler.stop();
+      await app.comments.close();
+      await app.server.close();
+      await t.cleanup();
+    },
+  });
+}
+
+/** The real story page's address (`/news/:id/:slug`). */
+export async function storyUrl(app: CommentsTestApp, articleId: number): Promise<string> {
+  return storyPath(await app.articles.get(articleId));
+}
 
 export type Inject = Awaited<ReturnType<FastifyInstance['inject']>>;
 
@@ -12,17 +56,17 @@ export function ip(): string {
 }
 
 export async function challengeFor(app: CommentsTestApp, articleId: number, remoteAddress: string, headers: Record<string, string> = {}): Promise<string> {
-  const res = await app.web.inject({ url: `/news/${articleId}/comments/challenge`, remoteAddress, headers });
+  const res = await app.server.inject({ url: `/news/${articleId}/comments/challenge`, remoteAddress, headers });
   if (res.statusCode !== 200) throw new Error(`challenge: ${res.statusCode} ${res.body}`);
   return solvePow(res.json());
 }
 
 export function postJson(app: CommentsTestApp, articleId: number, remoteAddress: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
-  return app.web.inject({ method: 'POST', url: `/news/${articleId}/comments`, remoteAddress, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body) });
+  return app.server.inject({ method: 'POST', url: `/news/${articleId}/comments`, remoteAddress, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body) });
 }
 
 export function postForm(app: CommentsTestApp, articleId: number, remoteAddress: string, fields: Record<string, string>) {
-  return app.web.inject({ method: 'POST', url: `/news/${articleId}/comments`, remoteAddress, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+  return app.server.inject({ method: 'POST', url: `/news/${articleId}/comments`, remoteAddress, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
 }
 
 /** A valid JSON submission: challenge fetched, solved, and the clock moved past the minimum time. */

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publishedStory } from '../domain/comments-helpers.ts';
 import { DIALECTS } from '../helpers/dialects.ts';
-import { createCommentsTestApp, type CommentsTestApp } from './comments-harness.tsx';
-import { expectError, ip, postValid, rows } from './comments-client.ts';
+import { challengeFor, createCommentsTestApp, expectError, ip, postJson, postValid, rows, type CommentsTestApp } from './comments-client.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -12,8 +11,8 @@ for (const dialect of DIALECTS) {
     let app: CommentsTestApp;
     let story: number;
     before(async () => {
-      app = await createCommentsTestApp(dialect, { REDIS_URL });
-      story = await publishedStory(app as never);
+      app = await createCommentsTestApp(dialect, { env: { REDIS_URL } });
+      story = await publishedStory(app);
     });
     after(async () => app.cleanup());
 
@@ -30,8 +29,8 @@ for (const dialect of DIALECTS) {
     let story: number;
     before(async () => {
       // Port 1 on loopback: nothing listens, connections are refused at once.
-      app = await createCommentsTestApp(dialect, { REDIS_URL: 'redis://127.0.0.1:1' });
-      story = await publishedStory(app as never);
+      app = await createCommentsTestApp(dialect, { env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+      story = await publishedStory(app);
     });
     after(async () => app.cleanup());
 
@@ -51,10 +50,9 @@ describe('X-Forwarded-For is honoured only through configured proxy hops', () =>
   test('without TRUST_PROXY_HOPS a rotating X-Forwarded-For does not dodge the flood limit', async () => {
     const app = await createCommentsTestApp('sqlite');
     try {
-      const story = await publishedStory(app as never);
+      const story = await publishedStory(app);
       const addr = ip();
       assert.equal((await postValid(app, story, { body: 'a' }, addr)).statusCode, 202);
-      const { challengeFor, postJson } = await import('./comments-client.ts');
       const altcha = await challengeFor(app, story, addr, { 'x-forwarded-for': '1.2.3.4' });
       app.clock.advance(5_000);
       expectError(await postJson(app, story, addr, { name: 'B', email: 'b@example.org', body: 'b', altcha }, { 'x-forwarded-for': '1.2.3.5' }), 429, 'comment_flood');
@@ -64,10 +62,9 @@ describe('X-Forwarded-For is honoured only through configured proxy hops', () =>
   });
 
   test('with one trusted hop, the client address comes from X-Forwarded-For', async () => {
-    const app = await createCommentsTestApp('sqlite', { TRUST_PROXY_HOPS: '1' });
+    const app = await createCommentsTestApp('sqlite', { env: { TRUST_PROXY_HOPS: '1' } });
     try {
-      const story = await publishedStory(app as never);
-      const { challengeFor, postJson } = await import('./comments-client.ts');
+      const story = await publishedStory(app);
       const proxy = '127.0.0.1';
       for (const client of ['1.2.3.4', '1.2.3.5']) {
         const altcha = await challengeFor(app, story, proxy, { 'x-forwarded-for': client });

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DIALECTS } from '../helpers/dialects.ts';
 import { publishedStory } from '../domain/comments-helpers.ts';
-import { createCommentsTestApp, type CommentsTestApp } from './comments-harness.tsx';
-import { ip, postValid } from './comments-client.ts';
+import { createCommentsTestApp, ip, postValid, storyUrl, type CommentsTestApp } from './comments-client.ts';
 
 /** The comment section's HTML, where reader text lands. */
 function section(html: string): string {
@@ -51,7 +50,7 @@ for (const dialect of DIALECTS) {
     let editorKey: string;
     before(async () => {
       app = await createCommentsTestApp(dialect);
-      story = await publishedStory(app as never, 'A story with comments');
+      story = await publishedStory(app, 'A story with comments');
       moderatorKey = (await app.apiKeys.create('desk', 'moderator', 'test')).key;
       editorKey = (await app.apiKeys.create('ed', 'editor', 'test')).key;
     });
@@ -61,21 +60,21 @@ for (const dialect of DIALECTS) {
       const ids: number[] = [];
       for (const body of XSS_BODIES) ids.push((await postValid(app, story, { body, name: '"><script>alert(1)</script>', authorUrl: 'https://ok.test/?q=%22%3E%3Cscript%3E' })).json().comment.id);
       await app.commentModeration.moderate(ids, 'approve', 'test');
-      for (const url of [`/test/story/${story}`, `/news/${story}/comment-form`]) {
-        const html = section((await app.web.inject({ url, remoteAddress: ip() })).body);
+      for (const url of [await storyUrl(app, story), `/news/${story}/comment-form`]) {
+        const html = section((await app.server.inject({ url, remoteAddress: ip() })).body);
         assertInert(html, url);
         assert.match(html, /&lt;img src=x onerror=alert\(1\)>&lt;script>alert\(2\)&lt;\/script>hi/);
         assert.match(html, /<a href="https:\/\/ok\.test\/path\?a=1&amp;b=2" rel="nofollow ugc noopener">/);
         assert.match(html, /<bdi class="comment-author"><a href="https:\/\/ok\.test\/\?q=%22%3E%3Cscript%3E" rel="nofollow ugc noopener">&quot;>&lt;script>/);
         assert.match(html, /<div class="comment-body" dir="auto">/);
       }
-      const rss = await app.web.inject({ url: `/news/${story}/comments.xml` });
+      const rss = await app.server.inject({ url: `/news/${story}/comments.xml` });
       assert.equal(rss.statusCode, 200);
       assert.match(rss.headers['content-type'] as string, /rss\+xml/);
       assert.doesNotMatch(rss.body, /<script|<img/i);
       assert.match(rss.body, /&lt;script&gt;alert\(2\)/);
       assert.doesNotMatch(rss.body, /<description>[^<]*<(?!\/description)/);
-      const api = await app.web.inject({ url: `/api/content/v1/articles/${story}/comments` });
+      const api = await app.server.inject({ url: `/api/content/v1/articles/${story}/comments` });
       assert.equal(api.statusCode, 200);
       const json = api.json();
       assert.equal(json.meta.count, XSS_BODIES.length);
@@ -84,20 +83,20 @@ for (const dialect of DIALECTS) {
     });
 
     test('the cached page shows exactly the approved comments, and approval clears the cache; ?comments=newest flips the order', async () => {
-      const s = await publishedStory(app as never, 'Cache story');
+      const s = await publishedStory(app, 'Cache story');
       const a = (await postValid(app, s, { body: 'First approved words' })).json().comment.id;
       const b = (await postValid(app, s, { body: 'Second rejected words' })).json().comment.id;
       const c = (await postValid(app, s, { body: 'Third approved words' })).json().comment.id;
-      const before = (await app.web.inject({ url: `/test/story/${s}` })).body;
+      const before = (await app.server.inject({ url: await storyUrl(app, s) })).body;
       assert.match(before, /No comments yet/);
-      assert.equal((await app.web.inject({ url: `/test/story/${s}` })).body, before, 'served from cache');
+      assert.equal((await app.server.inject({ url: await storyUrl(app, s) })).body, before, 'served from cache');
       await app.commentModeration.moderate([a, c], 'approve', 'mod');
       await app.commentModeration.moderate([b], 'reject', 'mod');
-      const after = section((await app.web.inject({ url: `/test/story/${s}` })).body);
+      const after = section((await app.server.inject({ url: await storyUrl(app, s) })).body);
       assert.match(after, /2 comments/);
       assert.ok(after.indexOf('First approved') < after.indexOf('Third approved'));
       assert.doesNotMatch(after, /Second rejected/);
-      const newest = section((await app.web.inject({ url: `/test/story/${s}?comments=newest` })).body);
+      const newest = section((await app.server.inject({ url: `${await storyUrl(app, s)}?comments=newest` })).body);
       assert.ok(newest.indexOf('Third approved') < newest.indexOf('First approved'));
       // The cached story page carries no per-reader challenge: the form is hidden and the widget fetches its own.
       assert.match(after, /<form id="comment-form"[^>]*hidden/);
@@ -107,39 +106,39 @@ for (const dialect of DIALECTS) {
     });
 
     test('replies: one level, shown under their parent; a reply link leads to the form with the parent set', async () => {
-      const s = await publishedStory(app as never, 'Reply story');
+      const s = await publishedStory(app, 'Reply story');
       const top = (await postValid(app, s, { body: 'Top comment' })).json().comment.id;
       await app.commentModeration.moderate([top], 'approve', 'mod');
       const reply = (await postValid(app, s, { body: 'A reply', parentId: top })).json().comment.id;
       await app.commentModeration.moderate([reply], 'approve', 'mod');
-      const html = section((await app.web.inject({ url: `/test/story/${s}` })).body);
+      const html = section((await app.server.inject({ url: await storyUrl(app, s) })).body);
       assert.match(html, /<ol class="comment-replies">.*A reply/s);
-      const form = await app.web.inject({ url: `/news/${s}/comment-form?reply_to=${top}` });
+      const form = await app.server.inject({ url: `/news/${s}/comment-form?reply_to=${top}` });
       assert.match(form.body, new RegExp(`name="parent_id" value="${top}"`));
     });
 
     test('readers flag a comment; past the threshold it leaves the page and returns to the queue', async () => {
-      const s = await publishedStory(app as never, 'Flag story');
+      const s = await publishedStory(app, 'Flag story');
       const id = (await postValid(app, s, { body: 'Flag me' })).json().comment.id;
       await app.commentModeration.moderate([id], 'approve', 'mod');
       for (let i = 0; i < 3; i++) {
-        const res = await app.web.inject({ method: 'POST', url: `/comments/${id}/flag`, remoteAddress: ip(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'reason=abusive' });
+        const res = await app.server.inject({ method: 'POST', url: `/comments/${id}/flag`, remoteAddress: ip(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'reason=abusive' });
         assert.equal(res.statusCode, 200);
       }
       const c = await app.commentModeration.get(id);
       assert.equal(c.status, 'pending');
       assert.ok(c.heldReasons.includes('flagged'));
       assert.equal(c.flags.length, 3);
-      assert.doesNotMatch((await app.web.inject({ url: `/test/story/${s}` })).body, /Flag me/);
+      assert.doesNotMatch((await app.server.inject({ url: await storyUrl(app, s) })).body, /Flag me/);
       assert.equal((await app.commentModeration.list('flagged')).items.some((x) => x.id === id), true);
     });
 
     test('Admin API: 401 without a key, 403 for an editor, moderator lists, approves, bulk-rejects and deletes', async () => {
-      const s = await publishedStory(app as never, 'API story');
+      const s = await publishedStory(app, 'API story');
       const ids: number[] = [];
       for (let i = 0; i < 3; i++) ids.push((await postValid(app, s, { body: `api ${i}` })).json().comment.id);
       const call = (method: 'GET' | 'POST' | 'DELETE', url: string, key: string | null, payload?: unknown) =>
-        app.web.inject({ method, url: `/api/admin/v1${url}`, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
+        app.server.inject({ method, url: `/api/admin/v1${url}`, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
       assert.equal((await call('GET', '/comments', null)).statusCode, 401);
       assert.equal((await call('GET', '/comments', editorKey)).statusCode, 403);
       assert.equal((await call('POST', `/comments/${ids[0]}/moderate`, editorKey, { action: 'approve' })).statusCode, 403);
@@ -162,23 +161,23 @@ for (const dialect of DIALECTS) {
       const hash = 'abcDEF123_-xyz';
       const url = new URL(await app.commentNotifier.unsubscribeUrl(hash));
       const path = url.pathname + url.search;
-      const get = await app.web.inject({ url: path });
+      const get = await app.server.inject({ url: path });
       assert.equal(get.statusCode, 200);
       assert.match(get.body, /<form method="post"/);
       const count = async () => (await app.db.kysely.selectFrom('comment_mail_optouts').selectAll().execute()).length;
       assert.equal(await count(), 0);
-      assert.equal((await app.web.inject({ method: 'POST', url: path.replace(/t=[^&]+/, 't=forged') })).statusCode, 404);
-      const post = await app.web.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+      assert.equal((await app.server.inject({ method: 'POST', url: path.replace(/t=[^&]+/, 't=forged') })).statusCode, 404);
+      const post = await app.server.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
       assert.equal(post.statusCode, 200);
       assert.equal(await count(), 1);
     });
 
     test('vendored widget files come from our origin with the strict CSP untouched', async () => {
       for (const p of ['/static/vendor/altcha.js', '/static/vendor/altcha.css', '/static/vendor/altcha-pbkdf2.js', '/static/comments.js', '/static/comments.css']) {
-        const res = await app.web.inject({ url: p });
+        const res = await app.server.inject({ url: p });
         assert.equal(res.statusCode, 200, p);
       }
-      const page = await app.web.inject({ url: `/test/story/${story}` });
+      const page = await app.server.inject({ url: await storyUrl(app, story) });
       const csp = page.headers['content-security-policy'] as string;
       assert.match(csp, /script-src 'self'(;|$)/);
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|blob:/);

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DIALECTS } from '../helpers/dialects.ts';
 import { publishedStory } from '../domain/comments-helpers.ts';
-import { createCommentsTestApp, type CommentsTestApp } from './comments-harness.tsx';
-import { challengeFor, expectError, ip, postForm, postJson, postValid, readQuestion, rows } from './comments-client.ts';
+import { challengeFor, createCommentsTestApp, expectError, ip, postForm, postJson, postValid, readQuestion, rows, type CommentsTestApp } from './comments-client.ts';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: comment form and JSON endpoint, hostile battery (HOSTILE-INPUTS §1, §3 tests 1–6)`, () => {
@@ -12,8 +11,8 @@ for (const dialect of DIALECTS) {
     let other: number;
     before(async () => {
       app = await createCommentsTestApp(dialect);
-      story = await publishedStory(app as never);
-      other = await publishedStory(app as never, 'Other story');
+      story = await publishedStory(app);
+      other = await publishedStory(app, 'Other story');
     });
     after(async () => app.cleanup());
 
@@ -29,7 +28,7 @@ for (const dialect of DIALECTS) {
 
     test('no-JS: the form page asks an arithmetic question; answering it posts, redirects (303) and says "awaiting moderation"', async () => {
       const addr = ip();
-      const page = await app.web.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr });
+      const page = await app.server.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr });
       assert.equal(page.statusCode, 200);
       assert.equal(page.headers['cache-control'], 'no-store');
       const q = readQuestion(page.body);
@@ -37,13 +36,13 @@ for (const dialect of DIALECTS) {
       app.clock.advance(6_000);
       const res = await postForm(app, story, addr, { name: 'No Script', email: 'ns@example.org', body: 'Posted without JavaScript', captcha_id: q.id, captcha_answer: String(q.answer) });
       assert.equal(res.statusCode, 303);
-      const follow = await app.web.inject({ url: res.headers.location as string, remoteAddress: addr });
+      const follow = await app.server.inject({ url: res.headers.location as string, remoteAddress: addr });
       assert.match(follow.body, /awaiting moderation/);
     });
 
     test('a refused HTML form comes back with the reader’s text, the error beside the field, a new question, and nothing stored', async () => {
       const addr = ip();
-      const q = readQuestion((await app.web.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr })).body);
+      const q = readQuestion((await app.server.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr })).body);
       app.clock.advance(6_000);
       const before = await rows(app);
       const res = await postForm(app, story, addr, { name: 'Refill Me', email: 'r@example.org', body: 'My carefully written text', author_url: 'JaVaScRiPt:alert(1)', captcha_id: q.id, captcha_answer: String(q.answer) });
@@ -110,7 +109,7 @@ for (const dialect of DIALECTS) {
 
     test('arithmetic question: three wrong answers are 422, the fourth try is 429; nothing stored', async () => {
       const addr = ip();
-      const q = readQuestion((await app.web.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr })).body);
+      const q = readQuestion((await app.server.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr })).body);
       app.clock.advance(6_000);
       const before = await rows(app);
       const send = (answer: number) => postJson(app, story, addr, { name: 'Guesser', email: 'g@example.org', body: 'guessing', captchaId: q.id, captchaAnswer: String(answer) });
@@ -151,7 +150,7 @@ for (const dialect of DIALECTS) {
 
     test('invalid encoding and bidi tricks: 400 invalid_encoding / 422 invalid_characters; RTL names accepted', async () => {
       expectError(await postValid(app, story, { body: 'bad \uD800 half' }), 400, 'invalid_encoding');
-      const form = await app.web.inject({ method: 'POST', url: `/news/${story}/comments`, remoteAddress: ip(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, payload: 'name=a&email=a%40b.co&body=%C0%AF' });
+      const form = await app.server.inject({ method: 'POST', url: `/news/${story}/comments`, remoteAddress: ip(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, payload: 'name=a&email=a%40b.co&body=%C0%AF' });
       expectError(form, 400, 'invalid_encoding');
       expectError(await postValid(app, story, { name: 'Admin\u202Egnp' }), 422, 'invalid_characters', 'name');
       assert.equal((await postValid(app, story, { name: 'محمد' })).statusCode, 202);
@@ -167,10 +166,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('unknown or unpublished stories: 404 for challenge, form and post', async () => {
-      assert.equal((await app.web.inject({ url: '/news/999999/comments/challenge' })).statusCode, 404);
-      assert.equal((await app.web.inject({ url: '/news/999999/comment-form' })).statusCode, 404);
+      assert.equal((await app.server.inject({ url: '/news/999999/comments/challenge' })).statusCode, 404);
+      assert.equal((await app.server.inject({ url: '/news/999999/comment-form' })).statusCode, 404);
       assert.equal((await postJson(app, 999999, ip(), { body: 'x' })).statusCode, 404);
-      assert.equal((await app.web.inject({ url: '/news/abc/comment-form' })).statusCode, 404);
+      assert.equal((await app.server.inject({ url: '/news/abc/comment-form' })).statusCode, 404);
     });
   });
 }

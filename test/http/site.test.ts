@@ -63,7 +63,16 @@ for (const dialect of DIALECTS) {
       assert.match(html, /<div class="story-body"><p><span class="dateline">TEHRAN –<\/span> Esmail Qaani said/);
       assert.match(html, /<h2>What was said<\/h2>/);
       assert.match(html, /<a href="\/tag\/iran" rel="tag">Iran<\/a>/);
-      assert.ok(html.includes('<section id="comments" aria-labelledby="comments-h"><h2 id="comments-h">Leave a Comment</h2>'));
+      // The page ends with the comment section: the count, the approved comments (none yet), then Leave a Comment.
+      const comments = html.match(/<section id="comments" class="comments" aria-labelledby="comments-h" data-article-id="(\d+)">([\s\S]*?)<\/section><\/main>/);
+      assert.ok(comments, 'the comment section ends the page');
+      assert.equal(Number(comments[1]), a.id);
+      const section = comments[2];
+      assert.match(section, /<h2 id="comments-h">0 comments<\/h2><p class="comments-empty">No comments yet\.<\/p><h3 id="leave-comment">Leave a Comment<\/h3>/);
+      for (const field of ['name', 'email', 'body']) assert.match(section, new RegExp(`<(input|textarea) id="c-\\w+" name="${field}"[^>]* required`), field);
+      assert.match(section, new RegExp(`<altcha-widget name="altcha" challenge="/news/${a.id}/comments/challenge"`), 'the proof-of-work challenge');
+      assert.match(section, new RegExp(`<a href="/news/${a.id}/comment-form#comment-form">Write a comment</a>`), 'without JavaScript: the form page, with an arithmetic question');
+      assert.match(section, /<button type="submit">Post comment<\/button>/);
       assert.match(html, /<a class="skip-link" href="#main">/);
       assert.match(html, /<link rel="stylesheet" href="\/static\/site\.css\?v=[\w-]{10}"\/>/);
       assert.doesNotMatch(html, /class="updated"/, 'a story entered with an earlier publish time is not "updated"');
@@ -142,7 +151,9 @@ for (const dialect of DIALECTS) {
       const html = (await get(`/news/${a.id}/${a.slug}`)).body;
       assert.doesNotMatch(html, /<script>alert/i);
       assert.doesNotMatch(html, /<img src=x/i);
-      assert.equal(html.match(/<script/g)?.length, 1, 'only the JSON-LD script element');
+      const scripts = html.match(/<script[^>]*>/gi) ?? [];
+      assert.deepEqual(scripts, ['<script type="application/ld+json">', '<script type="module" src="/static/vendor/altcha.js">', '<script defer src="/static/comments.js">'], 'only the JSON-LD block and our own comment scripts');
+      assert.equal(html.match(/<script/gi)?.length, scripts.length);
       assert.equal(jsonLdOf(html).headline, evil);
       const block = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1];
       assert.ok(!block.includes('\u2028') && block.includes('\\u2028'), 'U+2028 escaped inside the JSON-LD');

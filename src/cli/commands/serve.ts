@@ -21,12 +21,18 @@ async function firstKey(app: App): Promise<string | null> {
   return key;
 }
 
-function banner(io: Io, config: Config, address: string, key: string | null): void {
+function banner(io: Io, config: Config, address: string, key: string | null, hasAdmin: boolean): void {
   io.out('');
   io.out(`Dateline is running at ${address}`);
   if (config.siteUrl !== address) io.out(`Public site URL (SITE_URL): ${config.siteUrl}`);
   io.out(`  site:       ${address}/`);
+  io.out(`  newsroom:   ${address}/admin`);
   io.out(`  Admin API:  ${address}/api/admin/v1/  (docs/admin-api.md)`);
+  if (!hasAdmin) {
+    io.out('');
+    io.out(`No staff account yet: create the first admin at ${address}/admin/setup`);
+    io.out('  or: npx dateline user create --email you@example.org --name "Your Name" --role admin');
+  }
   if (key) {
     io.out('');
     io.out(`Admin API key (shown once, store it now): ${key}`);
@@ -79,7 +85,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     const key = await firstKey(app);
     const addr = app.server.server.address() as AddressInfo;
     const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address;
-    banner(io, config, `http://${host}:${addr.port}`, key);
+    banner(io, config, `http://${host}:${addr.port}`, key, await app.users.hasAdmin());
   } catch (e) {
     detach();
     await app.close().catch(() => undefined);

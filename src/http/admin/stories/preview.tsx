@@ -1,6 +1,8 @@
 import type { Article } from '../../../domain/articles/index.ts';
+import { AppError } from '../../../domain/shared/errors.ts';
 import type { HttpDeps } from '../../deps.ts';
 import { loadSiteContext, siteAssets, type SiteAssets } from '../../site/context.ts';
+import type { CommentsSectionProps } from '../../site/comments/comments-section.tsx';
 import { loadCommentsSection } from '../../site/comments/load.ts';
 import { renderDocument } from '../../site/render/document.ts';
 import { figureHtml } from '../../site/render/picture.ts';
@@ -19,7 +21,7 @@ let assets: SiteAssets | null = null;
  */
 export async function renderPreview(deps: HttpDeps, a: Article): Promise<string> {
   assets ??= siteAssets();
-  const [ctx, comments] = await Promise.all([loadSiteContext(deps, assets), loadCommentsSection(deps, a)]);
+  const [ctx, comments] = await Promise.all([loadSiteContext(deps, assets), previewComments(deps, a)]);
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl });
   const img = a.featuredImage;
   const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
@@ -36,4 +38,22 @@ export async function renderPreview(deps: HttpDeps, a: Article): Promise<string>
     feeds: siteFeeds(ctx),
   };
   return renderPage(ctx, meta, <StoryView article={shown} related={[]} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={ctx.settings.timeZone} comments={comments} />);
+}
+
+/**
+ * The comment section as readers will get it. The public comment target
+ * exists only for a published story (it is 404 for a draft, and must stay
+ * so for the public routes), so an unpublished story's section takes its
+ * mode from the story and the site default, as it will once published.
+ */
+async function previewComments(deps: HttpDeps, a: Article): Promise<CommentsSectionProps> {
+  try {
+    return await loadCommentsSection(deps, a);
+  } catch (e) {
+    if (!(e instanceof AppError && e.status === 404)) throw e;
+  }
+  const [comments, site] = await Promise.all([deps.comments.listForArticle(a.id), deps.settings.get()]);
+  const mode = a.commentMode === 'default' ? site.commentDefault : a.commentMode;
+  const closed = mode === 'closed' ? 'Comments are closed on this story.' : null;
+  return { article: a, comments, order: 'oldest', target: { id: a.id, slug: a.slug, headline: a.headline, closed, mode }, tz: site.timeZone, form: null, challenge: null };
 }
