@@ -77,9 +77,13 @@ const targets = [
 const results: string[] = [];
 for (const t of targets) {
   const fixture = await capture(warm.msg.address + t.path);
-  const bare = await start<{ address: string }>('bare-server.ts');
-  bare.child.send({ fixture });
-  const bareAddr = await new Promise<string>((r) => bare.child.once('message', (m: any) => r(m.address)));
+  // The bare server answers only once it holds the bytes, so send them before waiting.
+  const bareChild = fork(path.join(here, 'bare-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const bareAddr = await new Promise<string>((r) => {
+    bareChild.once('message', (m: any) => r(m.address));
+    bareChild.send({ fixture });
+  });
+  const bare = { child: bareChild };
   const ours = await load(warm.msg.address + t.path);
   const ref = await load(bareAddr + t.path);
   bare.child.kill();
