@@ -1,5 +1,5 @@
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -10,11 +10,9 @@ import { createTestApp, type TestApp } from '../helpers/dialects.ts';
  * the strict CSP, the dashboard, sign-out; a contributor is refused the
  * users page. Screenshots go to /tmp for a human to judge the design.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 const PASSWORD = 'correct horse battery staple';
 
-describe('browser: newsroom sign-in', { skip: hasChromium ? false : `${CHROMIUM} is not installed` }, () => {
+describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -25,11 +23,7 @@ describe('browser: newsroom sign-in', { skip: hasChromium ? false : `${CHROMIUM}
     await app.users.create({ email: 'cub@news.test', name: 'Cub Reporter', role: 'contributor', password: PASSWORD }, 'test');
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

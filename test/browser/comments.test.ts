@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
 import { publishedStory } from '../domain/comments-helpers.ts';
 import { createCommentsTestApp, storyUrl, type CommentsTestApp } from '../http/comments-client.ts';
 import { makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
 
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 /** The site's minimum time from form to submit is 4 s; a person takes longer, and so does this test. */
 const READING_MS = 4_500;
 
@@ -40,7 +37,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
     await app.comments.settings.updateRules({ floodSeconds: 1 });
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch(LAUNCH);
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -12,8 +12,6 @@ import { createTestApp, type TestApp } from '../helpers/dialects.ts';
  * its image loaded, no console errors. Screenshots go to /tmp for a human
  * (or the next engineer) to judge the design.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 
 const BODY = [
   'Esmail Qaani, the commander of the Quds Force, told state television on Friday that the talks would continue.',
@@ -25,7 +23,7 @@ const BODY = [
   'A new round is expected next week. Officials did not give a date.',
 ].join('\n\n');
 
-describe('browser: the story page as a reader sees it', { skip: hasChromium ? false : `${CHROMIUM} is not installed` }, () => {
+describe('browser: the story page as a reader sees it', { skip: skipWithoutChromium }, () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -60,11 +58,7 @@ describe('browser: the story page as a reader sees it', { skip: hasChromium ? fa
     await app.articles.create(parseArticleInput({ headline: 'Markets rally on hopes of a deal', section: 'business', status: 'published', tags: ['Iran'], dek: 'The rial firmed.' }, 'create'), 'test');
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
