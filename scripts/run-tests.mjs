@@ -30,10 +30,32 @@ if (!files.length) {
   console.error('no test files found under', roots.join(', '));
   process.exit(1);
 }
+/**
+ * Suites give PostgreSQL a schema each (t_…, cli_…) and leave it: dropping one
+ * while another suite's migrator scans the catalog makes that suite fail.
+ * They are dropped here, before and after the run, when nothing else runs.
+ */
+async function dropTestSchemas() {
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    const { rows } = await c.query("select nspname from pg_namespace where nspname ~ '^(t|cli)_[0-9a-f]{12}$'");
+    for (const r of rows) await c.query(`drop schema "${r.nspname}" cascade`);
+  } catch (e) {
+    console.error(`note: could not clean test schemas (${e.message})`);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+await dropTestSchemas();
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
+await dropTestSchemas();
 process.exit(result.status ?? 1);

@@ -33,8 +33,8 @@ export async function cliEnv(dialect: DialectName): Promise<CliEnv> {
   return {
     env: { ...base, DATABASE_URL: url },
     dataDir,
+    // Dropped by scripts/run-tests.mjs after the run (see test/helpers/dialects.ts).
     async cleanup() {
-      await adminQuery(`drop schema ${schema} cascade`);
       removeDir();
     },
   };
