@@ -5,6 +5,7 @@ import { searchMigration } from './migrations/0002-search.ts';
 import { accountsMigration } from './migrations/0003-accounts.ts';
 import { commentsMigration } from './migrations/0004-comments.ts';
 import { articleOwnerMigration } from './migrations/0005-article-owner.ts';
+import { publicSummaryIndexMigration } from './migrations/0006-public-summary-index.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -13,6 +14,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0003-accounts': accountsMigration(db.dialect),
     '0004-comments': commentsMigration(db.dialect),
     '0005-article-owner': articleOwnerMigration(db.dialect),
+    '0006-public-summary-index': publicSummaryIndexMigration(db.dialect),
   };
 }
 

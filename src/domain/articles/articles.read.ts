@@ -2,7 +2,7 @@ import type { ArticleRow } from '../../storage/schema.ts';
 import {
   bylinesFor, correctionsFor, imagesByIds, sectionsByIds, tagsFor, type Q, type SummaryRow,
 } from './articles.repo.ts';
-import type { Article, ArticleStatus, ArticleSummary, CommentMode } from './articles.types.ts';
+import type { Article, ArticleStatus, ArticleSummary, CommentMode, ImageInfo, PersonRef, SectionRef } from './articles.types.ts';
 import { imageIdsOf, type Doc } from './document.ts';
 
 /** Rows → summaries with their section, bylines and featured image, in four queries whatever the page size. */
@@ -14,7 +14,11 @@ export async function hydrateSummaries(db: Q, rows: SummaryRow[]): Promise<Artic
     bylinesFor(db, ids),
     imagesByIds(db, rows.map((r) => r.featured_image_id).filter((x): x is number => x !== null)),
   ]);
-  return rows.map((r) => ({
+  return rows.map((r) => summaryOf(r, sections, bylines, images));
+}
+
+function summaryOf(r: SummaryRow, sections: Map<number, SectionRef>, bylines: Map<number, PersonRef[]>, images: Map<number, ImageInfo>): ArticleSummary {
+  return {
     id: r.id,
     slug: r.slug,
     headline: r.headline,
@@ -28,22 +32,23 @@ export async function hydrateSummaries(db: Q, rows: SummaryRow[]): Promise<Artic
     featuredImage: r.featured_image_id !== null ? (images.get(r.featured_image_id) ?? null) : null,
     publishedAt: r.published_at ? new Date(r.published_at) : null,
     updatedAt: new Date(r.updated_at),
-  }));
+  };
 }
 
 export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
   const body = JSON.parse(row.body) as Doc;
   const imageIds = imageIdsOf(body);
   if (row.featured_image_id !== null) imageIds.push(row.featured_image_id);
-  const [[summary], tags, corrections, images] = await Promise.all([
-    hydrateSummaries(db, [row]),
+  // One image query serves both the featured image and the body's figures.
+  const [sections, bylines, tags, corrections, images] = await Promise.all([
+    sectionsByIds(db, row.section_id !== null ? [row.section_id] : []),
+    bylinesFor(db, [row.id]),
     tagsFor(db, [row.id]),
     correctionsFor(db, row.id),
     imagesByIds(db, imageIds),
   ]);
   return {
-    ...summary,
-    featuredImage: row.featured_image_id !== null ? (images.get(row.featured_image_id) ?? null) : null,
+    ...summaryOf(row, sections, bylines, images),
     dateline: row.dateline,
     body,
     bodyText: row.body_text,

@@ -213,7 +213,10 @@ export async function relatedRows(db: Q, articleId: number, tagIds: number[], se
   const out: SummaryRow[] = [];
   if (tagIds.length) {
     const byTag = await (visibleQuery(db, {}, nowIso) as any)
-      .where('a.id', 'in', (eb: any) => eb.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds))
+      // EXISTS probes the (article_id, tag_id) key per row walked newest-first, instead of building the tag's whole id list each time.
+      .where((eb: any) =>
+        eb.exists(eb.selectFrom('article_tags as rt').select('rt.article_id').whereRef('rt.article_id', '=', 'a.id').where('rt.tag_id', 'in', tagIds)),
+      )
       .where('a.id', '!=', articleId)
       .select(SUMMARY_COLUMNS)
       .orderBy('a.published_at', 'desc')

@@ -27,6 +27,7 @@ export interface Rendered {
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly inflight = new Map<string, Promise<CachedPage>>();
+  private readonly clearListeners: Array<() => void> = [];
   private generation = 0;
 
   constructor(private readonly maxEntries: number) {}
@@ -35,6 +36,12 @@ export class PageCache {
     this.generation++;
     this.pages.clear();
     this.inflight.clear();
+    for (const l of this.clearListeners) l();
+  }
+
+  /** Lets other per-generation memos (the site's section list) drop with the pages. */
+  onClear(listener: () => void): void {
+    this.clearListeners.push(listener);
   }
 
   get size(): number {
