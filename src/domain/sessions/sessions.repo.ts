@@ -1,16 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { Q } from '../../storage/index.ts';
+import type { SessionTable } from '../../storage/schema.ts';
 
-export interface SessionRow {
-  id_hash: string;
-  user_id: number;
-  stage: string;
-  csrf_token: string;
-  ip: string;
-  user_agent: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-}
+export type SessionRow = Selectable<SessionTable>;
 
 export async function insertSession(db: Q, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { UserTable } from '../../storage/schema.ts';
 import type { Role } from '../access/index.ts';
 
 /** A staff member as the rest of the system sees them: never the hash or the TOTP seed. */
@@ -11,19 +13,8 @@ export interface Staff {
   createdAt: Date;
 }
 
-export interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-  password_hash: string;
-  totp_secret: string | null;
-  totp_pending: string | null;
-  totp_last_step: number;
-  disabled_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A `users` row as the database returns it (the table type lives in storage/schema.ts). */
+export type UserRow = Selectable<UserTable>;
 
 export function staffFromRow(r: UserRow): Staff {
   return {
