@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { fixedClock } from '../../src/domain/shared/clock.ts';
+import { fixedClock, systemClock } from '../../src/domain/shared/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { createPostgresDb, createSqliteDb, migrateToLatest, type Db, type DialectName } from '../../src/storage/index.ts';
 
@@ -59,11 +59,18 @@ export interface TestApp extends App {
   cleanup(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Extra environment for the config (REDIS_URL, TRUST_PROXY_HOPS, …). */
+  env?: NodeJS.ProcessEnv;
+  /** Run on the real clock (browser tests whose timings a person's browser sets); `clock` is then unused by the app. */
+  realClock?: boolean;
+}
+
 /** A whole app (HTTP included, scheduler off) on a fresh database, with a pinned clock. */
-export async function createTestApp(dialect: DialectName, start = new Date('2026-05-21T10:00:00Z')): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, start = new Date('2026-05-21T10:00:00Z'), opts: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestDb(dialect);
-  const clock = fixedClock(start);
-  const app = await createApp(testConfig(t.dataDir), { db: t.db, clock, jobs: false });
+  const clock = fixedClock(opts.realClock ? new Date() : start);
+  const app = await createApp(testConfig(t.dataDir, opts.env), { db: t.db, clock: opts.realClock ? systemClock : clock, jobs: false });
   await app.server.ready();
   return Object.assign(app, {
     clock,

@@ -1,44 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { fixedClock, systemClock } from '../../src/domain/shared/clock.ts';
 import { storyPath } from '../../src/http/site/paths.ts';
-import { createApp } from '../../src/main.ts';
 import type { DialectName } from '../../src/storage/index.ts';
 import { easyRules, solvePow } from '../domain/comments-helpers.ts';
-import { createTestApp, createTestDb, testConfig, type TestApp } from '../helpers/dialects.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from '../helpers/dialects.ts';
 
 export type CommentsTestApp = TestApp;
 
-export interface CommentsAppOptions {
-  /** Config overrides (REDIS_URL, TRUST_PROXY_HOPS), which createTestApp does not take. */
-  env?: NodeJS.ProcessEnv;
-  /** A browser needs real time: the widget's challenge and the minimum time-to-submit run on the wall clock. */
-  realClock?: boolean;
-}
+export type CommentsAppOptions = TestAppOptions;
 
 /**
  * The app as main.ts wires it (createTestApp when nothing is overridden),
  * with cheap proof of work so tests do not spend seconds hashing.
  */
 export async function createCommentsTestApp(dialect: DialectName, opts: CommentsAppOptions = {}): Promise<CommentsTestApp> {
-  const app = opts.env || opts.realClock ? await createConfiguredApp(dialect, opts) : await createTestApp(dialect);
+  const app = await createTestApp(dialect, undefined, opts);
   await easyRules(app);
   return app;
-}
-
-async function createConfiguredApp(dialect: DialectName, opts: CommentsAppOptions): Promise<CommentsTestApp> {
-  const t = await createTestDb(dialect);
-  const clock = fixedClock(new Date(opts.realClock ? Date.now() : '2026-05-21T10:00:00Z'));
-  const app = await createApp(testConfig(t.dataDir, opts.env), { db: t.db, clock: opts.realClock ? systemClock : clock, jobs: false });
-  await app.server.ready();
-  return Object.assign(app, {
-    clock,
-    async cleanup() {
-      app.scheduler.stop();
-      await app.comments.close();
-      await app.server.close();
-      await t.cleanup();
-    },
-  });
 }
 
 /** The real story page's address (`/news/:id/:slug`). */
