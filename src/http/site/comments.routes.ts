@@ -11,7 +11,6 @@ import { errorState, parseStrictForm, rawFromBody, retryAfterOf } from './commen
 import { parseCommentOrder } from './comments/load.ts';
 import { renderCommentFormPage, renderNoticePage } from './comments/pages.tsx';
 import { altchaVendorFiles } from './comments/vendor.ts';
-import { clientIp } from './comments/client-ip.ts';
 import { siteAssets } from './context.ts';
 import { storyPath } from './paths.ts';
 import { toPage } from './page-cache.ts';
@@ -36,7 +35,8 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: HttpDeps
 }
 
 async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<void> {
-  const ipOf = (req: FastifyRequest) => clientIp(req, deps.config.trustProxy);
+  // TRUST_PROXY_HOPS is applied by the server (src/http/server.ts), so req.ip is already the client.
+  const ipOf = (req: FastifyRequest) => req.ip;
   await app.register(formbody, { bodyLimit: COMMENT_BODY_LIMIT, parser: parseStrictForm });
   const assets = siteAssets();
   for (const f of altchaVendorFiles()) {
