@@ -30,6 +30,14 @@ const TABLE: Row[] = [
   { method: 'POST', path: '/admin/users/TARGET/role', allowed: ['admin'], ok: 303, fields: () => ({ role: seq++ % 2 ? 'author' : 'editor' }) },
   { method: 'POST', path: '/admin/users/TARGET/totp-reset', allowed: ['admin'], ok: 303 },
   { method: 'POST', path: '/admin/account/totp/start', allowed: EVERYONE, ok: 303 },
+  { method: 'GET', path: '/admin/sections', allowed: ['editor', 'admin'], ok: 200 },
+  { method: 'GET', path: '/admin/tags', allowed: ['editor', 'admin'], ok: 200 },
+  { method: 'GET', path: '/admin/people', allowed: ['editor', 'admin'], ok: 200 },
+  { method: 'GET', path: '/admin/house-spellings', allowed: ['editor', 'admin'], ok: 200 },
+  { method: 'POST', path: '/admin/sections', allowed: ['editor', 'admin'], ok: 303, fields: () => ({ name: `Desk ${++seq}` }) },
+  { method: 'POST', path: '/admin/tags', allowed: ['editor', 'admin'], ok: 303, fields: () => ({ name: `Topic ${++seq}` }) },
+  { method: 'POST', path: '/admin/people', allowed: ['editor', 'admin'], ok: 303, fields: () => ({ name: `Writer ${++seq}` }) },
+  { method: 'POST', path: '/admin/house-spellings', allowed: ['editor', 'admin'], ok: 303, fields: () => ({ spelling: 'Qaani' }) },
 ];
 
 for (const dialect of DIALECTS) {

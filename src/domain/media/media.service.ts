@@ -130,6 +130,13 @@ export class MediaService {
     return imageFromRow(r);
   }
 
+  /** Several images in one query, by id; unknown ids are absent. */
+  async getMany(ids: number[]): Promise<Map<number, ImageInfo>> {
+    if (!ids.length) return new Map();
+    const rows = await this.deps.db.kysely.selectFrom('images').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, imageFromRow(r)]));
+  }
+
   async list(limit: number, offset: number): Promise<ImageInfo[]> {
     const rows = await this.deps.db.kysely.selectFrom('images').selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
     return rows.map(imageFromRow);

@@ -30,3 +30,9 @@ export async function personHasBylines(db: Q, id: number): Promise<boolean> {
 export async function imageExists(db: Q, id: number): Promise<boolean> {
   return (await db.selectFrom('images').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
+
+/** Bylines per person, for the admin list. */
+export async function countBylinesByPerson(db: Q): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('article_bylines').select(['person_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('person_id').execute();
+  return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
+}

@@ -1,12 +1,13 @@
 import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { PersonRow } from '../../storage/schema.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { ContentEvent } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { optionalId, parseFields, slug, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
-import { deletePersonRow, findPersonRow, imageExists, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
+import { countBylinesByPerson, deletePersonRow, findPersonRow, imageExists, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
 
 export interface Person {
   id: number;
@@ -30,6 +31,12 @@ export class PeopleService {
     return (await listPeopleRows(this.deps.db.kysely)).map(personFromRow);
   }
 
+  /** With the number of bylines each person has, for the newsroom's people page. */
+  async listForDesk(): Promise<Array<Person & { stories: number }>> {
+    const [people, counts] = await Promise.all([this.list(), countBylinesByPerson(this.deps.db.kysely)]);
+    return people.map((p) => ({ ...p, stories: counts.get(p.id) ?? 0 }));
+  }
+
   async get(ref: string | number): Promise<Person> {
     const r = await findPersonRow(this.deps.db.kysely, ref);
     if (!r) throw notFound(`person ${ref}`);
@@ -41,26 +48,32 @@ export class PeopleService {
     if (!(await imageExists(this.deps.db.kysely, id))) throw validationError([{ field: 'photoImageId', message: `no image with id ${id}` }]);
   }
 
-  async create(raw: unknown): Promise<Person> {
+  /** `actor` is who did it, for the audit log (`user:12`, `apikey:3`). */
+  async create(raw: unknown, actor = 'system'): Promise<Person> {
     const input = parseFields<Person>(raw, SPEC, ['name']);
     await this.checkPhoto(input.photoImageId);
     const now = this.deps.clock.now().toISOString();
+    const personSlug = input.slug ?? slugify(input.name!);
     const id = await this.unique(() =>
-      insertPersonRow(this.deps.db.kysely, {
-        slug: input.slug ?? slugify(input.name!),
-        name: input.name!,
-        bio: input.bio ?? '',
-        role_title: input.roleTitle ?? '',
-        photo_image_id: input.photoImageId ?? null,
-        created_at: now,
-        updated_at: now,
+      this.deps.db.kysely.transaction().execute(async (trx) => {
+        const personId = await insertPersonRow(trx, {
+          slug: personSlug,
+          name: input.name!,
+          bio: input.bio ?? '',
+          role_title: input.roleTitle ?? '',
+          photo_image_id: input.photoImageId ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        await recordAudit(trx, now, { actor, action: 'person.create', targetType: 'person', targetId: personId, detail: { slug: personSlug, name: input.name } });
+        return personId;
       }),
     );
     this.deps.emit({ kind: 'person', id, action: 'created' });
     return this.get(id);
   }
 
-  async update(id: number, raw: unknown): Promise<Person> {
+  async update(id: number, raw: unknown, actor = 'system'): Promise<Person> {
     const input = parseFields<Person>(raw, SPEC);
     await this.get(id);
     await this.checkPhoto(input.photoImageId);
@@ -70,17 +83,25 @@ export class PeopleService {
     if (input.bio !== undefined) patch.bio = input.bio;
     if (input.roleTitle !== undefined) patch.role_title = input.roleTitle;
     if (input.photoImageId !== undefined) patch.photo_image_id = input.photoImageId;
-    await this.unique(() => updatePersonRow(this.deps.db.kysely, id, patch));
+    const changed = Object.keys(input);
+    await this.unique(() =>
+      this.deps.db.kysely.transaction().execute(async (trx) => {
+        await updatePersonRow(trx, id, patch);
+        if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'person.update', targetType: 'person', targetId: id, detail: { changed } });
+      }),
+    );
     this.deps.emit({ kind: 'person', id, action: 'updated' });
     return this.get(id);
   }
 
-  async remove(id: number): Promise<void> {
-    await this.get(id);
-    if (await personHasBylines(this.deps.db.kysely, id)) {
-      throw new AppError('CONFLICT', 'this person has bylines on stories; remove those first');
-    }
-    await deletePersonRow(this.deps.db.kysely, id);
+  async remove(id: number, actor = 'system'): Promise<void> {
+    const person = await this.get(id);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      if (await personHasBylines(trx, id)) throw new AppError('CONFLICT', 'this person has bylines on stories; remove those first');
+      await deletePersonRow(trx, id);
+      await recordAudit(trx, now, { actor, action: 'person.delete', targetType: 'person', targetId: id, detail: { slug: person.slug, name: person.name } });
+    });
     this.deps.emit({ kind: 'person', id, action: 'deleted' });
   }
 

@@ -28,3 +28,19 @@ export async function sectionInUse(db: Q, id: number): Promise<boolean> {
   const art = await db.selectFrom('articles').select('id').where('section_id', '=', id).executeTakeFirst();
   return child !== undefined || art !== undefined;
 }
+
+/** Stories per section (any status), for the admin list. */
+export async function countArticlesBySection(db: Q): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['section_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('section_id', 'is not', null)
+    .groupBy('section_id')
+    .execute();
+  return new Map(rows.map((r) => [r.section_id as number, Number(r.n)]));
+}
+
+/** Sets the position of each section, in order: 0, 1, 2… */
+export async function renumberSections(db: Q, ids: number[]): Promise<void> {
+  for (const [position, id] of ids.entries()) await db.updateTable('sections').set({ position }).where('id', '=', id).execute();
+}

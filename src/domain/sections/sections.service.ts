@@ -1,12 +1,13 @@
 import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { SectionRow } from '../../storage/schema.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { ContentEvent } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { integer, optionalId, parseFields, slug, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
-import { deleteSectionRow, findSectionRow, insertSectionRow, listSectionRows, sectionInUse, updateSectionRow } from './sections.repo.ts';
+import { countArticlesBySection, deleteSectionRow, findSectionRow, insertSectionRow, listSectionRows, renumberSections, sectionInUse, updateSectionRow } from './sections.repo.ts';
 
 export interface Section {
   id: number;
@@ -63,29 +64,37 @@ export class SectionsService {
     }
   }
 
-  async create(raw: unknown): Promise<Section> {
+  /** Stories filed in each section, by section id (sections with none are absent). */
+  async storyCounts(): Promise<Map<number, number>> {
+    return countArticlesBySection(this.deps.db.kysely);
+  }
+
+  /** `actor` is who did it, for the audit log (`user:12`, `apikey:3`). */
+  async create(raw: unknown, actor = 'system'): Promise<Section> {
     const input = parseFields<SectionInput>(raw, SPEC, ['name']);
     await this.checkParent(null, input.parentId);
     const now = this.deps.clock.now().toISOString();
-    try {
-      const id = await insertSectionRow(this.deps.db.kysely, {
-        slug: input.slug ?? slugify(input.name!),
-        name: input.name!,
-        description: input.description ?? '',
-        parent_id: input.parentId ?? null,
-        position: input.position ?? 0,
-        created_at: now,
-        updated_at: now,
-      });
-      this.deps.emit({ kind: 'section', id, action: 'created' });
-      return this.get(id);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError('SLUG_TAKEN', 'a section with this slug exists', { field: 'slug' });
-      throw e;
-    }
+    const slugValue = input.slug ?? slugify(input.name!);
+    const id = await this.unique(() =>
+      this.deps.db.kysely.transaction().execute(async (trx) => {
+        const sectionId = await insertSectionRow(trx, {
+          slug: slugValue,
+          name: input.name!,
+          description: input.description ?? '',
+          parent_id: input.parentId ?? null,
+          position: input.position ?? 0,
+          created_at: now,
+          updated_at: now,
+        });
+        await recordAudit(trx, now, { actor, action: 'section.create', targetType: 'section', targetId: sectionId, detail: { slug: slugValue, name: input.name } });
+        return sectionId;
+      }),
+    );
+    this.deps.emit({ kind: 'section', id, action: 'created' });
+    return this.get(id);
   }
 
-  async update(id: number, raw: unknown): Promise<Section> {
+  async update(id: number, raw: unknown, actor = 'system'): Promise<Section> {
     const input = parseFields<SectionInput>(raw, SPEC);
     await this.get(id);
     await this.checkParent(id, input.parentId);
@@ -95,22 +104,55 @@ export class SectionsService {
     if (input.description !== undefined) patch.description = input.description;
     if (input.parentId !== undefined) patch.parent_id = input.parentId;
     if (input.position !== undefined) patch.position = input.position;
-    try {
-      await updateSectionRow(this.deps.db.kysely, id, patch);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError('SLUG_TAKEN', 'a section with this slug exists', { field: 'slug' });
-      throw e;
-    }
+    const changed = Object.keys(input);
+    await this.unique(() =>
+      this.deps.db.kysely.transaction().execute(async (trx) => {
+        await updateSectionRow(trx, id, patch);
+        if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'section.update', targetType: 'section', targetId: id, detail: { changed } });
+      }),
+    );
     this.deps.emit({ kind: 'section', id, action: 'updated' });
     return this.get(id);
   }
 
-  async remove(id: number): Promise<void> {
-    await this.get(id);
-    if (await sectionInUse(this.deps.db.kysely, id)) {
-      throw new AppError('CONFLICT', 'the section still has stories or subsections; move them first');
-    }
-    await deleteSectionRow(this.deps.db.kysely, id);
+  /**
+   * One place up or down among its siblings. Siblings are renumbered 0…n in
+   * the order they are shown, so equal positions (the default 0) still move.
+   */
+  async move(id: number, direction: 'up' | 'down', actor = 'system'): Promise<Section> {
+    const me = await this.get(id);
+    const siblings = (await this.list()).filter((s) => s.parentId === me.parentId);
+    const i = siblings.findIndex((s) => s.id === id);
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (j < 0 || j >= siblings.length) return me;
+    [siblings[i], siblings[j]] = [siblings[j], siblings[i]];
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      await renumberSections(trx, siblings.map((s) => s.id));
+      await recordAudit(trx, at, { actor, action: 'section.move', targetType: 'section', targetId: id, detail: { direction } });
+    });
+    this.deps.emit({ kind: 'section', id, action: 'updated' });
+    return this.get(id);
+  }
+
+  async remove(id: number, actor = 'system'): Promise<void> {
+    const section = await this.get(id);
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      // Checked inside the transaction, so a story filed meanwhile is never left pointing at nothing.
+      if (await sectionInUse(trx, id)) throw new AppError('CONFLICT', 'the section still has stories or subsections; move them first');
+      await deleteSectionRow(trx, id);
+      await recordAudit(trx, at, { actor, action: 'section.delete', targetType: 'section', targetId: id, detail: { slug: section.slug, name: section.name } });
+    });
     this.deps.emit({ kind: 'section', id, action: 'deleted' });
+  }
+
+  private async unique<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('SLUG_TAKEN', 'a section with this slug exists', { field: 'slug' });
+      throw e;
+    }
   }
 }

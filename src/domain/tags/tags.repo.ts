@@ -40,3 +40,26 @@ export async function aliasesOf(db: Q, id: number): Promise<string[]> {
   const rows = await db.selectFrom('tag_aliases').select('slug').where('tag_id', '=', id).orderBy('slug').execute();
   return rows.map((r) => r.slug);
 }
+
+/** Every alias, by tag id, for lists that show them. */
+export async function allAliases(db: Q): Promise<Map<number, string[]>> {
+  const rows = await db.selectFrom('tag_aliases').select(['tag_id', 'slug']).orderBy('slug').execute();
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.tag_id, [...(out.get(r.tag_id) ?? []), r.slug]);
+  return out;
+}
+
+/** Stories per tag (any status), for the admin list. */
+export async function countArticlesByTag(db: Q): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('article_tags').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tag_id').execute();
+  return new Map(rows.map((r) => [r.tag_id, Number(r.n)]));
+}
+
+/** Slugs among `slugs` that another tag already uses as its slug or one of its aliases. */
+export async function slugsUsedElsewhere(db: Q, slugs: string[], exceptTagId: number | null): Promise<string[]> {
+  if (!slugs.length) return [];
+  const direct = db.selectFrom('tags').select(['slug', 'id as tag_id']).where('slug', 'in', slugs);
+  const alias = db.selectFrom('tag_aliases').select(['slug', 'tag_id']).where('slug', 'in', slugs);
+  const rows = await direct.unionAll(alias).execute();
+  return [...new Set(rows.filter((r) => r.tag_id !== exceptTagId).map((r) => r.slug))];
+}

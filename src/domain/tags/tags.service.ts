@@ -1,12 +1,15 @@
-import type { Db } from '../../storage/index.ts';
+import type { Db, Q } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { TagRow } from '../../storage/schema.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { ContentEvent } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { parseFields, slug, slugList, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
-import { aliasesOf, deleteTagRow, findTagRow, insertTagRow, listTagRows, replaceTagAliases, updateTagRow } from './tags.repo.ts';
+import {
+  aliasesOf, allAliases, countArticlesByTag, deleteTagRow, findTagRow, insertTagRow, listTagRows, replaceTagAliases, slugsUsedElsewhere, updateTagRow,
+} from './tags.repo.ts';
 
 export interface Tag {
   id: number;
@@ -26,8 +29,16 @@ function tagFromRow(r: TagRow, aliases: string[]): Tag {
 export class TagsService {
   constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void }) {}
 
+  /** Without aliases (the public site and the API list do not need them). */
   async list(): Promise<Tag[]> {
     return (await listTagRows(this.deps.db.kysely)).map((r) => tagFromRow(r, []));
+  }
+
+  /** With aliases and the number of stories each tag is on, for the newsroom's tag page. */
+  async listForDesk(): Promise<Array<Tag & { stories: number }>> {
+    const db = this.deps.db.kysely;
+    const [rows, aliases, counts] = await Promise.all([listTagRows(db), allAliases(db), countArticlesByTag(db)]);
+    return rows.map((r) => ({ ...tagFromRow(r, aliases.get(r.id) ?? []), stories: counts.get(r.id) ?? 0 }));
   }
 
   /** By slug or alias: an alias lookup lets the site 301 an old tag URL to the current one. */
@@ -37,13 +48,17 @@ export class TagsService {
     return tagFromRow(r, await aliasesOf(this.deps.db.kysely, r.id));
   }
 
-  async create(raw: unknown): Promise<Tag> {
+  /** `actor` is who did it, for the audit log (`user:12`, `apikey:3`). */
+  async create(raw: unknown, actor = 'system'): Promise<Tag> {
     const input = parseFields<Tag>(raw, SPEC, ['name']);
     const now = this.deps.clock.now().toISOString();
+    const tagSlug = input.slug ?? slugify(input.name!);
     const id = await this.unique(() =>
       this.deps.db.kysely.transaction().execute(async (trx) => {
-        const tagId = await insertTagRow(trx, { slug: input.slug ?? slugify(input.name!), name: input.name!, description: input.description ?? '', created_at: now });
+        await assertSlugsFree(trx, tagSlug, input.aliases ?? [], null);
+        const tagId = await insertTagRow(trx, { slug: tagSlug, name: input.name!, description: input.description ?? '', created_at: now });
         if (input.aliases) await replaceTagAliases(trx, tagId, input.aliases);
+        await recordAudit(trx, now, { actor, action: 'tag.create', targetType: 'tag', targetId: tagId, detail: { slug: tagSlug, name: input.name } });
         return tagId;
       }),
     );
@@ -51,26 +66,34 @@ export class TagsService {
     return this.get(id);
   }
 
-  async update(id: number, raw: unknown): Promise<Tag> {
+  async update(id: number, raw: unknown, actor = 'system'): Promise<Tag> {
     const input = parseFields<Tag>(raw, SPEC);
-    await this.get(id);
+    const before = await this.get(id);
+    const now = this.deps.clock.now().toISOString();
     await this.unique(() =>
       this.deps.db.kysely.transaction().execute(async (trx) => {
+        await assertSlugsFree(trx, input.slug ?? before.slug, input.aliases ?? before.aliases, id);
         const patch: Partial<TagRow> = {};
         if (input.slug !== undefined) patch.slug = input.slug;
         if (input.name !== undefined) patch.name = input.name;
         if (input.description !== undefined) patch.description = input.description;
         if (Object.keys(patch).length) await updateTagRow(trx, id, patch);
         if (input.aliases) await replaceTagAliases(trx, id, input.aliases);
+        const changed = Object.keys(input);
+        if (changed.length) await recordAudit(trx, now, { actor, action: 'tag.update', targetType: 'tag', targetId: id, detail: { changed } });
       }),
     );
     this.deps.emit({ kind: 'tag', id, action: 'updated' });
     return this.get(id);
   }
 
-  async remove(id: number): Promise<void> {
-    await this.get(id);
-    await deleteTagRow(this.deps.db.kysely, id);
+  async remove(id: number, actor = 'system'): Promise<void> {
+    const tag = await this.get(id);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      await deleteTagRow(trx, id);
+      await recordAudit(trx, now, { actor, action: 'tag.delete', targetType: 'tag', targetId: id, detail: { slug: tag.slug, name: tag.name } });
+    });
     this.deps.emit({ kind: 'tag', id, action: 'deleted' });
   }
 
@@ -82,4 +105,16 @@ export class TagsService {
       throw e;
     }
   }
+}
+
+/**
+ * A tag's slug and aliases share one namespace across all tags: an alias
+ * equal to another tag's slug would be shadowed by it (the lookup tries
+ * slugs first) and send readers of the old URL to the wrong tag.
+ */
+async function assertSlugsFree(db: Q, tagSlug: string, aliases: string[], tagId: number | null): Promise<void> {
+  if (aliases.includes(tagSlug)) throw validationError([{ field: 'aliases', message: `"${tagSlug}" is the tag's own slug` }]);
+  const taken = await slugsUsedElsewhere(db, [tagSlug, ...aliases], tagId);
+  if (taken.includes(tagSlug)) throw new AppError('SLUG_TAKEN', `the slug "${tagSlug}" is already used by another tag`, { field: 'slug' });
+  if (taken.length) throw new AppError('SLUG_TAKEN', `already used by another tag: ${taken.join(', ')}`, { field: 'aliases' });
 }

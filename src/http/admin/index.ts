@@ -19,6 +19,7 @@ import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
 import { registerSettingsRoutes } from './settings.routes.tsx';
 import { registerSetupRoutes } from './setup.routes.tsx';
 import { registerSignInRoutes, registerSignOutRoutes } from './sign-in.routes.tsx';
+import { registerTaxonomyPages } from './taxonomy/index.ts';
 import { registerUsersRoutes } from './users.routes.tsx';
 
 export { requireCapability, staffOf, csrfToken, assertCsrf } from './guard.ts';
@@ -97,6 +98,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
     registerSettingsRoutes(app, ctx);
     registerApiKeyRoutes(app, ctx);
     registerAuditRoutes(app, ctx);
+    registerTaxonomyPages(app, deps);
     for (const plugin of opts.plugins ?? []) await app.register(async (child) => plugin(child, deps));
   }
 

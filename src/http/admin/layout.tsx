@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { can, type Capability } from '../../domain/access/index.ts';
 import type { Staff } from '../../domain/users/index.ts';
+import { FieldShell } from './fields.tsx';
 
 export interface AdminChrome {
   siteName: string;
@@ -24,7 +25,7 @@ interface NavItem {
   cap?: Capability;
 }
 
-/** Stories, Media, Sections, Tags and People are the editor's pages, added by its route plugins. */
+/** Stories and Media come from the newsroom plugins; the rest are registered by createAdmin. */
 export const NAV: NavItem[] = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/stories', label: 'Stories', cap: 'articles:write-draft' },
@@ -32,6 +33,7 @@ export const NAV: NavItem[] = [
   { href: '/admin/sections', label: 'Sections', cap: 'taxonomy:write' },
   { href: '/admin/tags', label: 'Tags', cap: 'taxonomy:write' },
   { href: '/admin/people', label: 'People', cap: 'taxonomy:write' },
+  { href: '/admin/house-spellings', label: 'House spellings', cap: 'taxonomy:write' },
   { href: '/admin/comments', label: 'Comments', cap: 'comments:moderate' },
   { href: '/admin/users', label: 'Users', cap: 'users:manage' },
   { href: '/admin/settings', label: 'Settings', cap: 'settings:write' },
@@ -136,35 +138,22 @@ export interface TextFieldProps {
 
 /** A labelled input with its hint and error tied to it for screen readers (aria-describedby). */
 export function TextField(p: TextFieldProps) {
-  const id = `f-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={p.error ? 'field field-invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={p.name}
-        // preact's types narrow attributes per input type; these four share every attribute used here.
-        type={(p.type ?? 'text') as 'text'}
-        value={p.type === 'password' ? '' : (p.value ?? '')}
-        autocomplete={p.autocomplete}
-        required={p.required}
-        maxLength={p.maxLength}
-        inputMode={p.inputMode}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <FieldShell name={p.name} label={p.label} hint={p.hint} error={p.error}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={p.name}
+          // preact's types narrow attributes per input type; these four share every attribute used here.
+          type={(p.type ?? 'text') as 'text'}
+          value={p.type === 'password' ? '' : (p.value ?? '')}
+          autocomplete={p.autocomplete}
+          required={p.required}
+          maxLength={p.maxLength}
+          inputMode={p.inputMode}
+        />
+      )}
+    </FieldShell>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HttpDeps } from '../deps.ts';
-import { requireCap } from './auth.ts';
+import { actorOf, requireCap } from './auth.ts';
 import { pageOf, parseId, parseListQuery } from './query.ts';
 import { personJson, sectionJson, tagJson } from './serialize.ts';
 
@@ -8,9 +8,9 @@ import { personJson, sectionJson, tagJson } from './serialize.ts';
 interface TaxonomyService<T> {
   list(): Promise<T[]>;
   get(ref: number): Promise<T>;
-  create(raw: unknown): Promise<T>;
-  update(id: number, raw: unknown): Promise<T>;
-  remove(id: number): Promise<void>;
+  create(raw: unknown, actor: string): Promise<T>;
+  update(id: number, raw: unknown, actor: string): Promise<T>;
+  remove(id: number, actor: string): Promise<void>;
 }
 
 interface Resource<T> {
@@ -34,8 +34,7 @@ function registerResource<T>(app: FastifyInstance, r: Resource<T>): void {
   });
 
   app.post(`/${r.path}`, async (req, reply) => {
-    requireCap(req, 'taxonomy:write');
-    const item = await r.service.create(req.body);
+    const item = await r.service.create(req.body, actorOf(requireCap(req, 'taxonomy:write')));
     const id = (item as { id: number }).id;
     return reply.code(201).header('location', `${app.prefix}/${r.path}/${id}`).send({ [r.one]: r.toJson(item) });
   });
@@ -46,13 +45,13 @@ function registerResource<T>(app: FastifyInstance, r: Resource<T>): void {
   });
 
   app.patch(`/${r.path}/:id`, async (req: IdReq) => {
-    requireCap(req, 'taxonomy:write');
-    return { [r.one]: r.toJson(await r.service.update(parseId(req.params.id, what), req.body)) };
+    const actor = actorOf(requireCap(req, 'taxonomy:write'));
+    return { [r.one]: r.toJson(await r.service.update(parseId(req.params.id, what), req.body, actor)) };
   });
 
   app.delete(`/${r.path}/:id`, async (req: IdReq, reply) => {
-    requireCap(req, 'taxonomy:write');
-    await r.service.remove(parseId(req.params.id, what));
+    const actor = actorOf(requireCap(req, 'taxonomy:write'));
+    await r.service.remove(parseId(req.params.id, what), actor);
     return reply.code(204).send();
   });
 }

@@ -1,12 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ImageInfo } from '../../../domain/articles/index.ts';
-import { MAX_UPLOAD_BYTES, mediaUrl } from '../../../domain/media/index.ts';
+import { MAX_UPLOAD_BYTES } from '../../../domain/media/index.ts';
 import { AppError } from '../../../domain/shared/errors.ts';
 import type { HttpDeps } from '../../deps.ts';
 import { field, parseId } from '../forms.ts';
 import { csrfToken, CsrfField, Notice, requireCapability, sendAdminPage } from '../index.ts';
 import { editorAssets } from '../stories/assets.ts';
+import { thumbUrl } from './thumb.ts';
 
 const PAGE = 48;
 
@@ -15,15 +16,8 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-/** A thumbnail-sized JPEG for the grid and the editor (every image has one: widths start at 320). */
-function thumb(image: ImageInfo): string {
-  const jpegs = image.variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
-  const pick = jpegs.find((v) => v.width >= 640) ?? jpegs[jpegs.length - 1];
-  return pick ? mediaUrl(image, pick.file) : '';
-}
-
 export function imageJson(image: ImageInfo) {
-  return { id: image.id, url: thumb(image), width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit };
+  return { id: image.id, url: thumbUrl(image), width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit };
 }
 
 const wantsJson = (req: FastifyRequest) => (req.headers.accept ?? '').includes('application/json') || (req.query as Record<string, unknown>)?.format === 'json';
@@ -33,7 +27,7 @@ function MediaCard({ image }: { image: ImageInfo }) {
   return (
     <li class="media-card">
       <a href={`/admin/media/${image.id}`}>
-        <img src={thumb(image)} alt={image.alt} loading="lazy" />
+        <img src={thumbUrl(image)} alt={image.alt} loading="lazy" />
       </a>
       <div class="media-meta">
         <strong>#{image.id}</strong> · {image.width}×{image.height}
@@ -109,7 +103,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: HttpDeps):
         <>
           <link rel="stylesheet" href={editorAssets().css} />
           {uploaded ? <Notice kind="success">Uploaded. Check the alt text and credit before using it in a story.</Notice> : null}
-          <p><img src={thumb(image)} alt={image.alt} class="media-preview" /></p>
+          <p><img src={thumbUrl(image)} alt={image.alt} class="media-preview" /></p>
           <p class="field-hint">{image.width}×{image.height} · use in Markdown as <code>![alt](image:{image.id})</code></p>
           <form class="stack-form" method="post" action={`/admin/media/${image.id}`}>
             <CsrfField token={csrfToken(req)} />

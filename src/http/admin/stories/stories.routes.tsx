@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canEditStory, type Article, type Newsroom, type StaffActor } from '../../../domain/articles/index.ts';
 import type { Finding } from '../../../domain/editorial-checks/index.ts';
-import { mediaUrl } from '../../../domain/media/index.ts';
 import { AppError } from '../../../domain/shared/errors.ts';
 import type { HttpDeps } from '../../deps.ts';
 import { fieldErrors, parseId } from '../forms.ts';
+import { thumbUrl } from '../media/thumb.ts';
 import { csrfToken, sendAdminPage, staffOf } from '../index.ts';
 import { renderPreview } from './preview.tsx';
 import { registerRevisionRoutes } from './revisions.routes.tsx';
@@ -23,9 +23,8 @@ function actor(req: FastifyRequest): StaffActor {
 function imageMap(a: Article | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [id, img] of a?.bodyImages ?? []) {
-    const v = img.variants.filter((x) => x.format === 'jpeg').sort((x, y) => x.width - y.width);
-    const pick = v.find((x) => x.width >= 640) ?? v[v.length - 1];
-    if (pick) out[String(id)] = mediaUrl(img, pick.file);
+    const url = thumbUrl(img);
+    if (url) out[String(id)] = url;
   }
   return out;
 }

@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { Section, SectionsService } from '../../../domain/sections/index.ts';
+import { AppError } from '../../../domain/shared/errors.ts';
+import { actorOf } from '../../../domain/users/index.ts';
+import { SelectField, TextAreaField } from '../fields.tsx';
+import { field, parseId } from '../forms.ts';
+import { requireCapability, staffOf } from '../guard.ts';
+import { CsrfField, TextField } from '../layout.tsx';
+import { numberField, textFields, type DeskResource, type FormProps } from './desk-resource.tsx';
+
+interface SectionList {
+  /** Depth-first: each section followed by its children, in their order. */
+  tree: Array<{ section: Section; depth: number; first: boolean; last: boolean }>;
+  stories: Map<number, number>;
+}
+
+/** Sections in the order readers see them: parents before children, siblings by position then name. */
+export function sectionTree(all: Section[]): SectionList['tree'] {
+  const out: SectionList['tree'] = [];
+  const seen = new Set<number>();
+  const walk = (parentId: number | null, depth: number) => {
+    const kids = all.filter((s) => s.parentId === parentId && !seen.has(s.id));
+    kids.forEach((section, i) => {
+      seen.add(section.id);
+      out.push({ section, depth, first: i === 0, last: i === kids.length - 1 });
+      walk(section.id, depth + 1);
+    });
+  };
+  walk(null, 0);
+  return out;
+}
+
+function MoveButtons({ s, first, last, csrf }: { s: Section; first: boolean; last: boolean; csrf: string }) {
+  return (
+    <form method="post" action={`/admin/sections/${s.id}/move`} class="inline-form">
+      <CsrfField token={csrf} />
+      <button type="submit" name="direction" value="up" class="button-small button-secondary" disabled={first} aria-label={`Move ${s.name} up`}>
+        ↑
+      </button>{' '}
+      <button type="submit" name="direction" value="down" class="button-small button-secondary" disabled={last} aria-label={`Move ${s.name} down`}>
+        ↓
+      </button>
+    </form>
+  );
+}
+
+function SectionsList({ list, csrf }: { list: SectionList; csrf: string }) {
+  if (!list.tree.length) return <p>No sections yet. Add the first one below.</p>;
+  return (
+    <table class="data-table">
+      <caption class="visually-hidden">Sections, in the order readers see them</caption>
+      <thead>
+        <tr>
+          <th scope="col">Section</th>
+          <th scope="col">Address</th>
+          <th scope="col">Stories</th>
+          <th scope="col">Order</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.tree.map(({ section: s, depth, first, last }) => (
+          <tr>
+            <td class={`tree-depth-${Math.min(depth, 4)}`}>
+              {depth ? <span aria-hidden="true">↳ </span> : null}
+              <a href={`/admin/sections/${s.id}`}>
+                <bdi>{s.name}</bdi>
+              </a>
+            </td>
+            <td>
+              <a href={`/section/${s.slug}`}>/section/{s.slug}</a>
+            </td>
+            <td>{list.stories.get(s.id) ?? 0}</td>
+            <td>
+              <MoveButtons s={s} first={first} last={last} csrf={csrf} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SectionForm(p: FormProps<{ parents: Array<[string, string]> }>) {
+  const { values: v, errors: e } = p;
+  return (
+    <form method="post" action={p.action} class="stack-form" novalidate>
+      <CsrfField token={p.csrf} />
+      <TextField name="name" label="Name" value={v.name} error={e.name} required maxLength={120} />
+      <TextField name="slug" label="Slug" value={v.slug} error={e.slug} maxLength={80} hint="The address: /section/slug. Leave empty to make one from the name." />
+      <SelectField name="parentId" label="Inside" value={v.parentId} error={e.parentId} options={p.ctx.parents} />
+      <TextAreaField name="description" label="Description" value={v.description} error={e.description} maxLength={1000} hint="Shown at the top of the section page and in its feed." />
+      <TextField name="position" label="Position" value={v.position} error={e.position} inputMode="numeric" hint="Lower comes first among its siblings; the arrows in the list do the same." />
+      <button type="submit">{p.submitLabel}</button>
+    </form>
+  );
+}
+
+/** A section cannot be put inside itself or one of its own subsections, so those are not offered. */
+function parentOptions(all: Section[], current: Section | null): Array<[string, string]> {
+  const below = new Set<number>(current ? [current.id] : []);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of all) if (s.parentId !== null && below.has(s.parentId) && !below.has(s.id)) (below.add(s.id), (grew = true));
+  }
+  const rows = sectionTree(all).filter((t) => !below.has(t.section.id));
+  return [['', '— Top level —'], ...rows.map((t): [string, string] => [String(t.section.id), `${'\u2003'.repeat(t.depth)}${t.section.name}`])];
+}
+
+export function sectionsResource(sections: SectionsService): DeskResource<Section, SectionList, { parents: Array<[string, string]> }> {
+  return {
+    path: 'sections',
+    title: 'Sections',
+    noun: 'section',
+    service: sections,
+    async loadList() {
+      const [all, stories] = await Promise.all([sections.list(), sections.storyCounts()]);
+      return { tree: sectionTree(all), stories };
+    },
+    async loadFormContext(current) {
+      return { parents: parentOptions(await sections.list(), current) };
+    },
+    fromForm(body, mode) {
+      const raw = textFields(body, ['name', 'slug', 'description'], mode);
+      const parentId = numberField(body, 'parentId', null);
+      if (parentId !== null || mode === 'update') raw.parentId = parentId;
+      const position = numberField(body, 'position', undefined);
+      if (position !== undefined) raw.position = position;
+      return raw;
+    },
+    valuesOf: (s) => ({ name: s.name, slug: s.slug, description: s.description, parentId: s.parentId === null ? '' : String(s.parentId), position: String(s.position) }),
+    List: SectionsList,
+    Form: SectionForm,
+    extraRoutes(app: FastifyInstance) {
+      app.post<{ Params: { id: string } }>('/sections/:id/move', { preHandler: requireCapability('taxonomy:write') }, async (req, reply) => {
+        const id = parseId(req.params.id);
+        const direction = field(req.body, 'direction');
+        if (direction !== 'up' && direction !== 'down') throw new AppError('BAD_REQUEST', 'direction: press the up or down arrow', { field: 'direction' });
+        await sections.move(id, direction, actorOf(staffOf(req)));
+        return reply.code(303).header('location', '/admin/sections?done=moved').send();
+      });
+    },
+  };
+}
