@@ -24,5 +24,6 @@ const paths = list.items.map((a) => `/news/${a.id}/${a.slug}`);
 process.send?.({ address, paths, seedMs, created: site?.storyIds.length ?? 0, dataDir });
 process.on('message', (m: { cmd: string }) => {
   if (m.cmd === 'rss') process.send?.({ rss: process.memoryUsage().rss });
+  if (m.cmd === 'cpu') process.send?.({ ...process.cpuUsage(), rss: process.memoryUsage().rss });
   if (m.cmd === 'stop') void app.close().then(() => process.exit(0));
 });

@@ -1,12 +1,34 @@
 import type { Db } from '../../storage/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { hydrateArticle, hydrateSummaries, visibilityOf } from './articles.read.ts';
-import {
-  countVisible, findArticleRow, lastVisibleChange, listAllRows, listVisibleRows, nextScheduledAt, relatedRows,
-} from './articles.repo.ts';
+import { findPublicRow } from './articles.public.repo.ts';
+import { countVisible, findArticleRow, lastVisibleChange, listAllRows, listVisibleRows, nextScheduledAt } from './articles.repo.ts';
 import type { Article, ArticleFilter, ArticleSummary, Page } from './articles.types.ts';
 
 export type PublicLookup = { state: 'visible'; article: Article } | { state: 'gone' | 'missing' };
+
+/** The newest visible stories with one tag or in one section: what related stories are drawn from. */
+export type LatestLoader = (filter: { tagId: number } | { sectionId: number }, limit: number) => Promise<ArticleSummary[]>;
+
+const newestFirst = (x: ArticleSummary, y: ArticleSummary) => (y.publishedAt?.getTime() ?? 0) - (x.publishedAt?.getTime() ?? 0) || y.id - x.id;
+
+/**
+ * Stories sharing a tag with this one, newest first, then the newest of its
+ * section. Drawn from each tag's newest `limit + 1` (one may be the story
+ * itself): any story in the top `limit` of the union is within the top
+ * `limit + 1` of its own tag, so the merge is exact, and the short per-tag
+ * lists are what a caller can keep between pages.
+ */
+export async function pickRelated(article: Article, limit: number, latest: LatestLoader): Promise<ArticleSummary[]> {
+  const seen = new Set<number>([article.id]);
+  const out: ArticleSummary[] = [];
+  const lists = await Promise.all(article.tags.map((t) => latest({ tagId: t.id }, limit + 1)));
+  for (const s of lists.flat().sort(newestFirst)) if (!seen.has(s.id) && out.length < limit) (seen.add(s.id), out.push(s));
+  if (out.length < limit && article.section) {
+    for (const s of await latest({ sectionId: article.section.id }, limit + 1)) if (!seen.has(s.id) && out.length < limit) (seen.add(s.id), out.push(s));
+  }
+  return out;
+}
 
 /** Read side for the public site, feeds and the Content/Admin API listings. */
 export class ArticleQueries {
@@ -21,7 +43,7 @@ export class ArticleQueries {
   }
 
   async findPublic(id: number): Promise<PublicLookup> {
-    const row = await findArticleRow(this.db, id);
+    const row = await findPublicRow(this.db, id);
     const state = visibilityOf(row, this.nowIso());
     if (state !== 'visible') return { state };
     return { state, article: await hydrateArticle(this.db, row!) };
@@ -49,9 +71,9 @@ export class ArticleQueries {
     return out;
   }
 
-  async related(article: Article, limit = 4): Promise<ArticleSummary[]> {
-    const rows = await relatedRows(this.db, article.id, article.tags.map((t) => t.id), article.section?.id ?? null, this.nowIso(), limit);
-    return hydrateSummaries(this.db, rows);
+  /** `latest` may be a memoised loader (the site keeps one per page-cache generation). */
+  async related(article: Article, limit = 4, latest: LatestLoader = (f, n) => this.latestPublic(f, n)): Promise<ArticleSummary[]> {
+    return pickRelated(article, limit, latest);
   }
 
   async listAll(filter: ArticleFilter, limit: number, offset: number, likeOp: 'like' | 'ilike'): Promise<Page<ArticleSummary>> {

@@ -1,7 +1,6 @@
 import type { ArticleRow } from '../../storage/schema.ts';
-import {
-  bylinesFor, correctionsFor, imagesByIds, sectionsByIds, tagsFor, type Q, type SummaryRow,
-} from './articles.repo.ts';
+import { bylinesOf, correctionsOf, sectionOf, tagsOf } from './articles.public.repo.ts';
+import { bylinesFor, imagesByIds, sectionsByIds, type Q, type SummaryRow } from './articles.repo.ts';
 import type { Article, ArticleStatus, ArticleSummary, CommentMode, ImageInfo, PersonRef, SectionRef } from './articles.types.ts';
 import { imageIdsOf, type Doc } from './document.ts';
 
@@ -39,21 +38,23 @@ export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
   const body = JSON.parse(row.body) as Doc;
   const imageIds = imageIdsOf(body);
   if (row.featured_image_id !== null) imageIds.push(row.featured_image_id);
-  // One image query serves both the featured image and the body's figures.
-  const [sections, bylines, tags, corrections, images] = await Promise.all([
-    sectionsByIds(db, row.section_id !== null ? [row.section_id] : []),
-    bylinesFor(db, [row.id]),
-    tagsFor(db, [row.id]),
-    correctionsFor(db, row.id),
-    imagesByIds(db, imageIds),
+  // One image query serves both the featured image and the body's figures; none when there is no image.
+  const [section, bylineList, tagList, corrections, images] = await Promise.all([
+    sectionOf(db, row.section_id),
+    bylinesOf(db, row.id),
+    tagsOf(db, row.id),
+    correctionsOf(db, row.id),
+    imageIds.length ? imagesByIds(db, imageIds) : new Map<number, ImageInfo>(),
   ]);
+  const sections = new Map(section ? [[section.id, section]] : []);
+  const bylines = new Map([[row.id, bylineList]]);
   return {
     ...summaryOf(row, sections, bylines, images),
     dateline: row.dateline,
     body,
     bodyText: row.body_text,
     wordCount: row.word_count,
-    tags: tags.get(row.id) ?? [],
+    tags: tagList,
     firstPublishedAt: row.first_published_at ? new Date(row.first_published_at) : null,
     createdAt: new Date(row.created_at),
     commentMode: row.comment_mode as CommentMode,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Q } from '../../storage/index.ts';
 import type { ArticleRow, ImageRow, NewArticleRow, ArticleUpdate } from '../../storage/schema.ts';
 import type { ArticleFilter, Correction, ImageInfo, PersonRef, SectionRef, TagRef } from './articles.types.ts';
@@ -178,13 +179,21 @@ function applyFilter<T extends ReturnType<Q['selectFrom']>>(q: any, filter: Arti
 export type SummaryRow = Pick<ArticleRow, 'id' | 'slug' | 'headline' | 'dek' | 'status' | 'language' | 'direction' | 'section_id' | 'featured_image_id' | 'credit' | 'published_at' | 'updated_at'>;
 
 export async function listVisibleRows(db: Q, filter: ArticleFilter, nowIso: string, limit: number, offset: number): Promise<SummaryRow[]> {
-  return (visibleQuery(db, filter, nowIso) as any)
-    .select(SUMMARY_COLUMNS)
-    .orderBy('a.published_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const q = (visibleQuery(db, filter, nowIso) as any).select(SUMMARY_COLUMNS).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc');
+  return pageOf(q, limit, offset).execute();
+}
+
+/**
+ * LIMIT as a literal, OFFSET only when there is one. SQLite (3.53 here)
+ * plans with the value of a bound LIMIT and so prepares the statement again
+ * at every execution: a related-stories lookup took 133 µs with `limit ?`
+ * and 38 µs with `limit 4`. Limits are code constants or a bounded API
+ * parameter (1–100), so the distinct statements stay few.
+ */
+export function pageOf<T extends { limit(n: unknown): T; offset(n: unknown): T }>(q: T, limit: number, offset = 0): T {
+  if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`bad page ${limit}/${offset}`);
+  const limited = q.limit(sql.lit(limit));
+  return offset > 0 ? limited.offset(offset) : limited;
 }
 
 export async function countVisible(db: Q, filter: ArticleFilter, nowIso: string): Promise<number> {
@@ -197,7 +206,7 @@ export async function listAllRows(db: Q, filter: ArticleFilter, limit: number, o
   let q = applyFilter(db.selectFrom('articles as a') as any, filter) as any;
   if (filter.status) q = q.where('a.status', '=', filter.status);
   if (filter.search) q = q.where('a.headline', likeOp, `%${escapeLike(filter.search)}%`);
-  const rows = await q.select(SUMMARY_COLUMNS).orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute();
+  const rows = await pageOf(q.select(SUMMARY_COLUMNS).orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc'), limit, offset).execute();
   const c = await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
   return { rows, total: Number(c?.n ?? 0) };
 }
@@ -205,30 +214,6 @@ export async function listAllRows(db: Q, filter: ArticleFilter, limit: number, o
 /** `%` and `_` in user text are literal, which also keeps a search from becoming a slow scan pattern. */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Stories sharing a tag with this one, then the same section; newest first. */
-export async function relatedRows(db: Q, articleId: number, tagIds: number[], sectionId: number | null, nowIso: string, limit: number): Promise<SummaryRow[]> {
-  const seen = new Set<number>([articleId]);
-  const out: SummaryRow[] = [];
-  if (tagIds.length) {
-    const byTag = await (visibleQuery(db, {}, nowIso) as any)
-      // EXISTS probes the (article_id, tag_id) key per row walked newest-first, instead of building the tag's whole id list each time.
-      .where((eb: any) =>
-        eb.exists(eb.selectFrom('article_tags as rt').select('rt.article_id').whereRef('rt.article_id', '=', 'a.id').where('rt.tag_id', 'in', tagIds)),
-      )
-      .where('a.id', '!=', articleId)
-      .select(SUMMARY_COLUMNS)
-      .orderBy('a.published_at', 'desc')
-      .limit(limit)
-      .execute();
-    for (const r of byTag as SummaryRow[]) if (!seen.has(r.id)) (seen.add(r.id), out.push(r));
-  }
-  if (out.length < limit && sectionId !== null) {
-    const bySection = await listVisibleRows(db, { sectionId }, nowIso, limit + 1, 0);
-    for (const r of bySection) if (!seen.has(r.id) && out.length < limit) (seen.add(r.id), out.push(r));
-  }
-  return out.slice(0, limit);
 }
 
 /** Flips due scheduled stories to published; one statement, so concurrent instances cannot double-publish. */

@@ -5,7 +5,6 @@ import { directionOf } from '../../domain/articles/index.ts';
 import type { Section } from '../../domain/sections/index.ts';
 import type { SiteSettings } from '../../domain/settings/index.ts';
 import type { HttpDeps } from '../deps.ts';
-import type { PageCache } from './page-cache.ts';
 
 export interface SiteAssets {
   css: string;
@@ -37,32 +36,9 @@ export interface SiteContext {
   nav: Section[];
 }
 
-/**
- * The section list is the same on every page until a content event, which
- * also clears the page cache; so it is memoised per page-cache generation
- * (a cold story render would otherwise read it every time).
- */
-const sectionsMemo = new WeakMap<PageCache, Promise<Section[]>>();
-const hooked = new WeakSet<PageCache>();
-
-function siteSections(deps: Pick<HttpDeps, 'sections' | 'pageCache'>): Promise<Section[]> {
-  const cache = deps.pageCache;
-  let p = sectionsMemo.get(cache);
-  if (p) return p;
-  if (!hooked.has(cache)) {
-    hooked.add(cache);
-    cache.onClear(() => sectionsMemo.delete(cache));
-  }
-  const loading = deps.sections.list();
-  sectionsMemo.set(cache, loading);
-  loading.catch(() => {
-    if (sectionsMemo.get(cache) === loading) sectionsMemo.delete(cache);
-  });
-  return loading;
-}
-
 export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promise<SiteContext> {
-  const [settings, sections] = await Promise.all([deps.settings.get(), siteSections(deps)]);
+  // The section list is the same on every page until a content event.
+  const [settings, sections] = await Promise.all([deps.settings.get(), deps.pageCache.memo('sections', () => deps.sections.list())]);
   return {
     settings,
     siteUrl: deps.config.siteUrl,

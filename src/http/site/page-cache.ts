@@ -27,7 +27,7 @@ export interface Rendered {
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly inflight = new Map<string, Promise<CachedPage>>();
-  private readonly clearListeners: Array<() => void> = [];
+  private readonly memos = new Map<string, Promise<unknown>>();
   private generation = 0;
 
   constructor(private readonly maxEntries: number) {}
@@ -36,12 +36,26 @@ export class PageCache {
     this.generation++;
     this.pages.clear();
     this.inflight.clear();
-    for (const l of this.clearListeners) l();
+    this.memos.clear();
   }
 
-  /** Lets other per-generation memos (the site's section list) drop with the pages. */
-  onClear(listener: () => void): void {
-    this.clearListeners.push(listener);
+  /**
+   * Content that many pages share (the section list, each tag's newest
+   * stories), loaded once per content generation: it is cleared with the
+   * pages, so it is exactly as fresh as they are. It works with the page
+   * cache off too, where it is what keeps a page that is not cached cheap
+   * to render. A failed load is not kept.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.memos.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const p = load();
+    if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value as string);
+    this.memos.set(key, p);
+    p.catch(() => {
+      if (this.memos.get(key) === p) this.memos.delete(key);
+    });
+    return p;
   }
 
   get size(): number {
@@ -74,6 +88,9 @@ export class PageCache {
     return p;
   }
 }
+
+/** Memo entries are a few summaries each; this bounds them to some megabytes. */
+const MAX_MEMOS = 2_000;
 
 export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=30, stale-if-error=86400';
 

@@ -1,4 +1,4 @@
-import type { Article } from '../../domain/articles/index.ts';
+import type { Article, LatestLoader } from '../../domain/articles/index.ts';
 import { bestJpeg, mediaUrl } from '../../domain/media/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { absoluteUrl, loadSiteContext, type SiteAssets, type SiteContext } from './context.ts';
@@ -38,7 +38,7 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
   if (found.state !== 'visible') return renderErrorPage(deps, assets, found.state === 'gone' ? 410 : 404);
   const a = found.article;
   if (a.slug !== slug) throw new Redirect(storyPath(a));
-  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4), loadCommentsSection(deps, a, order)]);
+  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order)]);
   const tz = ctx.settings.timeZone;
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl });
   const img = a.featuredImage;
@@ -47,6 +47,14 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
     currentSectionId: topSectionOf(ctx, a.section?.id ?? null),
   });
   return html(page, a.updatedAt);
+}
+
+/** Each tag's and section's newest stories, kept for the content generation: most stories share them. */
+function latestMemo(deps: HttpDeps): LatestLoader {
+  return (filter, limit) => {
+    const key = 'tagId' in filter ? `latest:t${filter.tagId}:${limit}` : `latest:s${filter.sectionId}:${limit}`;
+    return deps.pageCache.memo(key, () => deps.queries.latestPublic(filter, limit));
+  };
 }
 
 /** The top-level section a story sits under, for the navigation tab. */
