@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Q } from '../../storage/index.ts';
 import type { CommentRow, NewCommentRow } from '../../storage/schema.ts';
 
@@ -98,7 +99,8 @@ export async function isBanned(db: Q, hashes: { email: string; ip: string }): Pr
 }
 
 export async function listApprovedRows(db: Q, articleId: number, limit: number): Promise<CommentRow[]> {
-  return db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('id', 'asc').limit(limit).execute();
+  // A literal LIMIT: SQLite prepares a statement with a bound one again at every run (see articles.repo pageOf).
+  return db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('id', 'asc').limit(sql.lit(limit)).execute();
 }
 
 export async function listApprovedForFeed(db: Q, articleId: number, limit: number): Promise<CommentRow[]> {

@@ -1,4 +1,4 @@
-import { formatDisplayTime, formatIsoInZone } from '../../../domain/shared/time.ts';
+import { zonedParts } from '../../../domain/shared/time.ts';
 
 export interface ShownTime {
   /** `2021-05-21T18:15:00+04:30` */
@@ -16,12 +16,28 @@ export interface ShownTime {
 const shown = new Map<string, ShownTime>();
 const MAX_SHOWN = 20_000;
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Both forms from one formatToParts call. They are the strings of
+ * formatIsoInZone and formatDisplayTime (domain/shared/time.ts), which each
+ * make their own call; test/http/site-speed.test.ts holds them equal.
+ */
+function format(date: Date, timeZone: string): ShownTime {
+  const p = zonedParts(date, timeZone);
+  const hm = `${pad(p.hour)}:${pad(p.minute)}`;
+  return {
+    iso: `${p.year}-${pad(p.month)}-${pad(p.day)}T${hm}:${pad(p.second)}${p.offset}`,
+    display: `${p.monthName} ${p.day}, ${p.year} - ${hm}`,
+  };
+}
+
 export function shownTime(date: Date, timeZone: string): ShownTime {
   const key = `${timeZone} ${date.getTime()}`;
   let v = shown.get(key);
   if (!v) {
     if (shown.size >= MAX_SHOWN) shown.clear();
-    v = { iso: formatIsoInZone(date, timeZone), display: formatDisplayTime(date, timeZone) };
+    v = format(date, timeZone);
     shown.set(key, v);
   }
   return v;

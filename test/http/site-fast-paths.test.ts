@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { parseArticleInput, type Article, type ArticleSummary } from '../../src/domain/articles/index.ts';
+import { formatDisplayTime, formatIsoInZone } from '../../src/domain/shared/time.ts';
+import { PageCache } from '../../src/http/site/page-cache.ts';
+import { shownTime } from '../../src/http/site/render/time.ts';
+import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
+
+/**
+ * The cold story render's shortcuts, held to what they replace: related
+ * stories merged from per-tag lists against a brute-force answer, the
+ * per-generation memo never stale, one formatToParts call for both time forms.
+ */
+
+test('shownTime writes exactly what formatIsoInZone and formatDisplayTime write', () => {
+  const zones = ['Asia/Tehran', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu'];
+  fc.assert(
+    fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), (d, tz) => {
+      const t = shownTime(d, tz);
+      assert.equal(t.iso, formatIsoInZone(d, tz));
+      assert.equal(t.display, formatDisplayTime(d, tz));
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('PageCache.memo loads once per generation and forgets failed loads', async () => {
+  const cache = new PageCache(0);
+  let loads = 0;
+  const load = async () => ++loads;
+  assert.equal(await cache.memo('k', load), 1);
+  assert.equal(await cache.memo('k', load), 1, 'kept while the content is unchanged');
+  cache.clear();
+  assert.equal(await cache.memo('k', load), 2, 'reloaded after a content change');
+  await assert.rejects(cache.memo('bad', async () => Promise.reject(new Error('db down'))));
+  assert.equal(await cache.memo('bad', async () => 'ok'), 'ok', 'a failure is not kept');
+});
+
+/** What "related" means, written the slow way: shared tag newest first, then the section's newest. */
+function expectedRelated(a: Article, all: ArticleSummary[], tagsOf: Map<number, number[]>, limit: number): number[] {
+  const newest = [...all].sort((x, y) => y.publishedAt!.getTime() - x.publishedAt!.getTime() || y.id - x.id);
+  const mine = new Set(a.tags.map((t) => t.id));
+  const out = newest.filter((s) => s.id !== a.id && (tagsOf.get(s.id) ?? []).some((t) => mine.has(t))).slice(0, limit).map((s) => s.id);
+  if (out.length < limit && a.section) {
+    // The section fallback looks at the section's newest limit + 1 only, as the site always has.
+    for (const s of newest.filter((s) => s.section?.id === a.section!.id).slice(0, limit + 1)) {
+      if (s.id !== a.id && !out.includes(s.id) && out.length < limit) out.push(s.id);
+    }
+  }
+  return out;
+}
+
+const relatedIds = (html: string) => {
+  const block = html.split('<section class="related"')[1]?.split('</section>')[0] ?? '';
+  return [...block.matchAll(/<a href="\/news\/(\d+)\//g)].map((m) => Number(m[1]));
+};
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: cold story render shortcuts`, () => {
+    let app: TestApp;
+    const create = (fields: Record<string, unknown>): Promise<Article> => app.articles.create(parseArticleInput({ status: 'published', ...fields }, 'create'), 'test');
+    const update = (id: number, fields: Record<string, unknown>) => app.articles.update(id, parseArticleInput(fields, 'update'), 'test');
+    const page = async (a: { id: number; slug: string }) => (await app.server.inject(`/news/${a.id}/${a.slug}`)).body;
+
+    before(async () => {
+      // Page cache off: the memo alone must keep pages fresh.
+      app = await createTestApp(dialect, undefined, { env: { PAGE_CACHE_ENTRIES: '0' } });
+      await app.sections.create({ name: 'City', slug: 'city' });
+      await app.sections.create({ name: 'Sport', slug: 'sport' });
+    });
+    after(async () => app.cleanup());
+
+    test('related stories on the page are the brute-force answer, ties included', async () => {
+      const tagNames = ['harbour', 'tram', 'budget', 'league', 'storm'];
+      const tagsOfStory = new Map<string, string[]>();
+      const stories: Article[] = [];
+      let seed = 7;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      for (let i = 0; i < 40; i++) {
+        const tags = tagNames.filter(() => rand() < 0.25);
+        // Every fourth story shares its minute with the one before: the id breaks the tie.
+        const minute = i - (i % 4 === 3 ? 1 : 0);
+        const a = await create({
+          headline: `Story ${i}`,
+          bodyMarkdown: 'Text.',
+          section: rand() < 0.5 ? 'city' : 'sport',
+          tags,
+          publishedAt: new Date(Date.parse('2026-05-20T00:00:00Z') + minute * 60_000).toISOString(),
+        });
+        tagsOfStory.set(String(a.id), tags);
+        stories.push(a);
+      }
+      const all = (await app.queries.listPublic({}, 100, 0)).items;
+      const tagsOf = new Map(stories.map((s) => [s.id, s.tags.map((t) => t.id)]));
+      for (const a of stories) {
+        assert.deepEqual(relatedIds(await page(a)), expectedRelated(a, all, tagsOf, 4), `story ${a.id} (${tagsOfStory.get(String(a.id))?.join(',')})`);
+      }
+    });
+
+    test('related cards follow publish, edit, unpublish and byline renames at once', async () => {
+      const person = await app.people.create({ name: 'Mina Farahani', slug: 'mina-farahani' });
+      const old = await create({ headline: 'Ferry timetable changes', tags: ['ferries'], bodyMarkdown: 'Text.', publishedAt: '2026-05-21T08:00:00Z' });
+      assert.deepEqual(relatedIds(await page(old)), [], 'nothing shares the tag yet');
+      app.clock.advance(60_000);
+      const fresh = await create({ headline: 'Night ferry returns', tags: ['ferries'], bylines: [person.slug], bodyMarkdown: 'Text.' });
+      let html = await page(old);
+      assert.deepEqual(relatedIds(html), [fresh.id], 'a new story with the tag appears');
+      await update(fresh.id, { headline: 'Night ferry returns in June' });
+      html = await page(old);
+      assert.match(html, /Night ferry returns in June/);
+      await app.people.update(person.id, { name: 'Mina Farahani-Rad' });
+      assert.match(await page(old), /Mina Farahani-Rad/);
+      await update(fresh.id, { status: 'unpublished' });
+      assert.deepEqual(relatedIds(await page(old)), [], 'an unpublished story leaves the list');
+    });
+  });
+}
