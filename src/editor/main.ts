@@ -1,6 +1,8 @@
 import { Editor, type JSONContent } from '@tiptap/core';
+import { enhanceBylines, type PersonOption } from './byline-picker.ts';
 import { checksKey, EditorialChecks, nodeAtPath, type Finding } from './checks.ts';
 import { toStoredDoc } from './doc.ts';
+import { enhanceFeatured } from './featured-picker.ts';
 import { MediaDialog } from './media-dialog.ts';
 import { hooks, imageUrls } from './node-views.ts';
 import { storyExtensions, isSafeHref } from './schema.ts';
@@ -17,6 +19,7 @@ interface PageData {
   doc: JSONContent;
   images: Record<string, string>;
   findings: Finding[];
+  people: PersonOption[];
   urls: { autosave: string; create: string; upload: string; library: string; dismiss: string };
   autosave: boolean;
 }
@@ -39,6 +42,10 @@ function boot(form: HTMLFormElement): void {
   mount.hidden = false;
 
   const media = new MediaDialog({ uploadUrl: data.urls.upload, listUrl: data.urls.library, csrf });
+  const bylines = form.querySelector<HTMLElement>('[data-byline-picker]');
+  if (bylines) enhanceBylines(bylines, data.people ?? []);
+  const featured = form.querySelector<HTMLElement>('[data-featured-picker]');
+  if (featured) enhanceFeatured(featured, media, { csrf, mediaUrl: (id) => `${data.urls.upload}/${id}` });
   hooks.editImage = (attrs, save) => media.open(attrs as never, (c) => save({ ...c }));
   mount.before(buildToolbar(editor, {
     image: () => media.open(null, (c) => editor.chain().focus().insertStoryImage(c).run()),

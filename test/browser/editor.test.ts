@@ -27,6 +27,7 @@ describe(`${dialect}: story editor in Chromium`, () => {
     await app.settings.update({ timeZone: 'Asia/Tehran' });
     await app.sections.create({ name: 'World', slug: 'world' });
     await app.people.create({ name: 'Sara Ahmadi' });
+    await app.people.create({ name: 'Omid Karimi', roleTitle: 'Transport reporter' });
     await makeStaff(app as never, 'editor');
     await makeStaff(app as never, 'contributor');
     await app.server.listen({ port: 0, host: '127.0.0.1' });
@@ -59,7 +60,12 @@ describe(`${dialect}: story editor in Chromium`, () => {
     await page.fill('textarea[name=dek]', 'Line 7 runs again after a month of repairs.');
     await page.fill('input[name=dateline]', 'Tehran');
     await page.selectOption('select[name=section]', 'world');
-    await page.fill('input[name=bylines]', 'sara-ahmadi');
+    // Bylines: chosen from the newsroom's people, then put in order.
+    await page.selectOption('#byline-add', 'sara-ahmadi');
+    await page.selectOption('#byline-add', 'omid-karimi');
+    await page.click('button[aria-label="Move Omid Karimi up"]');
+    assert.deepEqual(await page.locator('.byline-name').allInnerTexts(), ['Omid Karimi', 'Sara Ahmadi']);
+    assert.equal(await page.inputValue('input[name=bylines]'), 'omid-karimi, sara-ahmadi');
 
     const tool = (name: string) => page.click(`.editor-toolbar button[data-tool="${name}"]`);
     await page.click('.story-prose');
@@ -96,6 +102,19 @@ describe(`${dialect}: story editor in Chromium`, () => {
     await page.fill('#image-credit', 'Staff photographer');
     await page.click('#image-dialog button[type=submit]');
     await page.waitForSelector('.story-prose figure.story-image img');
+
+    // The same image as the featured image, picked from the library in the dialog.
+    await page.click('.featured-field summary');
+    await page.click('button:has-text("Upload or pick another image")');
+    await page.click('.image-dialog-grid .image-dialog-thumb');
+    // Uploaded before its alt text was typed, the library copy has none yet: the dialog asks for it.
+    await page.click('#image-dialog button[type=submit]');
+    assert.match(await page.locator('.image-dialog-status').innerText(), /alt text/);
+    await page.fill('#image-alt', 'Commuters on a metro platform');
+    await page.click('#image-dialog button[type=submit]');
+    await page.waitForSelector('.featured-field [role=status]:has-text("is the featured image")');
+    const featuredId = Number(await page.locator('input[name=featuredImageId]:checked').getAttribute('value'));
+    assert.ok(featuredId > 0, 'a library image is checked');
     await page.screenshot({ path: '/tmp/editor-story.png', fullPage: true });
 
     // Autosave creates the story and returns findings without a page load.
@@ -114,6 +133,9 @@ describe(`${dialect}: story editor in Chromium`, () => {
     const types = stored.body.content.map((b) => (b.type === 'heading' ? `h${b.attrs.level}` : b.type));
     assert.equal(types.filter((t) => t === 'h2').length, 2);
     assert.ok(types.includes('blockquote') && types.includes('pullQuote') && types.includes('image'), types.join(','));
+    assert.deepEqual(stored.bylines.map((b) => b.slug), ['omid-karimi', 'sara-ahmadi']);
+    assert.equal(stored.featuredImage?.id, featuredId);
+    assert.equal(stored.featuredImage?.alt, 'Commuters on a metro platform', 'the alt text went to the library');
     const img = stored.body.content.find((b) => b.type === 'image');
     assert.deepEqual(img?.type === 'image' && { alt: img.attrs.alt, credit: img.attrs.credit }, { alt: 'Commuters on a metro platform', credit: 'Staff photographer' });
 
@@ -129,6 +151,15 @@ describe(`${dialect}: story editor in Chromium`, () => {
     assert.equal(await reader.locator('.story-body blockquote').count() >= 1, true);
     assert.equal(await reader.locator('.story-body img[alt="Commuters on a metro platform"]').count(), 1);
     assert.match(await reader.locator('.story-body').innerText(), /TEHRAN –/);
+    assert.match(await reader.locator('.byline').first().innerText(), /Omid Karimi.*Sara Ahmadi/s);
+
+    // A correction appended from the editor shows at the foot of the public story.
+    await page.goto(`${base}/admin/stories/${id}`);
+    await page.fill('#f-correction', 'An earlier version misnamed the station. It is Sadeghieh.');
+    await Promise.all([page.waitForURL(/done=corrected/), page.click('button:has-text("Publish correction")')]);
+    const again = await (await browser.newContext()).newPage();
+    await again.goto(`${base}/news/${id}/${stored.slug}`);
+    assert.match(await again.locator('body').innerText(), /It is Sadeghieh\./);
     await reader.screenshot({ path: '/tmp/editor-public.png', fullPage: true });
     assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), [], 'no console errors (CSP included)');
   });

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { integer, optionalId, parseFields, slug, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
+import { descendantsOf } from './sections.tree.ts';
 import { countArticlesBySection, deleteSectionRow, findSectionRow, insertSectionRow, listSectionRows, renumberSections, sectionInUse, updateSectionRow } from './sections.repo.ts';
 
 export interface Section {
@@ -47,10 +48,7 @@ export class SectionsService {
 
   /** The section and every section below it, for section pages that include their children. */
   async withDescendants(id: number): Promise<number[]> {
-    const all = await this.list();
-    const out = [id];
-    for (let i = 0; i < out.length; i++) for (const s of all) if (s.parentId === out[i] && !out.includes(s.id)) out.push(s.id);
-    return out;
+    return [...descendantsOf(await this.list(), id)];
   }
 
   private async checkParent(id: number | null, parentId: number | null | undefined): Promise<void> {

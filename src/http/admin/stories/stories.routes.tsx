@@ -4,6 +4,7 @@ import type { Finding } from '../../../domain/editorial-checks/index.ts';
 import { AppError } from '../../../domain/shared/errors.ts';
 import type { HttpDeps } from '../../deps.ts';
 import { fieldErrors, parseId } from '../forms.ts';
+import { imageChoicesFor } from '../media/image-choices.tsx';
 import { thumbUrl } from '../media/thumb.ts';
 import { csrfToken, sendAdminPage, staffOf } from '../index.ts';
 import { renderPreview } from './preview.tsx';
@@ -39,15 +40,16 @@ function submitted(f: FormFields, base: Values): Values {
 export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps, nr: Newsroom<Finding>): void {
   async function editorPage(req: FastifyRequest, reply: FastifyReply, a: Article | null, opts: { values?: Values; errors?: Record<string, string>; status?: number; notice?: { kind: 'error' | 'success' | 'info'; text: string } } = {}) {
     const staff = actor(req);
-    const [settings, sections, people, findings] = await Promise.all([
+    const [settings, sections, people, findings, featuredChoices] = await Promise.all([
       deps.settings.get(), deps.sections.list(), deps.people.list(), a ? nr.desk.findings(staff, a.id) : Promise.resolve([]),
+      imageChoicesFor(deps.media, a?.featuredImage?.id ?? null),
     ]);
     const values = opts.values ?? valuesOf(a, settings.timeZone);
     return sendAdminPage(req, reply, {
       title: a ? (a.headline ? `Edit: ${a.headline}` : 'Edit story') : 'New story',
       current: '/admin/stories',
       status: opts.status,
-      content: <StoryEditorPage article={a} staff={staff} csrf={csrfToken(req)} sections={sections} people={people} timeZone={settings.timeZone} findings={findings} images={imageMap(a)} values={values} errors={opts.errors ?? {}} notice={opts.notice} />,
+      content: <StoryEditorPage article={a} staff={staff} csrf={csrfToken(req)} sections={sections} people={people} timeZone={settings.timeZone} findings={findings} images={imageMap(a)} featuredChoices={featuredChoices} values={values} errors={opts.errors ?? {}} notice={opts.notice} />,
     });
   }
 
@@ -137,8 +139,16 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps, nr: Ne
 
   app.post('/stories/:id/corrections', async (req: IdReq, reply) => {
     const id = parseId(req.params.id);
-    await nr.workflow.correct(actor(req), id, str((req.body ?? {}) as FormFields, 'body') ?? '');
-    return reply.code(303).header('location', `/admin/stories/${id}?done=corrected`).send();
+    const text = str((req.body ?? {}) as FormFields, 'body') ?? '';
+    try {
+      await nr.workflow.correct(actor(req), id, text);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
+      const a = await nr.workflow.open(actor(req), id);
+      const values = { ...valuesOf(a, (await deps.settings.get()).timeZone), correction: text };
+      return editorPage(req, reply, a, { values, errors: { correction: e.problems[0]?.message ?? e.message }, status: e.status, notice: { kind: 'error', text: 'The correction was not published.' } });
+    }
+    return reply.code(303).header('location', `/admin/stories/${id}?done=corrected#corrections-h`).send();
   });
 
   app.post('/stories/:id/delete', async (req: IdReq, reply) => {

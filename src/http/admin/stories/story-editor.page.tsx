@@ -1,11 +1,15 @@
-import { allowedMoves, canEditStory, canMoveStory, utcToZonedLocal, type Article, type ArticleStatus, type CheckFinding, type StaffActor } from '../../../domain/articles/index.ts';
+import { utcToZonedLocal, type Article, type CheckFinding, type ImageInfo, type StaffActor } from '../../../domain/articles/index.ts';
 import type { Person } from '../../../domain/people/index.ts';
 import type { Section } from '../../../domain/sections/index.ts';
 import { CsrfField, Notice } from '../index.ts';
 import { editorAssets } from './assets.ts';
 import { docToMarkdown } from './doc-markdown.ts';
+import { CorrectionsSection, DeleteSection } from './story-after.tsx';
+import type { Values } from './story-fields.tsx';
+import { Field } from './story-fields.tsx';
+import { ChecksBox, DetailsBox, PublishBox, SeoBox } from './story-rail.tsx';
 
-export type Values = Record<string, string>;
+export type { Values } from './story-fields.tsx';
 
 export interface EditorPageProps {
   article: Article | null;
@@ -16,6 +20,8 @@ export interface EditorPageProps {
   timeZone: string;
   findings: Array<CheckFinding & { suggestion?: string; range: unknown }>;
   images: Record<string, string>;
+  /** Library images offered as the featured image (the newest, and the current one). */
+  featuredChoices: ImageInfo[];
   values: Values;
   errors: Record<string, string>;
   notice?: { kind: 'error' | 'success' | 'info'; text: string };
@@ -34,60 +40,17 @@ export function valuesOf(a: Article | null, timeZone: string): Values {
   };
 }
 
-const BUTTONS: Record<ArticleStatus, { intent: string; label: string; cls: string }> = {
-  draft: { intent: 'draft', label: 'Back to draft', cls: 'button-secondary' },
-  review: { intent: 'review', label: 'Send for review', cls: 'button-secondary' },
-  scheduled: { intent: 'schedule', label: 'Schedule', cls: 'button-secondary' },
-  published: { intent: 'publish', label: 'Publish now', cls: '' },
-  unpublished: { intent: 'unpublish', label: 'Unpublish', cls: 'button-danger' },
-};
-
-function Field(p: { name: string; label: string; v: Values; e: Record<string, string>; hint?: string; cls?: string; type?: string; max?: number; area?: boolean; required?: boolean; list?: string }) {
-  const id = `f-${p.name}`;
-  const err = p.e[p.name];
-  const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: p.name, class: p.cls, maxLength: p.max, required: p.required, 'aria-invalid': err ? ('true' as const) : undefined, 'aria-describedby': describedBy };
-  return (
-    <div class={err ? 'field field-invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint ? <p class="field-hint" id={`${id}-hint`}>{p.hint}</p> : null}
-      {err ? <p class="field-error" id={`${id}-error`}>{err}</p> : null}
-      {p.area ? <textarea {...common} rows={2}>{p.v[p.name] ?? ''}</textarea> : <input {...common} type={(p.type ?? 'text') as 'text'} value={p.v[p.name] ?? ''} list={p.list} />}
-    </div>
-  );
-}
-
-function Select(p: { name: string; label: string; v: Values; options: Array<[string, string]> }) {
-  return (
-    <div class="field">
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <select id={`f-${p.name}`} name={p.name}>
-        {p.options.map(([value, label]) => (
-          <option value={value} selected={(p.v[p.name] ?? '') === value}>{label}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function sectionOptions(sections: Section[]): Array<[string, string]> {
-  const depth = (s: Section): number => (s.parentId === null ? 0 : 1 + depth(sections.find((x) => x.id === s.parentId) ?? { ...s, parentId: null }));
-  return [['', '— No section —'], ...sections.map((s): [string, string] => [s.slug, `${'  '.repeat(depth(s))}${depth(s) ? '↳ ' : ''}${s.name}`])];
-}
-
 export function StoryEditorPage(p: EditorPageProps) {
   const a = p.article;
   const v = p.values;
   const e = p.errors;
-  const moves = a ? allowedMoves(p.staff, a) : p.staff.role === 'contributor' ? (['review'] as ArticleStatus[]) : (['review', 'scheduled', 'published'] as ArticleStatus[]);
   const status = a?.status ?? 'draft';
-  // Rescheduling a scheduled story is a move to the same state, so it is not among `moves`.
-  const canSchedule = a ? canEditStory(p.staff, a) && canMoveStory(p.staff, a.status === 'scheduled' ? 'draft' : a.status, 'scheduled') : moves.includes('scheduled');
   const assets = editorAssets();
   const data = {
     doc: a?.body ?? { type: 'doc', content: [] },
     images: p.images,
     findings: p.findings,
+    people: p.people.map((x) => ({ slug: x.slug, name: x.name, roleTitle: x.roleTitle })),
     autosave: status === 'draft' || status === 'review',
     urls: {
       autosave: a ? `/admin/stories/${a.id}/autosave` : '',
@@ -121,67 +84,14 @@ export function StoryEditorPage(p: EditorPageProps) {
           </div>
         </div>
         <aside class="story-rail">
-          <section class="rail-box" aria-labelledby="publish-h">
-            <h2 id="publish-h">
-              Status: <span class={`status-badge status-${status}`}>{status === 'review' ? 'in review' : status}</span>
-            </h2>
-            {a?.publishedAt ? <p class="field-hint">Publish time: {utcToZonedLocal(a.publishedAt, p.timeZone).replace('T', ' ')} ({p.timeZone})</p> : null}
-            <p id="save-status" class="save-status" role="status" aria-live="polite" />
-            <div class="rail-actions">
-              <button type="submit" name="intent" value="save">{a ? (status === 'published' ? 'Update' : 'Save') : 'Save draft'}</button>
-              {moves.filter((m) => m !== 'scheduled').map((m) => (
-                <button type="submit" name="intent" value={BUTTONS[m].intent} class={BUTTONS[m].cls}>{BUTTONS[m].label}</button>
-              ))}
-            </div>
-            {canSchedule ? (
-              <div class="field">
-                <label for="f-publishAt">Schedule for ({p.timeZone})</label>
-                {e.publishAt ? <p class="field-error">{e.publishAt}</p> : null}
-                <input id="f-publishAt" name="publishAt" type="datetime-local" value={v.publishAt ?? ''} />
-                <button type="submit" name="intent" value="schedule" class="button-secondary">Schedule</button>
-              </div>
-            ) : null}
-            {a ? (
-              <p>
-                <a href={`/admin/stories/${a.id}/preview`} target="_blank" rel="noopener">Preview</a> · <a href={`/admin/stories/${a.id}/revisions`}>Revisions</a>
-              </p>
-            ) : null}
-          </section>
-          <section class="rail-box" aria-labelledby="checks-h">
-            <h2 id="checks-h">Editorial checks</h2>
-            <p id="check-empty" class="field-hint" hidden={p.findings.length > 0}>No findings. Checks run on every save.</p>
-            <ol id="check-list" class="check-list">
-              {p.findings.map((f) => (
-                <li class={`finding finding-${f.severity}`}>
-                  <span class="finding-severity">{f.severity}</span>
-                  {f.message}
-                  {f.suggestion ? <p class="finding-suggestion">Suggestion: {f.suggestion}</p> : null}
-                </li>
-              ))}
-            </ol>
-          </section>
-          <section class="rail-box" aria-labelledby="meta-h">
-            <h2 id="meta-h">Story details</h2>
-            <Select name="section" label="Section" v={v} options={sectionOptions(p.sections)} />
-            <Field name="tags" label="Tags" v={v} e={e} hint="Comma separated; new tags are created." />
-            <Field name="bylines" label="Bylines" v={v} e={e} hint={`In order, comma separated: ${p.people.slice(0, 6).map((x) => x.slug).join(', ')}${p.people.length > 6 ? '…' : ''}`} list="people-list" />
-            <datalist id="people-list">{p.people.map((x) => <option value={x.slug}>{x.name}</option>)}</datalist>
-            <Field name="credit" label="Credit line" v={v} e={e} hint="Instead of or beside bylines: Staff, Reuters…" max={200} />
-            <Field name="featuredImageId" label="Featured image (id)" v={v} e={e} hint="An id from the media library." />
-            <Field name="language" label="Language" v={v} e={e} hint="BCP 47: en, fa, ar…" max={20} />
-            <Select name="commentMode" label="Comments" v={v} options={[['default', 'Site default'], ['open', 'Open'], ['premoderated', 'Pre-moderated'], ['closed', 'Closed']]} />
-          </section>
-          <details class="rail-box more-fields">
-            <summary>SEO, social and URL</summary>
-            <Field name="slug" label="Slug" v={v} e={e} max={80} />
-            <Field name="seoTitle" label="SEO title" v={v} e={e} max={300} />
-            <Field name="seoDescription" label="SEO description" v={v} e={e} max={1000} area />
-            <Field name="socialTitle" label="Social title" v={v} e={e} max={300} />
-            <Field name="socialDescription" label="Social description" v={v} e={e} max={1000} area />
-            <Field name="canonicalUrl" label="Canonical URL" v={v} e={e} type="url" max={2048} />
-          </details>
+          <PublishBox article={a} staff={p.staff} timeZone={p.timeZone} v={v} e={e} />
+          <ChecksBox findings={p.findings} />
+          <DetailsBox v={v} e={e} sections={p.sections} people={p.people} featuredChoices={p.featuredChoices} />
+          <SeoBox v={v} e={e} />
         </aside>
       </form>
+      {a ? <CorrectionsSection article={a} staff={p.staff} csrf={p.csrf} timeZone={p.timeZone} v={v} e={e} /> : null}
+      {a ? <DeleteSection article={a} staff={p.staff} csrf={p.csrf} /> : null}
       <script type="application/json" id="story-data" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
       <ImageDialog />
     </>

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Section, SectionsService } from '../../../domain/sections/index.ts';
+import { descendantsOf, sectionTree, type Section, type SectionsService, type SectionTreeRow } from '../../../domain/sections/index.ts';
 import { AppError } from '../../../domain/shared/errors.ts';
 import { actorOf } from '../../../domain/users/index.ts';
 import { SelectField, TextAreaField } from '../fields.tsx';
@@ -9,25 +9,8 @@ import { CsrfField, TextField } from '../layout.tsx';
 import { numberField, textFields, type DeskResource, type FormProps } from './desk-resource.tsx';
 
 interface SectionList {
-  /** Depth-first: each section followed by its children, in their order. */
-  tree: Array<{ section: Section; depth: number; first: boolean; last: boolean }>;
+  tree: SectionTreeRow[];
   stories: Map<number, number>;
-}
-
-/** Sections in the order readers see them: parents before children, siblings by position then name. */
-export function sectionTree(all: Section[]): SectionList['tree'] {
-  const out: SectionList['tree'] = [];
-  const seen = new Set<number>();
-  const walk = (parentId: number | null, depth: number) => {
-    const kids = all.filter((s) => s.parentId === parentId && !seen.has(s.id));
-    kids.forEach((section, i) => {
-      seen.add(section.id);
-      out.push({ section, depth, first: i === 0, last: i === kids.length - 1 });
-      walk(section.id, depth + 1);
-    });
-  };
-  walk(null, 0);
-  return out;
 }
 
 function MoveButtons({ s, first, last, csrf }: { s: Section; first: boolean; last: boolean; csrf: string }) {
@@ -97,11 +80,7 @@ function SectionForm(p: FormProps<{ parents: Array<[string, string]> }>) {
 
 /** A section cannot be put inside itself or one of its own subsections, so those are not offered. */
 function parentOptions(all: Section[], current: Section | null): Array<[string, string]> {
-  const below = new Set<number>(current ? [current.id] : []);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const s of all) if (s.parentId !== null && below.has(s.parentId) && !below.has(s.id)) (below.add(s.id), (grew = true));
-  }
+  const below = current ? descendantsOf(all, current.id) : new Set<number>();
   const rows = sectionTree(all).filter((t) => !below.has(t.section.id));
   return [['', '— Top level —'], ...rows.map((t): [string, string] => [String(t.section.id), `${'\u2003'.repeat(t.depth)}${t.section.name}`])];
 }
