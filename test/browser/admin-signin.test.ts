@@ -21,6 +21,7 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
     app = await createTestApp('sqlite');
     await app.users.create({ email: 'chief@news.test', name: 'Leila Chief', role: 'admin', password: PASSWORD }, 'test');
     await app.users.create({ email: 'cub@news.test', name: 'Cub Reporter', role: 'contributor', password: PASSWORD }, 'test');
+    await app.users.create({ email: 'desk@news.test', name: 'Desk Editor', role: 'editor', password: PASSWORD }, 'test');
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -115,6 +116,60 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
     await page.screenshot({ path: '/tmp/dateline-admin-403.png', fullPage: true });
     // The 403 is a console "Failed to load resource" error in Chromium; nothing else may complain.
     assert.deepEqual(problems.filter((p) => !/status of 403/.test(p)), []);
+    await context.close();
+  });
+
+  test('a form posted without its CSRF token is refused with a readable page, and nothing is created', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await signIn(page, 'desk@news.test');
+    await page.goto(`${base}/admin/tags`);
+    await page.getByLabel('Name', { exact: true }).fill('Forged topic');
+    // What a forged or stale form amounts to: the same form without its token.
+    await page.evaluate(() => document.querySelector('form[action="/admin/tags"] input[name="_csrf"]')?.remove());
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/admin/tags') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Add tag' }).click(),
+    ]);
+    assert.equal(res.status(), 403);
+    await page.waitForLoadState();
+    assert.match(await page.getByRole('alert').innerText(), /did not come from this site/);
+    assert.equal((await app.tags.list()).some((t) => t.name === 'Forged topic'), false);
+    // The real form, token and all, works.
+    await page.goto(`${base}/admin/tags`);
+    await page.getByLabel('Name', { exact: true }).fill('Real topic');
+    await Promise.all([page.waitForURL(/done=created/), page.getByRole('button', { name: 'Add tag' }).click()]);
+    assert.equal((await app.tags.list()).some((t) => t.name === 'Real topic'), true);
+    await context.close();
+  });
+
+  test('the tenth wrong password in a row is throttled (429), and says so', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const statuses: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      await page.goto(`${base}/admin/sign-in`);
+      await page.getByLabel('Email').fill('cub@news.test');
+      await page.getByLabel('Password').fill(`wrong password ${i}`);
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/admin/sign-in') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      statuses.push(res.status());
+      await page.waitForLoadState();
+    }
+    assert.deepEqual(statuses, [...Array(9).fill(401), 429]);
+    assert.match(await page.getByRole('alert').innerText(), /too many|try again/i);
+    // Even the right password is refused while the block runs.
+    await page.goto(`${base}/admin/sign-in`);
+    await page.getByLabel('Email').fill('cub@news.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    const [blocked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/admin/sign-in') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    assert.equal(blocked.status(), 429);
+    await page.screenshot({ path: '/tmp/dateline-admin-throttled.png', fullPage: true });
     await context.close();
   });
 });
