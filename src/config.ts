@@ -25,6 +25,12 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** From header of staff mail (password resets, invitations). */
   readonly mailFrom: string;
+  /**
+   * 32-byte key that seals TOTP secrets and queued mail at rest
+   * (DATELINE_SECRET_KEY); null: kept in the data folder's secret.key,
+   * created at first start. Every instance on one database needs the same key.
+   */
+  readonly secretKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +75,15 @@ function readSmtpUrl(raw: string): string {
   }
 }
 
+/** 64 hex digits, or 32 bytes in base64 / base64url: `openssl rand -hex 32`. */
+function readSecretKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw === '') return null;
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(text) ? Buffer.from(text, 'base64url') : null;
+  if (!key || key.length !== 32) throw new ConfigError('DATELINE_SECRET_KEY must be 32 random bytes as 64 hex digits (openssl rand -hex 32) or base64');
+  return key;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const port = readInt(env, 'PORT', 8080, 0, 65535);
@@ -102,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheEntries: readInt(env, 'PAGE_CACHE_ENTRIES', 5000, 0, 1_000_000),
     smtpUrl,
     mailFrom,
+    secretKey: readSecretKey(env.DATELINE_SECRET_KEY),
   });
 }

@@ -12,7 +12,8 @@ import { SettingsService } from './domain/settings/index.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { EventBus } from './domain/shared/events.ts';
 import { CommentNotifier, CommentsService, MemoryRateLimiter, ModerationService, RedisRateLimiter } from './domain/comments/index.ts';
-import { createMailer } from './domain/mail/index.ts';
+import { createMailer, MailOutbox } from './domain/mail/index.ts';
+import { assertSameKey, SecretBox } from './domain/secrets/index.ts';
 import { HouseSpellingsService } from './domain/house-spellings/index.ts';
 import { SearchService } from './domain/search/index.ts';
 import { TagsService } from './domain/tags/index.ts';
@@ -27,12 +28,16 @@ import { createSite } from './http/site/index.ts';
 import { PageCache } from './http/site/page-cache.ts';
 import { PeriodicJobs } from './jobs/periodic.ts';
 import { Scheduler } from './jobs/scheduler.ts';
+import { resolveSecretKey } from './secret-key.ts';
 import { migrateToLatest, openDatabase, type Db } from './storage/index.ts';
 
 export interface Services extends HttpDeps {
   db: Db;
   bus: EventBus;
   scheduler: Scheduler;
+  /** Seals TOTP secrets and queued mail with the key kept outside the database. */
+  box: SecretBox;
+  mailOutbox: MailOutbox;
   /** Story desk, workflow and revisions for the admin editor. */
   newsroom: Newsroom<Finding>;
 }
@@ -57,8 +62,10 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const limiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter();
   const comments = new CommentsService({ db, clock, siteSettings: settings, emit, limiter });
   const mailer = createMailer(config);
+  const box = new SecretBox(resolveSecretKey(config));
+  const mailOutbox = new MailOutbox({ db, clock, mailer, box, onError });
   const siteName = async () => (await settings.get()).name;
-  const accounts = createAccountServices({ db, clock, mailer, siteUrl: config.siteUrl, siteName, onError });
+  const accounts = createAccountServices({ db, clock, outbox: mailOutbox, box, siteUrl: config.siteUrl, siteName });
   const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges });
   const commentModeration = new ModerationService({ db, clock, emit, settings: comments.settings, notifier: commentNotifier, onError });
   // A factory, not an import: editorial checks read articles, so articles cannot import them.
@@ -84,6 +91,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     clock,
     db,
     bus,
+    box,
+    mailOutbox,
     settings,
     articles,
     queries,
@@ -120,6 +129,9 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
   await migrateToLatest(db);
   const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e));
+  // Before anything reads a sealed value: a wrong key stops the start with a message.
+  await assertSameKey(db, services.box, services.clock);
+  await services.users.sealLegacyTotpSecrets();
   const server = await buildServer({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
@@ -131,7 +143,11 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   });
   log = (e) => server.log.error({ err: e }, 'background error');
   const periodic = new PeriodicJobs({
-    tasks: [{ name: 'comment-mail', everyMs: 30_000, run: () => services.commentNotifier.deliver() }],
+    tasks: [
+      { name: 'comment-mail', everyMs: 30_000, run: () => services.commentNotifier.deliver() },
+      // Also the boot-time catch-up: messages queued before a crash or restart go out now.
+      { name: 'staff-mail', everyMs: 15_000, run: () => services.mailOutbox.deliver() },
+    ],
     onError: (err, task) => server.log.error({ err, task }, 'periodic job failed'),
   });
   if (opts.jobs !== false) {

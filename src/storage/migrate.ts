@@ -6,6 +6,7 @@ import { accountsMigration } from './migrations/0003-accounts.ts';
 import { commentsMigration } from './migrations/0004-comments.ts';
 import { articleOwnerMigration } from './migrations/0005-article-owner.ts';
 import { publicSummaryIndexMigration } from './migrations/0006-public-summary-index.ts';
+import { mailOutboxMigration } from './migrations/0007-mail-outbox.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0004-comments': commentsMigration(db.dialect),
     '0005-article-owner': articleOwnerMigration(db.dialect),
     '0006-public-summary-index': publicSummaryIndexMigration(db.dialect),
+    '0007-mail-outbox': mailOutboxMigration(db.dialect),
   };
 }
 

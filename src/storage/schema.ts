@@ -242,6 +242,24 @@ export interface CommentNotificationTable {
   attempts: number;
   created_at: string;
   sent_at: string | null;
+  claimed_at: string | null;
+}
+
+/** Staff mail waiting to be sent, or sent (body emptied). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_email: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'expired';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  expires_at: string | null;
+  last_error: Generated<string>;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface CommentMailOptoutTable {
@@ -336,6 +354,7 @@ export interface Database {
   comment_captchas: CommentCaptchaTable;
   comment_notifications: CommentNotificationTable;
   comment_mail_optouts: CommentMailOptoutTable;
+  mail_outbox: MailOutboxTable;
   search_documents: SearchDocumentTable;
   house_spellings: HouseSpellingTable;
   check_dismissals: CheckDismissalTable;

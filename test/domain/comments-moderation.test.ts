@@ -1,37 +1,10 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { CommentError, CommentNotifier, ModerationService } from '../../src/domain/comments/index.ts';
 import { SmtpMailer } from '../../src/domain/mail/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
+import { bodyOf, startSmtp } from '../helpers/smtp.ts';
 import { easyRules, nextIp, publishedStory, validPost } from './comments-helpers.ts';
-
-/** Quoted-printable body → text (nodemailer's choice for non-ASCII plain text). */
-function decodeQp(raw: string): string {
-  const soft = raw.replace(/=\r?\n/g, '');
-  return Buffer.from(soft.replace(/=([0-9A-F]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ port: number; inbox: Array<{ to: string; data: string }>; close(): Promise<void> }> {
-  const inbox: Array<{ to: string; data: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data: decodeQp(data) });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, inbox, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Mail goes out after commit, in the background: wait for it (bounded), not for a fixed time. */
 async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
@@ -76,16 +49,16 @@ for (const dialect of DIALECTS) {
       await moderation.moderate([parent.id], 'approve', 'mod');
       await until(() => smtp.inbox.length >= 1);
       assert.equal(smtp.inbox.length, 1);
-      assert.equal(smtp.inbox[0].to, 'parent@example.org');
-      assert.match(smtp.inbox[0].data, /has been published/);
-      const unsub = /Stop these emails: (\S+)/.exec(smtp.inbox[0].data)?.[1];
+      assert.equal(smtp.inbox[0].to.join(','), 'parent@example.org');
+      assert.match(bodyOf(smtp.inbox[0].raw), /has been published/);
+      const unsub = /Stop these emails: (\S+)/.exec(bodyOf(smtp.inbox[0].raw))?.[1];
       assert.ok(unsub?.startsWith('http://news.test/comments/unsubscribe?'));
 
       const reply = await post({ email: 'replier@example.org', parentId: String(parent.id), body: 'A reply to you' });
       await moderation.moderate([reply.id], 'approve', 'mod');
       await until(() => smtp.inbox.length >= 2);
-      assert.equal(smtp.inbox[1].to, 'parent@example.org');
-      assert.match(smtp.inbox[1].data, /replied to your comment/);
+      assert.equal(smtp.inbox[1].to.join(','), 'parent@example.org');
+      assert.match(bodyOf(smtp.inbox[1].raw), /replied to your comment/);
 
       const c = await moderation.get(parent.id);
       const url = new URL(await notifier.unsubscribeUrl(c.emailHash));
@@ -96,6 +69,23 @@ for (const dialect of DIALECTS) {
       await notifier.deliver();
       await until(async () => (await app.db.kysely.selectFrom('comment_notifications').select('id').where('status', 'in', ['pending', 'sending']).execute()).length === 0);
       assert.equal(smtp.inbox.length, 2, 'no mail after unsubscribing');
+    });
+
+    test('a notification a crashed process left "sending" is sent again once its claim is stale', async () => {
+      const c = await post({ email: 'stuck@example.org', notify: 'on', body: 'Held up in the outbox' });
+      const before = smtp.inbox.length;
+      // Approved in a transaction whose sender then died: the row says "sending", with a fresh claim.
+      await app.db.kysely.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('comments').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+        await notifier.enqueueOnApproval(trx, row, null, app.clock.now().toISOString());
+      });
+      await app.db.kysely.updateTable('comment_notifications').set({ status: 'sending', claimed_at: app.clock.now().toISOString() }).where('to_email', '=', 'stuck@example.org').execute();
+      await app.db.kysely.updateTable('comments').set({ status: 'approved' }).where('id', '=', c.id).execute();
+      assert.equal(await notifier.deliver(), 0, 'a fresh claim is left to its owner');
+      app.clock.advance(11 * 60_000);
+      assert.equal(await notifier.deliver(), 1);
+      await until(() => smtp.inbox.length > before);
+      assert.equal(smtp.inbox.at(-1)!.to.join(','), 'stuck@example.org');
     });
 
     test('bans by email and by IP refuse later comments (403) and mark the comment spam; history counts by email', async () => {

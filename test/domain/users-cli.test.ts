@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { userCommand } from '../../src/cli/commands/user.ts';
+import { SecretBox } from '../../src/domain/secrets/index.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { UsersService } from '../../src/domain/users/index.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../helpers/dialects.ts';
@@ -11,7 +13,7 @@ for (const dialect of DIALECTS) {
     let users: UsersService;
     before(async () => {
       t = await createTestDb(dialect);
-      users = new UsersService({ db: t.db, clock: fixedClock(new Date('2026-05-21T10:00:00Z')) });
+      users = new UsersService({ db: t.db, clock: fixedClock(new Date('2026-05-21T10:00:00Z')), box: new SecretBox(randomBytes(32)) });
     });
     after(async () => t?.cleanup());
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { SecretBox } from '../../src/domain/secrets/index.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { SessionsService } from '../../src/domain/sessions/index.ts';
 import {
@@ -92,7 +94,7 @@ for (const dialect of DIALECTS) {
     let users: UsersService;
     before(async () => {
       t = await createTestDb(dialect);
-      users = new UsersService({ db: t.db, clock });
+      users = new UsersService({ db: t.db, clock, box: new SecretBox(randomBytes(32)) });
     });
     after(async () => t?.cleanup());
 

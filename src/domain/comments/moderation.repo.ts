@@ -94,11 +94,28 @@ export async function insertNotification(db: Q, n: { comment_id: number; kind: s
 }
 
 /** Claims due notifications with a compare-and-set, so two instances never send one twice. */
-export async function claimNotifications(db: Q, limit: number) {
-  const due = await db.selectFrom('comment_notifications').selectAll().where('status', '=', 'pending').orderBy('id', 'asc').limit(limit).execute();
+/**
+ * Claims pending notifications with compare-and-set; one claimed before
+ * `staleBefore` was left "sending" by a process that died, and is claimed again.
+ */
+export async function claimNotifications(db: Q, limit: number, now: string, staleBefore: string) {
+  const due = await db
+    .selectFrom('comment_notifications')
+    .selectAll()
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', staleBefore)])])]))
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
   const claimed = [];
   for (const n of due) {
-    const r = await db.updateTable('comment_notifications').set({ status: 'sending' }).where('id', '=', n.id).where('status', '=', 'pending').returning('id').execute();
+    const r = await db
+      .updateTable('comment_notifications')
+      .set({ status: 'sending', claimed_at: now })
+      .where('id', '=', n.id)
+      .where('status', '=', n.status)
+      .where((eb) => (n.claimed_at === null ? eb('claimed_at', 'is', null) : eb('claimed_at', '=', n.claimed_at)))
+      .returning('id')
+      .execute();
     if (r.length) claimed.push(n);
   }
   return claimed;
@@ -107,7 +124,7 @@ export async function claimNotifications(db: Q, limit: number) {
 export async function finishNotification(db: Q, id: number, status: 'sent' | 'pending' | 'failed' | 'skipped', at: string): Promise<void> {
   await db
     .updateTable('comment_notifications')
-    .set((eb) => ({ status, attempts: eb('attempts', '+', 1), sent_at: status === 'sent' ? at : null }))
+    .set((eb) => ({ status, claimed_at: null, attempts: eb('attempts', '+', 1), sent_at: status === 'sent' ? at : null }))
     .where('id', '=', id)
     .execute();
 }

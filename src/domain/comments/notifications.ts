@@ -16,6 +16,8 @@ export interface NotifierDeps {
 }
 
 const MAX_ATTEMPTS = 5;
+/** A send claimed this long ago belongs to a process that died mid-send: it is tried again. */
+const STALE_CLAIM_MS = 10 * 60_000;
 const oneLine = (s: string) => s.replace(/[\s\u0000-\u001F\u007F]+/g, ' ').trim().slice(0, 150);
 
 /**
@@ -56,7 +58,8 @@ export class CommentNotifier {
   /** Sends what is due; returns how many went out. Safe to run on several instances at once. */
   async deliver(limit = 50): Promise<number> {
     const db = this.deps.db.kysely;
-    const due = await claimNotifications(db, limit);
+    const now = this.deps.clock.now();
+    const due = await claimNotifications(db, limit, now.toISOString(), new Date(now.getTime() - STALE_CLAIM_MS).toISOString());
     let sent = 0;
     for (const n of due) {
       const at = this.deps.clock.now().toISOString();

@@ -9,7 +9,8 @@ export { normalizeEmail } from './users.input.ts';
 export { actorOf, type Staff } from './users.types.ts';
 
 import type { Db } from '../../storage/index.ts';
-import type { Mailer } from '../mail/index.ts';
+import type { MailOutbox } from '../mail/index.ts';
+import type { SecretBox } from '../secrets/index.ts';
 import { SessionsService, type SessionPolicy } from '../sessions/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AuditLogService } from './audit-log.service.ts';
@@ -29,20 +30,20 @@ export interface AccountServices {
 export function createAccountServices(deps: {
   db: Db;
   clock: Clock;
-  mailer: Mailer;
+  outbox: MailOutbox;
+  box: SecretBox;
   siteUrl: string;
   siteName: () => Promise<string>;
-  onError: (e: unknown) => void;
   sessionPolicy?: Partial<SessionPolicy>;
 }): AccountServices {
   const { db, clock } = deps;
   const throttle = new Throttle({ db, clock });
-  const users = new UsersService({ db, clock });
+  const users = new UsersService({ db, clock, box: deps.box });
   const sessions = new SessionsService({ db, clock, policy: deps.sessionPolicy });
   return {
     users,
     auth: new AuthService({ db, clock, sessions, users, throttle }),
-    passwordResets: new PasswordResetService({ db, clock, users, throttle, mailer: deps.mailer, siteUrl: deps.siteUrl, siteName: deps.siteName, onError: deps.onError }),
+    passwordResets: new PasswordResetService({ db, clock, users, throttle, outbox: deps.outbox, siteUrl: deps.siteUrl, siteName: deps.siteName }),
     auditLog: new AuditLogService({ db, clock }),
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../storage/index.ts';
-import type { Mailer } from '../mail/index.ts';
+import type { MailOutbox } from '../mail/index.ts';
 import { hashToken } from '../sessions/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
@@ -19,12 +19,11 @@ export interface PasswordResetDeps {
   clock: Clock;
   users: UsersService;
   throttle: Throttle;
-  mailer: Mailer;
+  /** Reset and invitation links go through the durable outbox, in the token's own transaction. */
+  outbox: MailOutbox;
   /** Links are built from the configured origin, never from a request's Host header (HOSTILE-INPUTS §1.16). */
   siteUrl: string;
   siteName: () => Promise<string>;
-  /** Mail goes out after the answer, so its failure is reported here rather than to the requester. */
-  onError: (e: unknown) => void;
 }
 
 /**
@@ -39,26 +38,24 @@ export class PasswordResetService {
    * Always resolves the same way for a well-behaved caller. The per-IP quota
    * answers 429; the per-address quota is silent, so it cannot be used to
    * probe addresses and cannot flood one mailbox.
-   * Returns the mail delivery promise for callers that want to wait (the CLI, tests).
    */
-  async request(email: unknown, ip: string): Promise<{ delivery: Promise<void> }> {
+  async request(email: unknown, ip: string): Promise<void> {
     await this.deps.throttle.consume(`reset-ip:${ip}`, RESET_RULE);
     const addr = emailProblem(email) ? '' : normalizeEmail(email);
-    const none = { delivery: Promise.resolve() };
-    if (!addr) return none;
+    if (!addr) return;
     try {
       await this.deps.throttle.consume(`reset-email:${addr}`, RESET_RULE);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'RATE_LIMITED') return none;
+      if (e instanceof AppError && e.code === 'RATE_LIMITED') return;
       throw e;
     }
     const row = await findUserByEmail(this.deps.db.kysely, addr);
-    if (!row || row.disabled_at !== null) return none;
-    return this.mail(row.id, row.email, 'reset');
+    if (!row || row.disabled_at !== null) return;
+    await this.mail(row.id, row.email, 'reset');
   }
 
   /** Emails a new member a link to choose their password. */
-  async invite(userId: number): Promise<{ delivery: Promise<void> }> {
+  async invite(userId: number): Promise<void> {
     const row = await findUserById(this.deps.db.kysely, userId);
     if (!row) throw new AppError('NOT_FOUND', `user ${userId} not found`);
     return this.mail(row.id, row.email, 'invite');
@@ -90,12 +87,15 @@ export class PasswordResetService {
     return user && user.disabled_at === null ? row : null;
   }
 
-  /** Stores the token, then starts the send without waiting for it (SMTP latency would tell who has an account). */
-  private async mail(userId: number, to: string, kind: 'reset' | 'invite'): Promise<{ delivery: Promise<void> }> {
+  /**
+   * Stores the token and queues its mail in one transaction, then starts the
+   * send without waiting for it (SMTP latency would tell who has an account).
+   * A crash or an SMTP outage after the commit loses nothing: the outbox retries.
+   */
+  private async mail(userId: number, to: string, kind: 'reset' | 'invite'): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.clock.now();
-    const ttl = kind === 'reset' ? RESET_TTL_MS : INVITE_TTL_MS;
-    await insertReset(this.deps.db.kysely, { token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttl).toISOString(), used_at: null });
+    const expiresAt = new Date(now.getTime() + (kind === 'reset' ? RESET_TTL_MS : INVITE_TTL_MS));
     const link = `${this.deps.siteUrl}/admin/reset/${token}`;
     const site = (await this.deps.siteName()).replace(/[\r\n]+/g, ' ');
     const text =
@@ -103,8 +103,10 @@ export class PasswordResetService {
         ? `Someone asked to reset the password of your ${site} staff account.\n\nChoose a new password here (the link works once, for 30 minutes):\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.\n`
         : `You have a staff account at ${site}.\n\nChoose your password here (the link works once, for 72 hours):\n${link}\n`;
     const subject = kind === 'reset' ? `Reset your ${site} password` : `Your ${site} staff account`;
-    const delivery = this.deps.mailer.send({ to, subject, text });
-    delivery.catch(this.deps.onError);
-    return { delivery };
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      await insertReset(trx, { token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), used_at: null });
+      await this.deps.outbox.enqueue(trx, { kind: kind === 'reset' ? 'password-reset' : 'invitation', to, subject, text, expiresAt });
+    });
+    this.deps.outbox.kick();
   }
 }

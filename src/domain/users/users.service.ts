@@ -3,6 +3,7 @@ import type { Db, Q } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import { isRole } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { isSealed, type SecretBox } from '../secrets/index.ts';
 import { deleteUserSessions } from '../sessions/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
@@ -26,7 +27,25 @@ export interface CreateUserInput {
  * transaction, so the change takes effect on their very next request.
  */
 export class UsersService {
-  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+  /** `box` seals TOTP secrets at rest; the database never holds them in the clear. */
+  constructor(private readonly deps: { db: Db; clock: Clock; box: SecretBox }) {}
+
+  /** A stored TOTP secret in the clear (values from before sealing are read as they are). */
+  private reveal(stored: string): string {
+    return isSealed(stored) ? this.deps.box.open(stored) : stored;
+  }
+
+  /** Seals TOTP secrets stored in the clear by earlier versions; run at start. Returns how many. */
+  async sealLegacyTotpSecrets(): Promise<number> {
+    let n = 0;
+    for (const row of await listUserRows(this.deps.db.kysely)) {
+      const patch: Partial<UserRow> = {};
+      if (row.totp_secret && !isSealed(row.totp_secret)) patch.totp_secret = this.deps.box.seal(row.totp_secret);
+      if (row.totp_pending && !isSealed(row.totp_pending)) patch.totp_pending = this.deps.box.seal(row.totp_pending);
+      if (Object.keys(patch).length && (await updateUser(this.deps.db.kysely, row.id, patch))) n++;
+    }
+    return n;
+  }
 
   async create(input: CreateUserInput, actor: string): Promise<Staff> {
     const u = checkNewUser(input);
@@ -125,19 +144,21 @@ export class UsersService {
   async beginTotp(id: number, issuer: string): Promise<{ secret: string; uri: string }> {
     const row = await this.row(id);
     const secret = newTotpSecret();
-    await updateUser(this.deps.db.kysely, id, { totp_pending: secret, updated_at: this.now() });
+    await updateUser(this.deps.db.kysely, id, { totp_pending: this.deps.box.seal(secret), updated_at: this.now() });
     return { secret, uri: otpauthUri(issuer, row.email, secret) };
   }
 
   async pendingTotp(id: number, issuer: string): Promise<{ secret: string; uri: string } | null> {
     const row = await this.row(id);
-    return row.totp_pending ? { secret: row.totp_pending, uri: otpauthUri(issuer, row.email, row.totp_pending) } : null;
+    if (!row.totp_pending) return null;
+    const secret = this.reveal(row.totp_pending);
+    return { secret, uri: otpauthUri(issuer, row.email, secret) };
   }
 
   async confirmTotp(id: number, code: unknown): Promise<void> {
     const row = await this.row(id);
     if (!row.totp_pending) throw new AppError('CONFLICT', 'start two-step enrolment first');
-    const step = matchTotp(row.totp_pending, String(code ?? ''), this.deps.clock.now(), 0);
+    const step = matchTotp(this.reveal(row.totp_pending), String(code ?? ''), this.deps.clock.now(), 0);
     if (step === null) throw validationError([{ field: 'code', message: 'is not the current code from your app' }]);
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       await updateUser(trx, id, { totp_secret: row.totp_pending, totp_pending: null, totp_last_step: step, updated_at: this.now() });
@@ -156,7 +177,7 @@ export class UsersService {
   async useTotpCode(id: number, code: unknown): Promise<boolean> {
     const row = await this.row(id);
     if (!row.totp_secret) return false;
-    const step = matchTotp(row.totp_secret, String(code ?? ''), this.deps.clock.now(), row.totp_last_step);
+    const step = matchTotp(this.reveal(row.totp_secret), String(code ?? ''), this.deps.clock.now(), row.totp_last_step);
     return step !== null && (await claimTotpStep(this.deps.db.kysely, id, step));
   }
 

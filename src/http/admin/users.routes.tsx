@@ -41,10 +41,7 @@ export function registerUsersRoutes(app: FastifyInstance, ctx: AdminContext): vo
       if (!isFormError(e)) throw e;
       return page(req, reply, { status: e.status, values, errors: fieldErrors(e) });
     }
-    if (password === '') {
-      const { delivery } = await passwordResets.invite(created.id);
-      delivery.catch(() => undefined); // reported by the service's onError
-    }
+    if (password === '') await passwordResets.invite(created.id);
     return reply.code(303).header('location', `/admin/users?done=${password === '' ? 'invited' : 'created'}`).send();
   });
 
