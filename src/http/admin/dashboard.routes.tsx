@@ -10,6 +10,7 @@ const BLURB: Record<string, string> = {
   '/admin/sections': 'Arrange the sections of the site.',
   '/admin/tags': 'Tags and their aliases.',
   '/admin/people': 'Bylines: reporters, photographers, columnists.',
+  '/admin/house-spellings': 'The preferred spelling of names, for checks and search.',
   '/admin/comments': 'The comment queue: approve, reject, spam.',
   '/admin/users': 'Staff accounts and their roles.',
   '/admin/settings': 'Site name, time zone, language, comment default.',
