@@ -3,9 +3,15 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseArticleInput, type Article, type ArticleSummary } from '../../src/domain/articles/index.ts';
 import { formatDisplayTime, formatIsoInZone } from '../../src/domain/shared/time.ts';
+import { renderToString } from 'preact-render-to-string';
+import { CommentsSection } from '../../src/http/site/comments/comments-section.tsx';
+import { loadCommentsSection } from '../../src/http/site/comments/load.ts';
 import { PageCache } from '../../src/http/site/page-cache.ts';
 import { shownTime } from '../../src/http/site/render/time.ts';
+import { StoryCard } from '../../src/http/site/templates/parts.tsx';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
+import { easyRules } from '../domain/comments-helpers.ts';
+import { postValid } from './comments-client.ts';
 
 /**
  * The cold story render's shortcuts, held to what they replace: related
@@ -37,6 +43,18 @@ test('PageCache.memo loads once per generation and forgets failed loads', async 
   assert.equal(await cache.memo('bad', async () => 'ok'), 'ok', 'a failure is not kept');
 });
 
+test('fragments are kept only for the generation they were bound to', () => {
+  const cache = new PageCache(0);
+  let renders = 0;
+  const render = () => `<p>${++renders}</p>`;
+  const before = cache.fragments();
+  assert.equal(before('k', render), '<p>1</p>');
+  assert.equal(before('k', render), '<p>1</p>', 'kept');
+  cache.clear();
+  assert.equal(before('k', render), '<p>2</p>', 'a render bound before the change neither reads nor keeps markup');
+  assert.equal(cache.fragments()('k', render), '<p>3</p>', 'the new generation renders its own');
+});
+
 /** What "related" means, written the slow way: shared tag newest first, then the section's newest. */
 function expectedRelated(a: Article, all: ArticleSummary[], tagsOf: Map<number, number[]>, limit: number): number[] {
   const newest = [...all].sort((x, y) => y.publishedAt!.getTime() - x.publishedAt!.getTime() || y.id - x.id);
@@ -50,6 +68,12 @@ function expectedRelated(a: Article, all: ArticleSummary[], tagsOf: Map<number, 
   }
   return out;
 }
+
+const between = (html: string, start: string, end: string) => {
+  const i = html.indexOf(start);
+  assert.ok(i >= 0, `no ${start}`);
+  return html.slice(i, html.indexOf(end, i) + end.length);
+};
 
 const relatedIds = (html: string) => {
   const block = html.split('<section class="related"')[1]?.split('</section>')[0] ?? '';
@@ -113,6 +137,27 @@ for (const dialect of DIALECTS) {
       assert.match(await page(old), /Mina Farahani-Rad/);
       await update(fresh.id, { status: 'unpublished' });
       assert.deepEqual(relatedIds(await page(old)), [], 'an unpublished story leaves the list');
+    });
+
+    test('memoised cards and the comment form equal a direct render, in every comment mode', async () => {
+      await easyRules(app);
+      const modes = ['default', 'open', 'closed'] as const;
+      const stories: Article[] = [];
+      for (const mode of modes) stories.push(await create({ headline: `Comments ${mode}`, tags: ['moorings'], commentMode: mode, bodyMarkdown: 'Text.' }));
+      for (const s of stories.slice(0, 2)) assert.ok([200, 201, 202].includes((await postValid(app, s.id, { body: `Hello on ${s.id}` })).statusCode));
+      await app.commentModeration.moderate((await app.db.kysely.selectFrom('comments').select('id').execute()).map((r) => r.id), 'approve', 'test');
+      for (const a of stories) {
+        const html = await page(a); // the second visit reads every fragment from the memo
+        const again = await page(a);
+        assert.equal(again, html);
+        if (a.commentMode !== 'closed') assert.ok(html.includes(`Hello on ${a.id}`), 'the approved comment is on the page');
+        else assert.match(html, /Comments are closed on this story\./);
+        const props = await loadCommentsSection(app, a);
+        assert.equal(between(html, '<section id="comments"', '</section>'), renderToString(<CommentsSection {...props} />), `comments, ${a.commentMode}`);
+        const related = await app.queries.related(a, 4);
+        const cards = related.map((r) => renderToString(<StoryCard story={r} tz="UTC" pageLang={a.language} level={3} />)).join('');
+        assert.equal(between(html, '<div class="card-grid">', '</section>'), `<div class="card-grid">${cards}</div></section>`);
+      }
     });
   });
 }

@@ -5,6 +5,7 @@ import { directionOf } from '../../domain/articles/index.ts';
 import type { Section } from '../../domain/sections/index.ts';
 import type { SiteSettings } from '../../domain/settings/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import type { Fragments } from './page-cache.ts';
 
 export interface SiteAssets {
   css: string;
@@ -34,9 +35,16 @@ export interface SiteContext {
   sections: Section[];
   /** Top-level sections: the masthead navigation. */
   nav: Section[];
+  /**
+   * Shared markup kept for the content generation in which this context was
+   * loaded. A page loads its context before (or with) its other reads, so a
+   * fragment is never kept from data older than the generation it is kept for.
+   */
+  fragment: Fragments;
 }
 
 export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promise<SiteContext> {
+  const fragment = deps.pageCache.fragments();
   // The section list is the same on every page until a content event.
   const [settings, sections] = await Promise.all([deps.settings.get(), deps.pageCache.memo('sections', () => deps.sections.list())]);
   return {
@@ -46,6 +54,7 @@ export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promi
     assets,
     sections,
     nav: sections.filter((s) => s.parentId === null),
+    fragment,
   };
 }
 

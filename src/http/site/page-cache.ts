@@ -28,6 +28,7 @@ export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly inflight = new Map<string, Promise<CachedPage>>();
   private readonly memos = new Map<string, Promise<unknown>>();
+  private readonly fragmentMemo = new Map<string, string>();
   private generation = 0;
 
   constructor(private readonly maxEntries: number) {}
@@ -37,6 +38,7 @@ export class PageCache {
     this.pages.clear();
     this.inflight.clear();
     this.memos.clear();
+    this.fragmentMemo.clear();
   }
 
   /**
@@ -46,6 +48,29 @@ export class PageCache {
    * cache off too, where it is what keeps a page that is not cached cheap
    * to render. A failed load is not kept.
    */
+  /**
+   * Rendered markup shared by pages (a story card, the masthead), bound to
+   * the generation current when it is called. The render happens later, from
+   * data read after this call; if content changes in between, the markup
+   * is still returned but not kept, so the next generation renders its own.
+   */
+  fragments(): Fragments {
+    const gen = this.generation;
+    return (key, render) => {
+      const hit = this.fragmentMemo.get(key);
+      if (hit !== undefined && gen === this.generation) return hit;
+      const html = render();
+      if (gen === this.generation) {
+        // Flatten it once now: a rendered string is a rope of thousands of pieces, and every page
+        // that embeds it would otherwise walk them all again when its bytes are written.
+        html.charCodeAt(0);
+        if (this.fragmentMemo.size >= MAX_FRAGMENTS) this.fragmentMemo.delete(this.fragmentMemo.keys().next().value as string);
+        this.fragmentMemo.set(key, html);
+      }
+      return html;
+    };
+  }
+
   memo<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.memos.get(key) as Promise<T> | undefined;
     if (hit) return hit;
@@ -89,8 +114,12 @@ export class PageCache {
   }
 }
 
-/** Memo entries are a few summaries each; this bounds them to some megabytes. */
+/** Memo entries are a few summaries each, fragments a kilobyte or two: both bounded to some megabytes. */
 const MAX_MEMOS = 2_000;
+const MAX_FRAGMENTS = 5_000;
+
+/** `(key, render) => markup`: the render's result, kept for the content generation. */
+export type Fragments = (key: string, render: () => string) => string;
 
 export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=30, stale-if-error=86400';
 

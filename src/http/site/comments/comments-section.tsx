@@ -1,6 +1,9 @@
 import type * as preact from 'preact';
 import type { CommentTarget, MathQuestion, ThreadedComment } from '../../../domain/comments/index.ts';
 import { CommentItem } from './comment-body.tsx';
+import { renderToString } from 'preact-render-to-string';
+import type { Fragments } from '../page-cache.ts';
+import { raw } from '../render/raw.ts';
 import { CommentForm, EMPTY_FORM, type FormState } from './comment-form.tsx';
 
 declare module 'preact' {
@@ -25,6 +28,8 @@ export interface CommentsSectionProps {
   /** The arithmetic question: only on the uncached form page. */
   challenge: MathQuestion | null;
   replyingTo?: { id: number; name: string } | null;
+  /** The site's fragment memo: on the story page the form part is rendered once, not per story. */
+  fragment?: Fragments;
 }
 
 /** Our own copies of the ALTCHA widget and its stylesheet (never a third-party origin), and the progressive script. */
@@ -81,6 +86,18 @@ export function CommentsSection(p: CommentsSectionProps) {
       ) : (
         <p class="comments-empty">No comments yet.</p>
       )}
+      {onStoryPage && p.fragment ? raw(storyPageTail(p, p.fragment)) : <CommentsTail {...p} />}
+    </section>
+  );
+}
+
+/** "Leave a Comment": the policy line and the form, or why comments are closed. */
+function CommentsTail(p: CommentsSectionProps) {
+  const { article, target } = p;
+  const formPath = formPagePath(article.id);
+  const onStoryPage = p.form === null;
+  return (
+    <>
       <h3 id="leave-comment">Leave a Comment</h3>
       {target.closed ? (
         <p class="comments-closed">{target.closed}</p>
@@ -104,6 +121,24 @@ export function CommentsSection(p: CommentsSectionProps) {
           ) : null}
         </>
       )}
-    </section>
+    </>
   );
+}
+
+/** An id no story has: the story-page tail is rendered once with it, then given each story's own. */
+const TEMPLATE_ID = 0;
+const TEMPLATE_PATH = `/news/${TEMPLATE_ID}/`;
+
+/**
+ * On the story page the tail holds no reader state and no stored text, only
+ * the story's id in three URLs (/news/ID/…), so it is rendered once per
+ * comment mode and the id is put in. test/http/site-fast-paths.test.ts holds
+ * it equal to a direct render.
+ */
+function storyPageTail(p: CommentsSectionProps, fragment: Fragments): string {
+  const { target } = p;
+  const template = fragment(`comments-tail:${target.mode}:${target.closed ?? ''}`, () =>
+    renderToString(<CommentsTail {...p} article={{ ...p.article, id: TEMPLATE_ID }} replyingTo={null} />),
+  );
+  return template.split(TEMPLATE_PATH).join(`/news/${p.article.id}/`);
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { SiteContext } from '../context.ts';
 import { sectionPath } from '../paths.ts';
+import { raw } from '../render/raw.ts';
 import { Head, type PageMeta } from './head.tsx';
 
 export interface LayoutOptions {
@@ -16,6 +17,12 @@ export interface LayoutOptions {
 export function renderPage(ctx: SiteContext, meta: PageMeta, content: ComponentChildren, opts: LayoutOptions = {}): string {
   // Site chrome keeps the edition's language when a story is in another one.
   const chrome = meta.lang === ctx.settings.language ? {} : { lang: ctx.settings.language, dir: ctx.siteDir };
+  // Masthead and footer are the same on most pages of a generation: rendered once, kept as markup.
+  const chromeKey = `${chrome.lang ?? ''}:${chrome.dir ?? ''}`;
+  const masthead = ctx.fragment(`masthead:${opts.brandIsHeading ? 1 : 0}:${opts.isHome ? 1 : 0}:${opts.currentSectionId ?? ''}:${chromeKey}`, () =>
+    renderToString(<Masthead ctx={ctx} opts={opts} chrome={chrome} />),
+  );
+  const footer = ctx.fragment(`footer:${chromeKey}`, () => renderToString(<Footer ctx={ctx} chrome={chrome} />));
   return (
     '<!doctype html>' +
     renderToString(
@@ -25,11 +32,11 @@ export function renderPage(ctx: SiteContext, meta: PageMeta, content: ComponentC
           <a class="skip-link" href="#main" {...chrome}>
             Skip to content
           </a>
-          <Masthead ctx={ctx} opts={opts} chrome={chrome} />
+          {raw(masthead)}
           <main id="main" class="page" tabindex={-1}>
             {content}
           </main>
-          <Footer ctx={ctx} chrome={chrome} />
+          {raw(footer)}
         </body>
       </html>,
     )

@@ -1,5 +1,8 @@
 import type { Article, ArticleSummary } from '../../../domain/articles/index.ts';
+import { renderToString } from 'preact-render-to-string';
 import { CommentsSection, type CommentsSectionProps } from '../comments/comments-section.tsx';
+import type { Fragments } from '../page-cache.ts';
+import { raw } from '../render/raw.ts';
 import { formatDisplayDate } from '../../../domain/shared/time.ts';
 import { sectionPath, tagPath } from '../paths.ts';
 import { Byline, StoryCard, Time } from './parts.tsx';
@@ -27,9 +30,11 @@ export interface StoryProps {
   tz: string;
   /** Published comments and the form's entry points (no per-reader state: the page is cached). */
   comments: CommentsSectionProps;
+  /** The site's fragment memo (the public story page): related cards are rendered once per generation. */
+  fragment?: Fragments;
 }
 
-export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comments }: StoryProps) {
+export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comments, fragment }: StoryProps) {
   const updated = wasUpdated(a);
   return (
     <>
@@ -75,9 +80,11 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
         <section class="related" aria-labelledby="related-h">
           <h2 id="related-h">Related stories</h2>
           <div class="card-grid">
-            {related.map((r) => (
-              <StoryCard story={r} tz={tz} pageLang={a.language} level={3} />
-            ))}
+            {related.map((r) => {
+              const card = <StoryCard story={r} tz={tz} pageLang={a.language} level={3} />;
+              // A story is related to many others: its card is the same on each of their pages.
+              return fragment ? raw(fragment(`card3:${r.id}:${tz}:${a.language}`, () => renderToString(card))) : card;
+            })}
           </div>
         </section>
       ) : null}
