@@ -6,6 +6,7 @@ import type { AdminContext } from './context.ts';
 import { field, fieldErrors, isFormError, parseId, type FieldErrors } from './forms.ts';
 import { requireCapability, staffOf } from './guard.ts';
 import { CsrfField, Notice, TextField, sendAdminPage } from './layout.tsx';
+import { DataTable } from './data-table.tsx';
 
 function when(d: Date | null): string {
   return d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—';
@@ -26,19 +27,7 @@ function KeysPage(p: { keys: ApiKey[]; csrf: string; values?: { name?: string; r
         </Notice>
       ) : null}
       {p.revoked ? <Notice kind="success">The key was revoked.</Notice> : null}
-      <table class="data-table">
-        <caption class="visually-hidden">API keys</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Starts with</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable caption="API keys" columns={['Name', 'Role', 'Starts with', 'Created', 'Last used', 'Status']}>
           {p.keys.map((k) => (
             <tr class={k.revokedAt ? 'row-muted' : undefined}>
               <td>{k.name}</td>
@@ -62,8 +51,7 @@ function KeysPage(p: { keys: ApiKey[]; csrf: string; values?: { name?: string; r
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DataTable>
       <section aria-labelledby="new-key-h">
         <h2 id="new-key-h">Create a key</h2>
         <form method="post" action="/admin/api-keys" class="stack-form" novalidate>

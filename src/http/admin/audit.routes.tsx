@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AdminContext } from './context.ts';
 import { requireCapability } from './guard.ts';
 import { sendAdminPage } from './layout.tsx';
+import { DataTable } from './data-table.tsx';
 
 const PER_PAGE = 50;
 
@@ -15,18 +16,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AdminContext): vo
     const more = rows.length > PER_PAGE;
     const content = (
       <>
-        <table class="data-table">
-          <caption class="visually-hidden">Audit log</caption>
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Target</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption="Audit log" columns={['When (UTC)', 'Who', 'What', 'Target', 'Detail']}>
             {rows.slice(0, PER_PAGE).map((r) => (
               <tr>
                 <td>
@@ -40,8 +30,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AdminContext): vo
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
         <nav class="pager" aria-label="Pages">
           {page > 1 ? <a href={`/admin/audit?page=${page - 1}`}>Newer</a> : null} {more ? <a href={`/admin/audit?page=${page + 1}`}>Older</a> : null}
         </nav>

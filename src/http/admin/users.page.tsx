@@ -2,6 +2,7 @@ import { ROLES } from '../../domain/access/index.ts';
 import type { Staff } from '../../domain/users/index.ts';
 import type { FieldErrors } from './forms.ts';
 import { CsrfField, Notice, TextField } from './layout.tsx';
+import { DataTable } from './data-table.tsx';
 
 export interface NewUserValues {
   email?: string;
@@ -14,24 +15,11 @@ export function UsersPage(p: { me: Staff; users: Staff[]; csrf: string; values?:
     <>
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="error">{p.problem}</Notice> : null}
-      <table class="data-table">
-        <caption class="visually-hidden">Staff accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Two-step</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Two-step', 'Status', 'Actions']}>
           {p.users.map((u) => (
             <UserRow u={u} me={p.me} csrf={p.csrf} />
           ))}
-        </tbody>
-      </table>
+        </DataTable>
       <NewUserForm csrf={p.csrf} values={p.values ?? {}} errors={p.errors ?? {}} />
     </>
   );

@@ -6,6 +6,7 @@ import type { HttpDeps } from '../../deps.ts';
 import { field, fieldErrors, type FieldErrors } from '../forms.ts';
 import { csrfToken, requireCapability, staffOf } from '../guard.ts';
 import { CsrfField, Notice, TextField, sendAdminPage } from '../layout.tsx';
+import { DataTable } from '../data-table.tsx';
 
 const DONE: Record<string, string> = {
   saved: 'The house spelling was saved. Search and the spelling check use it from now on.',
@@ -29,17 +30,7 @@ function SpellingsPage(p: { items: HouseSpellingRecord[]; csrf: string; value?: 
       </form>
       <h2>The dictionary</h2>
       {p.items.length ? (
-        <table class="data-table">
-          <caption class="visually-hidden">House spellings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Spelling</th>
-              <th scope="col">Key</th>
-              <th scope="col">Set by</th>
-              <th scope="col">Remove</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption="House spellings" columns={['Spelling', 'Key', 'Set by', 'Remove']}>
             {p.items.map((r) => (
               <tr>
                 <td>
@@ -62,8 +53,7 @@ function SpellingsPage(p: { items: HouseSpellingRecord[]; csrf: string; value?: 
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       ) : (
         <p>No house spellings yet.</p>
       )}

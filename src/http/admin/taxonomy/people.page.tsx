@@ -6,6 +6,7 @@ import { CsrfField, TextField } from '../layout.tsx';
 import { ImageChoices, imageChoicesFor } from '../media/image-choices.tsx';
 import { thumbUrl } from '../media/thumb.ts';
 import { numberField, textFields, type DeskResource, type FormProps } from './desk-resource.tsx';
+import { DataTable } from '../data-table.tsx';
 
 interface PeopleList {
   people: Array<Person & { stories: number }>;
@@ -15,18 +16,7 @@ interface PeopleList {
 function PeopleTable({ list }: { list: PeopleList }) {
   if (!list.people.length) return <p>No people yet. Add the newsroom's writers below; bylines are chosen from them.</p>;
   return (
-    <table class="data-table">
-      <caption class="visually-hidden">People, by name</caption>
-      <thead>
-        <tr>
-          <th scope="col">Photo</th>
-          <th scope="col">Name</th>
-          <th scope="col">Title</th>
-          <th scope="col">Author page</th>
-          <th scope="col">Bylines</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption="People, by name" columns={['Photo', 'Name', 'Title', 'Author page', 'Bylines']}>
         {list.people.map((p) => {
           const photo = p.photoImageId === null ? undefined : list.photos.get(p.photoImageId);
           return (
@@ -45,8 +35,7 @@ function PeopleTable({ list }: { list: PeopleList }) {
             </tr>
           );
         })}
-      </tbody>
-    </table>
+      </DataTable>
   );
 }
 

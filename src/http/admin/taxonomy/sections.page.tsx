@@ -7,6 +7,7 @@ import { field, parseId } from '../forms.ts';
 import { requireCapability, staffOf } from '../guard.ts';
 import { CsrfField, TextField } from '../layout.tsx';
 import { numberField, textFields, type DeskResource, type FormProps } from './desk-resource.tsx';
+import { DataTable } from '../data-table.tsx';
 
 interface SectionList {
   tree: SectionTreeRow[];
@@ -30,17 +31,7 @@ function MoveButtons({ s, first, last, csrf }: { s: Section; first: boolean; las
 function SectionsList({ list, csrf }: { list: SectionList; csrf: string }) {
   if (!list.tree.length) return <p>No sections yet. Add the first one below.</p>;
   return (
-    <table class="data-table">
-      <caption class="visually-hidden">Sections, in the order readers see them</caption>
-      <thead>
-        <tr>
-          <th scope="col">Section</th>
-          <th scope="col">Address</th>
-          <th scope="col">Stories</th>
-          <th scope="col">Order</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption="Sections, in the order readers see them" columns={['Section', 'Address', 'Stories', 'Order']}>
         {list.tree.map(({ section: s, depth, first, last }) => (
           <tr>
             <td class={`tree-depth-${Math.min(depth, 4)}`}>
@@ -58,8 +49,7 @@ function SectionsList({ list, csrf }: { list: SectionList; csrf: string }) {
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </DataTable>
   );
 }
 

@@ -2,23 +2,14 @@ import type { Tag, TagsService } from '../../../domain/tags/index.ts';
 import { TextAreaField } from '../fields.tsx';
 import { CsrfField, TextField } from '../layout.tsx';
 import { textFields, type DeskResource, type FormProps } from './desk-resource.tsx';
+import { DataTable } from '../data-table.tsx';
 
 type DeskTag = Tag & { stories: number };
 
 function TagsList({ list }: { list: DeskTag[] }) {
   if (!list.length) return <p>No tags yet. Stories create them as they are tagged, or add one below.</p>;
   return (
-    <table class="data-table">
-      <caption class="visually-hidden">Tags, by name</caption>
-      <thead>
-        <tr>
-          <th scope="col">Tag</th>
-          <th scope="col">Address</th>
-          <th scope="col">Also reached as</th>
-          <th scope="col">Stories</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption="Tags, by name" columns={['Tag', 'Address', 'Also reached as', 'Stories']}>
         {list.map((t) => (
           <tr>
             <td>
@@ -33,8 +24,7 @@ function TagsList({ list }: { list: DeskTag[] }) {
             <td>{t.stories}</td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </DataTable>
   );
 }
 
