@@ -2,19 +2,28 @@
  * Attribution: a verb of saying next to someone who says it. Shared by the
  * dangling-attribution and quote-without-speaker rules.
  */
-const VERBS = [
+const STRONG = [
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'stated', 'states',
   'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls', 'insisted', 'insists', 'argued', 'argues',
-  'warned', 'warns', 'replied', 'replies', 'continued', 'continues', 'declared', 'announced', 'admitted', 'acknowledged',
-  'joked', 'laughed', 'remarked', 'responded', 'conceded', 'observed', 'suggested', 'predicted', 'posted', 'commented',
-  'cautioned', 'urged', 'claimed', 'complained', 'promised', 'shouted', 'whispered', 'recounted', 'agreed', 'confirmed',
-  // Verbs that hang quoted words on a subject without reporting speech: “X called it ‘…’”, “fans sang ‘…’”.
+  'warned', 'warns', 'replied', 'replies', 'declared', 'announced', 'admitted', 'acknowledged', 'joked', 'remarked',
+  'responded', 'conceded', 'observed', 'suggested', 'commented', 'cautioned', 'urged', 'claimed', 'complained',
+  'shouted', 'whispered', 'recounted',
+];
+/**
+ * Verbs that report speech only in some uses: "she agreed." does, "the board
+ * agreed without a vote" does not. Away from a quote they count only at the
+ * end of a clause; right before a quote ("called it “…”", "fans sang “…”")
+ * they hang the quoted words on a subject.
+ */
+const WEAK = [
+  'agreed', 'confirmed', 'continued', 'continues', 'promised', 'laughed', 'predicted', 'posted',
   'called', 'calls', 'described', 'describes', 'dubbed', 'sang', 'sings', 'chanted', 'read', 'reads',
 ];
-const VERB = new RegExp(`\\b(?:${VERBS.join('|')})\\b`, 'giu');
+export const SPEECH_VERB = new RegExp(`\\b(?:${[...STRONG, ...WEAK].join('|')})\\b`, 'giu');
+const STRONG_SET = new Set(STRONG);
 
 /** Words that can stand for the speaker next to the verb (pronouns, determiners of a noun phrase). */
-const SPEAKERISH = /^(?:he|she|they|it|i|we|you|who|the|a|an|his|her|their|its|our|my|officials?|police|organi[sz]ers)$/i;
+const SPEAKERISH = /^(?:he|she|they|it|i|we|you|who|the|a|an|his|her|their|its|our|my|one|some|several|many|both|each|another|officials?|police|organi[sz]ers)$/i;
 
 function wordsAround(text: string, from: number, to: number): string[] {
   const before = text.slice(Math.max(0, from - 60), from).match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
@@ -22,11 +31,18 @@ function wordsAround(text: string, from: number, to: number): string[] {
   return [...before.slice(-4), ...after.slice(0, 4)];
 }
 
+/** A weak verb reports speech when its clause ends right after it: `she agreed.`, `the poet laughed,`. */
+function clauseFinal(text: string, end: number): boolean {
+  return /^\s*(?:[.,;:!?”"’]|$)/u.test(text.slice(end));
+}
+
 /** True when `text` (quotes already blanked) holds a verb of saying with a speaker within four words. */
 export function hasAttribution(text: string): boolean {
   if (/\baccording to\s+[\p{L}\p{N}]/iu.test(text)) return true;
-  for (const m of text.matchAll(VERB)) {
-    const near = wordsAround(text, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  for (const m of text.matchAll(SPEECH_VERB)) {
+    const at = m.index ?? 0;
+    if (!STRONG_SET.has(m[0].toLowerCase()) && !clauseFinal(text, at + m[0].length)) continue;
+    const near = wordsAround(text, at, at + m[0].length);
     if (near.some((w) => SPEAKERISH.test(w) || /^\p{Lu}/u.test(w))) return true;
   }
   return false;

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Doc } from '../articles/index.ts';
 import type { RuleId } from './editorial-checks.types.ts';
 import { editorialRules, runChecks } from './engine.ts';
-import { LABELLED_HOLDOUT, LABELLED_STORIES, type LabelledStory } from './labelled-sentences.ts';
+import { LABELLED_HOLDOUT, LABELLED_HOLDOUT_2, LABELLED_STORIES, type LabelledStory } from './labelled-sentences.ts';
 
 /**
  * Per-rule precision and recall over the labelled stories, counted per story:
@@ -71,7 +71,7 @@ export function printChecksEvaluation(out: (line: string) => void = console.log)
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   const line = (name: string, r: RuleScore) =>
     out(`  ${name.padEnd(24)} precision ${pct(r.precision)}  recall ${pct(r.recall)}  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`);
-  for (const [label, stories] of [['tune', LABELLED_STORIES], ['holdout', LABELLED_HOLDOUT]] as const) {
+  for (const [label, stories] of [['tune', LABELLED_STORIES], ['holdout', LABELLED_HOLDOUT], ['holdout 2 (2026-12-01)', LABELLED_HOLDOUT_2]] as const) {
     const e = evaluateChecks(stories);
     out(`${label}: ${stories.length} labelled stories`);
     for (const [rule, r] of e.perRule) line(rule, r);

@@ -159,3 +159,47 @@ export const LABELLED_HOLDOUT: readonly LabelledStory[] = [
   s('The gallery shows paintings by Ilya Repin and Ilia Repin’s students.', ['name-spelled-two-ways']),
   s('The bakery on Mill Road sold 400 loaves, the owner, Karima Haddad, said; her brother Karim Haddad baked them.'),
 ];
+
+/**
+ * A second holdout, written and labelled on 2026-12-01 after the first
+ * holdout's misses were read (signage in quotes, "one mother said", "the
+ * board agreed without a vote") but before the rules were changed for
+ * them: the estimate for copy the rules have not been tuned on.
+ */
+export const LABELLED_HOLDOUT_2: readonly LabelledStory[] = [
+  s('“The water came up to the second step,” a neighbour said.'),
+  s('“The water came up to the second step,” several residents said.'),
+  s(['The river rose overnight.', '“The water came up to the second step,” one shopkeeper recalled.']),
+  s('“The water came up to the second step and then it stopped.”', ['quote-without-speaker']),
+  s('“The water came up to the second step and then it stopped.” The river fell by noon.', ['quote-without-speaker']),
+  s('“The water came up to the second step and then it stopped.” The shopkeeper shrugged.', ['quote-without-speaker']),
+  s('A hand-painted sign saying “Closed until the water goes down” hung on the door.'),
+  s('The shop put up a notice reading “Open as usual from Monday morning”.'),
+  s('The placard, headlined “Save our high street now”, was carried to the town hall.'),
+  s('The council confirmed the road would reopen on Friday.'),
+  s('“The road reopens on Friday at six in the morning.” The council confirmed the time in a statement.'),
+  s('“We will have the road open by Friday,” the engineer promised.'),
+  s('“We will have the road open by Friday,” she agreed.'),
+  s(['The engineer was asked when the road would reopen.', '“By Friday, if the weather holds,” came the reply.']),
+  s('The mayor told residents: “Nobody will be charged for the clean-up.”'),
+  s('Asked about the cost, the mayor said only that “nobody will be charged for the clean-up”.'),
+  s('“Nobody will be charged for the clean-up,” according to the mayor’s office.'),
+  s('“Nobody will be charged for the clean-up,” according to.', ['dangling-attribution']),
+  s('Volunteers handed out leaflets titled “What to do when the river rises”.'),
+  s('The choir rehearsed “Rivers of Babylon” for the benefit concert.'),
+  s('“Rivers of Babylon was the obvious choice,” the choir director said.'),
+  s('“It was the obvious choice for a flood benefit.', ['unbalanced-quotes', 'quote-without-speaker']),
+  s('The insurer said claims would be paid within a month, the company’s spokesperson added.'),
+  s('Claims will be paid within a month, the company said.'),
+  s('Claims will be paid within a month, said.', ['dangling-attribution']),
+  s('RIVERTON – Claims will be paid within a month.', ['dateline-form']),
+  s('Claims will be paid within a month.', [], 'Riverton'),
+  s('The hydrologist Amira Nasser, who also writes as Amirah Nasser, led the survey.', ['name-spelled-two-ways']),
+  s('The survey was led by Amira Nasser and checked by Omar Nasser.'),
+  s('The survey, published as “River Levels in the Lower Valley, 1990–2025”, runs to 300 pages.'),
+  s(['“We measured every bridge on the river,” Nasser said.', '“Some of them twice, because the first readings made no sense.”'], ['quote-without-speaker']),
+  s(['“We measured every bridge on the river.', '“Some of them twice,” Nasser said.']),
+  s('Children wrote “thank you” on the sandbags.'),
+  s('Children wrote “thank you for keeping us dry” on the sandbags.'),
+];
+

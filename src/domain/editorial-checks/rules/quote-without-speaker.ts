@@ -1,4 +1,4 @@
-import { hasAttribution } from '../attribution.ts';
+import { hasAttribution, SPEECH_VERB } from '../attribution.ts';
 import type { CheckContext, RawFinding, Rule, StoryBlock } from '../editorial-checks.types.ts';
 import { outsideQuotes, scanQuotes, wordCountOf, type QuoteSpan } from '../quotes.ts';
 import { blockRange, proseBlocks } from '../story-blocks.ts';
@@ -14,9 +14,30 @@ import { blockRange, proseBlocks } from '../story-blocks.ts';
 const MIN_WORDS = 3;
 
 function isTitle(inner: string): boolean {
-  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  // Years and numbers ("River Levels, 1990–2025") are neither capitalised nor lower case.
+  const words = inner.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
   return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?,]\s*$/.test(inner);
+}
+
+/** Quoted words shown, not spoken: `a banner reading “…”`, `leaflets titled “…”`. */
+const DISPLAY = /\b(?:reading|saying|titled|entitled|headlined|captioned|labell?ed|marked|inscribed|printed|published as|billed as|the words|the slogan)\s*[:,]?\s*$/iu;
+
+/**
+ * The quote's own attribution, in the sentence around it: a verb of saying
+ * in the six words before it (`Okafor said: “…”`, `called the film “…”`), or
+ * in the five after it when the quote ends on , ? or ! (`“…,” one mother
+ * said`, `“…?” she asked`), or `came the reply`.
+ */
+function locallyAttributed(text: string, q: QuoteSpan): boolean {
+  const before = (text.slice(Math.max(0, q.start - 80), q.start).match(/[\p{L}\p{N}'’:-]+/gu) ?? []).slice(-6).join(' ');
+  if (new RegExp(SPEECH_VERB.source, 'iu').test(before)) return true;
+  if (!q.closed) return false;
+  const after = text.slice(q.end, q.end + 80);
+  const tagged = /[,?!…]\s*$/u.test(q.inner) || /^\s*,/u.test(after);
+  if (!tagged) return false;
+  const next = (after.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, 5).join(' ');
+  return new RegExp(SPEECH_VERB.source, 'iu').test(next) || /^(?:came|was) the (?:reply|answer|response)\b/iu.test(next);
 }
 
 /**
@@ -43,7 +64,9 @@ function speakerNearby(prose: StoryBlock[], i: number): boolean {
 }
 
 function quotesNeedingSpeaker(text: string): QuoteSpan[] {
-  return scanQuotes(text).spans.filter((s) => wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner));
+  return scanQuotes(text).spans.filter(
+    (s) => wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner) && !DISPLAY.test(text.slice(Math.max(0, s.start - 40), s.start)) && !locallyAttributed(text, s),
+  );
 }
 
 export const quoteWithoutSpeaker: Rule = {
