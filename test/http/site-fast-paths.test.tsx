@@ -139,6 +139,26 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(relatedIds(await page(old)), [], 'an unpublished story leaves the list');
     });
 
+    test('bylines, tags and corrections (one statement) keep their order', async () => {
+      for (const name of ['Zoe Adams', 'Amir Kazemi', 'Lena Berg']) await app.people.create({ name });
+      const a = await create({ headline: 'Order test', bylines: ['zoe-adams', 'amir-kazemi', 'lena-berg'], tags: ['Zeta', 'Alpha', 'Mu'], bodyMarkdown: 'Text.' });
+      await app.articles.addCorrection(a.id, 'Second note, same minute.', 'test');
+      await app.articles.addCorrection(a.id, 'Third note, same minute.', 'test');
+      app.clock.advance(-60_000);
+      await app.articles.addCorrection(a.id, 'First note, a minute earlier.', 'test');
+      app.clock.advance(60_000);
+      const found = await app.queries.findPublic(a.id);
+      assert.equal(found.state, 'visible');
+      if (found.state !== 'visible') return;
+      const s = found.article;
+      assert.deepEqual(s.bylines.map((p) => p.name), ['Zoe Adams', 'Amir Kazemi', 'Lena Berg']);
+      assert.deepEqual(s.tags.map((t) => t.name), ['Zeta', 'Alpha', 'Mu']);
+      assert.deepEqual(s.corrections.map((c) => c.body), ['First note, a minute earlier.', 'Second note, same minute.', 'Third note, same minute.']);
+      assert.equal(s.corrections[0].createdAt.getTime() + 60_000, s.corrections[1].createdAt.getTime());
+      const html = await page(a);
+      assert.match(html, /By <a href="\/author\/zoe-adams" rel="author">Zoe Adams<\/a>, <a href="\/author\/amir-kazemi" rel="author">Amir Kazemi<\/a> and <a href="\/author\/lena-berg" rel="author">Lena Berg<\/a>/);
+    });
+
     test('memoised cards and the comment form equal a direct render, in every comment mode', async () => {
       await easyRules(app);
       const modes = ['default', 'open', 'closed'] as const;

@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import { sql, type Compilable, type CompiledQuery } from 'kysely';
 import type { Q } from '../../storage/index.ts';
 import type { ArticleRow } from '../../storage/schema.ts';
 import type { Correction, PersonRef, SectionRef, TagRef } from './articles.types.ts';
@@ -59,36 +59,50 @@ export async function sectionOf(db: Q, id: number | null): Promise<SectionRef | 
   return r ? { id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id } : null;
 }
 
-const bylinesById = prepared(1, (db, id: number) =>
+/**
+ * A story's bylines, tags and corrections in one statement: three small
+ * lookups cost more in statement overhead than in reading, and a cold story
+ * page runs this for every render. Columns line up across the three parts
+ * (text in both dialects); `order by kind, pos, at, id` gives bylines and
+ * tags in their position order and corrections by time, then id.
+ */
+const extrasById = prepared(3, (db, byline: number, tag: number, correction: number) =>
   db
     .selectFrom('article_bylines as ab')
     .innerJoin('people as p', 'p.id', 'ab.person_id')
-    .select(['p.id', 'p.slug', 'p.name', 'p.role_title'])
-    .where('ab.article_id', '=', id)
-    .orderBy('ab.position'),
+    .select([sql<string>`'b'`.as('kind'), 'ab.position as pos', 'p.id as id', 'p.slug as slug', 'p.name as name', 'p.role_title as extra', sql<string>`''`.as('at')])
+    .where('ab.article_id', '=', byline)
+    .unionAll((eb) =>
+      eb
+        .selectFrom('article_tags as at')
+        .innerJoin('tags as t', 't.id', 'at.tag_id')
+        .select([sql<string>`'t'`.as('kind'), 'at.position as pos', 't.id as id', 't.slug as slug', 't.name as name', sql<string>`''`.as('extra'), sql<string>`''`.as('at')])
+        .where('at.article_id', '=', tag),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('corrections as c')
+        .select([sql<string>`'c'`.as('kind'), sql<number>`0`.as('pos'), 'c.id as id', sql<string>`''`.as('slug'), 'c.body as name', sql<string>`''`.as('extra'), 'c.created_at as at'])
+        .where('c.article_id', '=', correction),
+    )
+    .orderBy('kind')
+    .orderBy('pos')
+    .orderBy('at')
+    .orderBy('id'),
 );
 
-export async function bylinesOf(db: Q, articleId: number): Promise<PersonRef[]> {
-  return (await bylinesById(db, articleId)).map((r) => ({ id: r.id, slug: r.slug, name: r.name, roleTitle: r.role_title }));
+export interface StoryExtras {
+  bylines: PersonRef[];
+  tags: TagRef[];
+  corrections: Correction[];
 }
 
-const tagsById = prepared(1, (db, id: number) =>
-  db
-    .selectFrom('article_tags as at')
-    .innerJoin('tags as t', 't.id', 'at.tag_id')
-    .select(['t.id', 't.slug', 't.name'])
-    .where('at.article_id', '=', id)
-    .orderBy('at.position'),
-);
-
-export async function tagsOf(db: Q, articleId: number): Promise<TagRef[]> {
-  return (await tagsById(db, articleId)).map((r) => ({ id: r.id, slug: r.slug, name: r.name }));
-}
-
-const correctionsById = prepared(1, (db, id: number) =>
-  db.selectFrom('corrections').select(['id', 'body', 'created_at']).where('article_id', '=', id).orderBy('created_at').orderBy('id'),
-);
-
-export async function correctionsOf(db: Q, articleId: number): Promise<Correction[]> {
-  return (await correctionsById(db, articleId)).map((r) => ({ id: r.id, body: r.body, createdAt: new Date(r.created_at) }));
+export async function extrasOf(db: Q, articleId: number): Promise<StoryExtras> {
+  const out: StoryExtras = { bylines: [], tags: [], corrections: [] };
+  for (const r of await extrasById(db, articleId, articleId, articleId)) {
+    if (r.kind === 'b') out.bylines.push({ id: r.id, slug: r.slug, name: r.name, roleTitle: r.extra });
+    else if (r.kind === 't') out.tags.push({ id: r.id, slug: r.slug, name: r.name });
+    else out.corrections.push({ id: r.id, body: r.name, createdAt: new Date(r.at) });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { ArticleRow } from '../../storage/schema.ts';
-import { bylinesOf, correctionsOf, sectionOf, tagsOf } from './articles.public.repo.ts';
+import { extrasOf, sectionOf } from './articles.public.repo.ts';
 import { bylinesFor, imagesByIds, sectionsByIds, type Q, type SummaryRow } from './articles.repo.ts';
 import type { Article, ArticleStatus, ArticleSummary, CommentMode, ImageInfo, PersonRef, SectionRef } from './articles.types.ts';
 import { imageIdsOf, type Doc } from './document.ts';
@@ -39,22 +39,20 @@ export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
   const imageIds = imageIdsOf(body);
   if (row.featured_image_id !== null) imageIds.push(row.featured_image_id);
   // One image query serves both the featured image and the body's figures; none when there is no image.
-  const [section, bylineList, tagList, corrections, images] = await Promise.all([
+  const [section, extras, images] = await Promise.all([
     sectionOf(db, row.section_id),
-    bylinesOf(db, row.id),
-    tagsOf(db, row.id),
-    correctionsOf(db, row.id),
+    extrasOf(db, row.id),
     imageIds.length ? imagesByIds(db, imageIds) : new Map<number, ImageInfo>(),
   ]);
   const sections = new Map(section ? [[section.id, section]] : []);
-  const bylines = new Map([[row.id, bylineList]]);
+  const bylines = new Map([[row.id, extras.bylines]]);
   return {
     ...summaryOf(row, sections, bylines, images),
     dateline: row.dateline,
     body,
     bodyText: row.body_text,
     wordCount: row.word_count,
-    tags: tagList,
+    tags: extras.tags,
     firstPublishedAt: row.first_published_at ? new Date(row.first_published_at) : null,
     createdAt: new Date(row.created_at),
     commentMode: row.comment_mode as CommentMode,
@@ -65,7 +63,7 @@ export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
     socialDescription: row.social_description,
     version: row.version,
     createdBy: row.created_by ?? null,
-    corrections,
+    corrections: extras.corrections,
     bodyImages: images,
   };
 }
