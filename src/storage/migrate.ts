@@ -7,6 +7,7 @@ import { commentsMigration } from './migrations/0004-comments.ts';
 import { articleOwnerMigration } from './migrations/0005-article-owner.ts';
 import { publicSummaryIndexMigration } from './migrations/0006-public-summary-index.ts';
 import { mailOutboxMigration } from './migrations/0007-mail-outbox.ts';
+import { searchSpeedMigration } from './migrations/0008-search-speed.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0005-article-owner': articleOwnerMigration(db.dialect),
     '0006-public-summary-index': publicSummaryIndexMigration(db.dialect),
     '0007-mail-outbox': mailOutboxMigration(db.dialect),
+    '0008-search-speed': searchSpeedMigration(db.dialect),
   };
 }
 

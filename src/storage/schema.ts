@@ -148,7 +148,7 @@ export interface SettingTable {
 }
 
 /**
- * The search index row of one published or scheduled story (0002-search).
+ * The search index row of one published story (0002-search, 0008-search-speed).
  * SQLite indexes it through the FTS5 table `search_fts`; PostgreSQL adds a
  * `document tsvector` column, written and read only through raw SQL.
  */
@@ -166,6 +166,8 @@ export interface SearchDocumentTable {
   tags: string;
   /** Transliteration keys of the story's name-like words, space separated. */
   names: string;
+  /** Filter tokens (`section12 author7`, 0008-search-speed): an FTS5 column on SQLite. */
+  facets: string;
 }
 
 export interface HouseSpellingTable {

@@ -1,3 +1,4 @@
+import { facetsText } from '../../storage/migrations/0008-search-speed.ts';
 import { nameTokens, transliterationKey } from '../transliteration/index.ts';
 import { stripControls } from './search.query.ts';
 import type { SearchDocument } from './search.types.ts';
@@ -11,20 +12,28 @@ export interface DocumentSource {
   dek: string;
   bodyText: string;
   people: string[];
+  /** Ids of the byline's people, for the author filter. */
+  personIds: number[];
   tags: string[];
 }
 
-/** Statuses kept in the index. Visibility is still decided at query time (status and published_at <= now). */
-export const INDEXED_STATUSES: ReadonlySet<string> = new Set(['published', 'scheduled']);
+/**
+ * Statuses kept in the index: published only. Every status change passes
+ * through the indexer (a scheduled story is indexed by publishDue when it goes
+ * live), so no query has to test a status; published_at <= now is still
+ * checked at query time, as a range of the order key.
+ */
+export const INDEXED_STATUSES: ReadonlySet<string> = new Set(['published']);
 
 /**
  * The keys of a story's name-like words, each once, in order of first use.
  * A key of several words (Jean-Luc → `jn lk`) stays together so a phrase
  * over the names column matches it.
  */
-// Names recur across stories; keying is the costly part of building a document (reindex, bulk loads).
+// Names recur across stories; keying is the costly part of building a document (reindex, bulk
+// loads) and of marking the other spellings of a name in a page of snippets.
 const keyMemo = new Map<string, string>();
-function memoKey(name: string): string {
+export function memoKey(name: string): string {
   let k = keyMemo.get(name);
   if (k === undefined) {
     if (keyMemo.size >= 50_000) keyMemo.clear();
@@ -82,5 +91,6 @@ export function buildSearchDocument(src: DocumentSource): SearchDocument {
     people,
     tags,
     names: nameKeys(headline, dek, body, people),
+    facets: facetsText(src.sectionId, src.personIds),
   };
 }

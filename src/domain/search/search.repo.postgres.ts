@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { PG_SEARCH_CONFIG } from '../../storage/migrations/0002-search.ts';
 import { foldText } from './search.query.ts';
 import { filterSql } from './search.repo.ts';
@@ -53,21 +53,33 @@ async function marked(db: Q, tsq: string, ids: number[]): Promise<Map<number, Re
   return out;
 }
 
+/** Text as the tsvector sees it: folded, and never markup (the default parser drops `<script>` as an HTML tag). */
+export const foldForIndex = (s: string): string => foldText(s).replace(/[<>&]/g, ' ');
+
+type Part = string | RawBuilder<unknown>;
+
+/**
+ * The weighted tsvector of a story from its folded parts (names are keys,
+ * already folded). The bench's bulk load builds it from this same SQL.
+ */
+export function documentVector(p: { headline: Part; dek: Part; people: Part; tags: Part; names: Part; body: Part }): RawBuilder<unknown> {
+  return sql`setweight(to_tsvector(${CFG}, ${p.headline}), 'A') || setweight(to_tsvector(${CFG}, ${p.dek}), 'B')
+    || setweight(to_tsvector(${CFG}, ${p.people}), 'B') || setweight(to_tsvector(${CFG}, ${p.tags}), 'B')
+    || setweight(to_tsvector(${CFG}, ${p.names}), 'C') || setweight(to_tsvector(${CFG}, ${p.body}), 'D')`;
+}
+
 export const postgresSearchRepo: SearchRepo = {
   async upsert(db, doc: SearchDocument) {
-    // The default parser reads `<script>` as an HTML tag and drops it; text here is never markup.
-    const f = (s: string) => foldText(s).replace(/[<>&]/g, ' ');
+    const f = foldForIndex;
+    const vector = documentVector({ headline: f(doc.headline), dek: f(doc.dek), people: f(doc.people), tags: f(doc.tags), names: doc.names, body: f(doc.body) });
     await sql`
-      insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, document)
+      insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, facets, document)
       values (${doc.articleId}, ${doc.orderKey}, ${doc.status}, ${doc.publishedAt}, ${doc.sectionId}, ${doc.headline}, ${doc.dek}, ${doc.body},
-        ${doc.people}, ${doc.tags}, ${doc.names},
-        setweight(to_tsvector(${CFG}, ${f(doc.headline)}), 'A') || setweight(to_tsvector(${CFG}, ${f(doc.dek)}), 'B')
-        || setweight(to_tsvector(${CFG}, ${f(doc.people)}), 'B') || setweight(to_tsvector(${CFG}, ${f(doc.tags)}), 'B')
-        || setweight(to_tsvector(${CFG}, ${doc.names}), 'C') || setweight(to_tsvector(${CFG}, ${f(doc.body)}), 'D'))
+        ${doc.people}, ${doc.tags}, ${doc.names}, ${doc.facets}, ${vector})
       on conflict (article_id) do update set
         order_key = excluded.order_key, status = excluded.status, published_at = excluded.published_at, section_id = excluded.section_id,
         headline = excluded.headline, dek = excluded.dek, body = excluded.body, people = excluded.people,
-        tags = excluded.tags, names = excluded.names, document = excluded.document`.execute(db);
+        tags = excluded.tags, names = excluded.names, facets = excluded.facets, document = excluded.document`.execute(db);
   },
 
   async remove(db, articleId) {

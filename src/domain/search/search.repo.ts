@@ -15,7 +15,7 @@ export async function loadDocumentSource(db: Q, articleId: number): Promise<Docu
     .executeTakeFirst();
   if (!a || !a.published_at) return null;
   const [people, tags] = await Promise.all([
-    db.selectFrom('article_bylines as b').innerJoin('people as p', 'p.id', 'b.person_id').select('p.name').where('b.article_id', '=', articleId).orderBy('b.position').execute(),
+    db.selectFrom('article_bylines as b').innerJoin('people as p', 'p.id', 'b.person_id').select(['p.id', 'p.name']).where('b.article_id', '=', articleId).orderBy('b.position').execute(),
     db.selectFrom('article_tags as t').innerJoin('tags as g', 'g.id', 't.tag_id').select('g.name').where('t.article_id', '=', articleId).orderBy('t.position').execute(),
   ]);
   return {
@@ -27,6 +27,7 @@ export async function loadDocumentSource(db: Q, articleId: number): Promise<Docu
     dek: a.dek,
     bodyText: a.body_text,
     people: people.map((p) => p.name),
+    personIds: people.map((p) => p.id),
     tags: tags.map((t) => t.name),
   };
 }
@@ -41,8 +42,12 @@ export interface HitRow {
   bylines: Array<{ slug: string; name: string }>;
 }
 
-/** One page of hits in two queries, whatever the page size. */
-export async function hydrateHits(db: Q, ids: number[]): Promise<Map<number, HitRow>> {
+/**
+ * One page of hits in two queries, whatever the page size. The story itself
+ * must still be published and due: an index entry that fell out of step
+ * (a write made around the articles service) is left out rather than shown.
+ */
+export async function hydrateHits(db: Q, ids: number[], nowIso: string): Promise<Map<number, HitRow>> {
   const out = new Map<number, HitRow>();
   if (!ids.length) return out;
   const [rows, bylines] = await Promise.all([
@@ -51,6 +56,8 @@ export async function hydrateHits(db: Q, ids: number[]): Promise<Map<number, Hit
       .leftJoin('sections as s', 's.id', 'a.section_id')
       .select(['a.id', 'a.slug', 'a.headline', 'a.dek', 'a.published_at', 's.slug as section_slug', 's.name as section_name'])
       .where('a.id', 'in', ids)
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', nowIso)
       .execute(),
     db
       .selectFrom('article_bylines as b')

@@ -144,13 +144,13 @@ export class SearchService {
     await this.deps.houseSpellings.refresh?.();
     result.houseSpellings = this.houseSpellingsFor(v.query);
     const db = this.deps.db.kysely;
+    const nowIso = this.deps.clock.now().toISOString();
     const { hits, total } = await this.repo.search(db, {
-      query: v.query, filters: v.filters, sort: v.sort, limit: v.limit, offset: v.offset,
-      nowIso: this.deps.clock.now().toISOString(), countCap: SEARCH_COUNT_CAP,
+      query: v.query, filters: v.filters, sort: v.sort, limit: v.limit, offset: v.offset, nowIso, countCap: SEARCH_COUNT_CAP,
     });
     result.total = Math.min(total, SEARCH_COUNT_CAP);
     result.totalIsLowerBound = total > SEARCH_COUNT_CAP;
-    const rows = await hydrateHits(db, hits.map((h) => h.id));
+    const rows = await hydrateHits(db, hits.map((h) => h.id), nowIso);
     const keys = new Set(v.query.terms.map((t) => t.key).filter(Boolean));
     for (const h of hits) {
       const row = rows.get(h.id);

@@ -1,4 +1,5 @@
-import { nameTokens, transliterationKey } from '../transliteration/index.ts';
+import { nameTokens } from '../transliteration/index.ts';
+import { memoKey } from './search.document.ts';
 
 /**
  * Marked text from the engines → safe HTML. The repos ask FTS5 `snippet()` /
@@ -53,7 +54,7 @@ export interface RenderedSnippet {
 export function renderMarked(marked: string, keys: ReadonlySet<string>): RenderedSnippet {
   const { text, ranges } = splitSentinels(marked);
   if (keys.size) {
-    for (const t of nameTokens(text)) if (keys.has(transliterationKey(t.text))) ranges.push([t.start, t.end]);
+    for (const t of nameTokens(text)) if (keys.has(memoKey(t.text))) ranges.push([t.start, t.end]);
   }
   let html = '';
   let at = 0;

@@ -26,7 +26,7 @@ export interface ParsedQuery {
   notices: string[];
 }
 
-/** What the index holds for one story: plain text, control characters already removed. */
+/** What the index holds for one published story: plain text, control characters already removed. */
 export interface SearchDocument {
   articleId: number;
   /** See `orderKey` in search.document.ts. */
@@ -41,6 +41,8 @@ export interface SearchDocument {
   tags: string;
   /** Space-separated word keys of the name-like words of the story. */
   names: string;
+  /** Filter tokens: the section and each byline's person, by id (0008-search-speed). */
+  facets: string;
 }
 
 /** Filters after validation; dates are UTC ISO bounds. */

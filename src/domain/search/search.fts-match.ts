@@ -1,0 +1,51 @@
+import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
+import type { ParsedQuery } from './search.types.ts';
+
+/**
+ * FTS5 MATCH text built from a parsed query (search.query.ts). Nothing the
+ * reader typed becomes syntax: every word or phrase is one FTS5 string, with
+ * its quotes doubled, so `AND`, `*`, `:` or `(` inside it are just text.
+ *
+ * No column filters: the name keys and the facets are private tokens
+ * (0008-search-speed), which no query word can equal, so a word can only
+ * match the text columns. A column filter would make FTS5 decode every
+ * candidate's position list; on a phrase of two common words that doubles
+ * the cost.
+ */
+
+/** An FTS5 string: the tokenizer splits it like the indexed text, and no character in it is syntax. */
+export function ftsString(words: readonly string[]): string {
+  return `"${words.join(' ').replace(/"/g, '""')}"`;
+}
+
+/** A word or quoted phrase of the query: it matches its text, or (words only) its transliteration key among the names. */
+export interface MatchUnit {
+  parts: string[];
+  key: string;
+}
+
+export function matchUnits(q: ParsedQuery): MatchUnit[] {
+  return [...q.terms.map((t) => ({ parts: t.parts, key: t.key })), ...q.phrases.map((p) => ({ parts: p, key: '' }))];
+}
+
+/** A key as the index holds it: every word of it private. */
+const keyString = (key: string): string => ftsString(key.split(' ').map((w) => PRIVATE_TOKEN + w));
+
+/** One word (its text, or its key among the names) or one phrase. */
+export function unitExpression(u: MatchUnit): string {
+  const text = ftsString(u.parts);
+  return u.key ? `(${text} OR ${keyString(u.key)})` : text;
+}
+
+/** Every word and phrase must match (AND). */
+export function ftsMatchExpression(q: ParsedQuery): string {
+  return matchUnits(q).map(unitExpression).join(' AND ');
+}
+
+/** The filter terms: any of the sections (a section and its subsections), and the author; '' when none. */
+export function facetExpression(sectionTokens: readonly string[] | null, authorToken: string | null): string {
+  const parts: string[] = [];
+  if (sectionTokens) parts.push(`(${sectionTokens.map((t) => ftsString([t])).join(' OR ')})`);
+  if (authorToken) parts.push(ftsString([authorToken]));
+  return parts.join(' AND ');
+}
