@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildSearchDocument } from '../src/domain/search/index.ts';
-import { documentVector, foldForIndex } from '../src/domain/search/search.repo.postgres.ts';
+import { documentVector, facetsVectorText, foldForIndex, namesVectorText } from '../src/domain/search/search.repo.postgres.ts';
 import { createPostgresDb, migrateToLatest, type Db } from '../src/storage/index.ts';
 import { PEOPLE, SECTION_COUNT, storyGenerator } from './search-corpus.ts';
 import type { LoadTimes } from './search-sqlite.ts';
@@ -48,7 +48,7 @@ export async function dropPostgresCorpus(url: string, schema: string): Promise<v
 
 async function insertBatch(db: Db, gen: ReturnType<typeof storyGenerator>, count: number): Promise<void> {
   const cols = { id: [] as number[], k: [] as number[], at: [] as string[], sec: [] as number[], person: [] as number[], h: [] as string[], d: [] as string[], b: [] as string[],
-    p: [] as string[], t: [] as string[], n: [] as string[], f: [] as string[], fh: [] as string[], fd: [] as string[], fb: [] as string[], fp: [] as string[], ft: [] as string[] };
+    p: [] as string[], t: [] as string[], n: [] as string[], f: [] as string[], nv: [] as string[], fv: [] as string[], fh: [] as string[], fd: [] as string[], fb: [] as string[], fp: [] as string[], ft: [] as string[] };
   for (let i = 0; i < count; i++) {
     const s = gen.next();
     const doc = buildSearchDocument({
@@ -57,9 +57,12 @@ async function insertBatch(db: Db, gen: ReturnType<typeof storyGenerator>, count
     });
     cols.id.push(s.id); cols.k.push(doc.orderKey); cols.at.push(s.publishedAt); cols.sec.push(s.sectionId); cols.person.push(s.personId);
     cols.h.push(doc.headline); cols.d.push(doc.dek); cols.b.push(doc.body); cols.p.push(doc.people); cols.t.push(doc.tags); cols.n.push(doc.names); cols.f.push(doc.facets);
+    cols.nv.push(namesVectorText(doc.names)); cols.fv.push(facetsVectorText(doc.facets));
     cols.fh.push(foldForIndex(doc.headline)); cols.fd.push(foldForIndex(doc.dek)); cols.fb.push(foldForIndex(doc.body)); cols.fp.push(foldForIndex(doc.people)); cols.ft.push(foldForIndex(doc.tags));
   }
-  const vector = documentVector({ headline: sql.ref('u.fh'), dek: sql.ref('u.fd'), people: sql.ref('u.fp'), tags: sql.ref('u.ft'), names: sql.ref('u.n'), body: sql.ref('u.fb') });
+  const vector = documentVector({
+    headline: sql.ref('u.fh'), dek: sql.ref('u.fd'), people: sql.ref('u.fp'), tags: sql.ref('u.ft'), names: sql.ref('u.nv'), body: sql.ref('u.fb'), facets: sql.ref('u.fv'),
+  });
   await db.kysely.transaction().execute(async (trx) => {
     await sql`insert into articles (id, slug, headline, dek, body, body_text, word_count, language, section_id, status, published_at, first_published_at, created_at, updated_at)
       select u.id, 'story-' || u.id, u.h, u.d, '{"type":"doc","content":[]}', '', 120, 'en', u.sec, 'published', u.at, u.at, u.at, u.at
@@ -68,8 +71,9 @@ async function insertBatch(db: Db, gen: ReturnType<typeof storyGenerator>, count
     await sql`insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, facets, document)
       select u.id, u.k, 'published', u.at, u.sec, u.h, u.d, u.b, u.p, u.t, u.n, u.f, ${vector}
       from unnest(${cols.id}::int[], ${cols.k}::bigint[], ${cols.at}::text[], ${cols.sec}::int[], ${cols.h}::text[], ${cols.d}::text[], ${cols.b}::text[],
-        ${cols.p}::text[], ${cols.t}::text[], ${cols.n}::text[], ${cols.f}::text[], ${cols.fh}::text[], ${cols.fd}::text[], ${cols.fb}::text[], ${cols.fp}::text[], ${cols.ft}::text[])
-        as u(id, k, at, sec, h, d, b, p, t, n, f, fh, fd, fb, fp, ft)`.execute(trx);
+        ${cols.p}::text[], ${cols.t}::text[], ${cols.n}::text[], ${cols.f}::text[], ${cols.fh}::text[], ${cols.fd}::text[], ${cols.fb}::text[], ${cols.fp}::text[], ${cols.ft}::text[],
+        ${cols.nv}::text[], ${cols.fv}::text[])
+        as u(id, k, at, sec, h, d, b, p, t, n, f, fh, fd, fb, fp, ft, nv, fv)`.execute(trx);
   });
 }
 

@@ -8,13 +8,15 @@ import { Migrator, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { HouseSpellingsService } from '../../src/domain/house-spellings/index.ts';
 import { buildSearchDocument, SearchService } from '../../src/domain/search/index.ts';
-import { documentVector, foldForIndex } from '../../src/domain/search/search.repo.postgres.ts';
+import { foldForIndex } from '../../src/domain/search/search.repo.postgres.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { createPostgresDb, createSqliteDb, type Db, type DialectName } from '../../src/storage/index.ts';
 import { contentMigration } from '../../src/storage/migrations/0001-content.ts';
 import { searchMigration } from '../../src/storage/migrations/0002-search.ts';
 import { facetsText, privateNames, searchSpeedMigration } from '../../src/storage/migrations/0008-search-speed.ts';
-import { DIALECTS, PG_URL } from '../helpers/dialects.ts';
+import { parseArticleInput } from '../../src/domain/articles/index.ts';
+import { RANK_WINDOW } from '../../src/domain/search/search.ranking.ts';
+import { createTestApp, DIALECTS, PG_URL, type TestApp } from '../helpers/dialects.ts';
 
 /**
  * 0008-search-speed on a database that has stories indexed the 0002 way:
@@ -68,7 +70,9 @@ async function seedOldFormat(db: Db): Promise<void> {
     if (db.dialect === 'sqlite') {
       await sql`insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names) values (${cols})`.execute(k);
     } else {
-      const v = documentVector({ headline: foldForIndex(d.headline), dek: '', people: '', tags: '', names: d.names, body: foldForIndex(d.body) });
+      // 0002's tsvector: name keys as parsed words of weight C, no facets.
+      const v = sql`setweight(to_tsvector('dateline_search', ${foldForIndex(d.headline)}), 'A') || setweight(to_tsvector('dateline_search', ${d.names}), 'C')
+        || setweight(to_tsvector('dateline_search', ${foldForIndex(d.body)}), 'D')`;
       await sql`insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, document) values (${cols}, ${v})`.execute(k);
     }
   }
@@ -113,6 +117,60 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await ids({ q: 'harbour', from: '2026-02-01', to: '2026-02-28' }), [2]);
       assert.deepEqual(await ids({ q: 'festival' }), [], 'the scheduled story left the index');
       assert.match((await search.search({ q: 'Qaani' })).items[0].snippetHtml, /<mark>Ghaani<\/mark>/);
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: search facets, private tokens and the relevance window`, () => {
+    let app: TestApp;
+    const story = (f: Record<string, unknown>) => app.articles.create(parseArticleInput({ status: 'published', ...f }, 'create'), 'test');
+    const ids = async (p: Record<string, unknown>) => (await app.search.search(p)).items.map((i) => i.id);
+
+    before(async () => {
+      app = await createTestApp(dialect);
+      await app.sections.create({ name: 'City', slug: 'city' });
+      await app.sections.create({ name: 'Sport', slug: 'sport' });
+      await app.people.create({ name: 'Sara Ahmadi' });
+      await app.people.create({ name: 'Reza Karimi' });
+    });
+    after(async () => app.cleanup());
+
+    test('facets follow edits of section and byline; unknown slugs find nothing', async () => {
+      const a = await story({ headline: 'Velodrome reopens', section: 'city', bylines: ['sara-ahmadi'] });
+      assert.deepEqual(await ids({ q: 'velodrome', section: 'city', author: 'sara-ahmadi' }), [a.id]);
+      await app.articles.update(a.id, parseArticleInput({ section: 'sport', bylines: ['reza-karimi'] }, 'update'), 'test');
+      assert.deepEqual(await ids({ q: 'velodrome', section: 'city' }), []);
+      assert.deepEqual(await ids({ q: 'velodrome', author: 'sara-ahmadi' }), []);
+      assert.deepEqual(await ids({ q: 'velodrome', section: 'sport', author: 'reza-karimi' }), [a.id]);
+      assert.deepEqual(await ids({ q: 'velodrome', author: 'nobody' }), []);
+    });
+
+    test('the facet tokens cannot be searched for; a name still finds its spellings', async () => {
+      const a = await story({ headline: 'Ghaani in Baghdad', section: 'city', bylines: ['sara-ahmadi'] });
+      const row = await app.db.kysely.selectFrom('search_documents').select(['facets', 'section_id']).where('article_id', '=', a.id).executeTakeFirstOrThrow();
+      const tokens = row.facets.split(' ').map((t) => t.replace('\u001f', ''));
+      assert.ok(tokens.includes(`section${row.section_id}`));
+      for (const t of tokens) assert.deepEqual(await ids({ q: t }), [], t);
+      assert.deepEqual(await ids({ q: 'Qaani' }), [a.id]);
+    });
+
+    test('relevance ranks the most recent matches, then the older ones follow newest first, page after page', async () => {
+      const n = RANK_WINDOW + 30;
+      const made: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const headline = i % 50 === 0 ? `Lantern festival ${i}` : `Evening notes ${i}`;
+        made.push((await story({ headline, bodyMarkdown: 'A lantern was lit.', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() })).id);
+      }
+      const newestFirst = [...made].reverse();
+      const pages: number[] = [];
+      for (let offset = 0; offset < n; offset += 50) pages.push(...(await ids({ q: 'lantern', limit: 50, offset })));
+      assert.equal(pages.length, n);
+      assert.equal(new Set(pages).size, n, 'no story twice, none missing');
+      const headlined = newestFirst.slice(0, RANK_WINDOW).filter((id) => made.indexOf(id) % 50 === 0);
+      assert.deepEqual(pages.slice(0, headlined.length), headlined, 'headline matches of the window first, newest first');
+      assert.deepEqual(pages.slice(RANK_WINDOW), newestFirst.slice(RANK_WINDOW), 'after the window, date order');
+      assert.equal((await app.search.search({ q: 'lantern' })).total, n);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
+import { matchUnits, type MatchUnit } from './search.query.ts';
 import type { ParsedQuery } from './search.types.ts';
 
 /**
@@ -16,16 +17,6 @@ import type { ParsedQuery } from './search.types.ts';
 /** An FTS5 string: the tokenizer splits it like the indexed text, and no character in it is syntax. */
 export function ftsString(words: readonly string[]): string {
   return `"${words.join(' ').replace(/"/g, '""')}"`;
-}
-
-/** A word or quoted phrase of the query: it matches its text, or (words only) its transliteration key among the names. */
-export interface MatchUnit {
-  parts: string[];
-  key: string;
-}
-
-export function matchUnits(q: ParsedQuery): MatchUnit[] {
-  return [...q.terms.map((t) => ({ parts: t.parts, key: t.key })), ...q.phrases.map((p) => ({ parts: p, key: '' }))];
 }
 
 /** A key as the index holds it: every word of it private. */

@@ -104,6 +104,17 @@ export function parseQuery(raw: unknown): ParsedQuery {
   return { text, terms: terms.slice(0, MAX_TERMS), phrases: phrases.slice(0, MAX_PHRASES), notices };
 }
 
+/** A word or quoted phrase of the query: it matches its text, or (words only) its transliteration key among the names. */
+export interface MatchUnit {
+  parts: string[];
+  key: string;
+}
+
+/** The words, then the phrases; every one must match. */
+export function matchUnits(q: ParsedQuery): MatchUnit[] {
+  return [...q.terms.map((t) => ({ parts: t.parts, key: t.key })), ...q.phrases.map((p) => ({ parts: p, key: '' }))];
+}
+
 export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.terms.length === 0 && q.phrases.length === 0;
 }

@@ -1,5 +1,6 @@
-import { foldText } from './search.query.ts';
-import type { MatchUnit } from './search.fts-match.ts';
+import type { MatchUnit } from './search.query.ts';
+import type { LeadRow } from './search.types.ts';
+import { COLUMN_SEPARATOR, foldForMatch, hasWords } from './search.words.ts';
 
 /**
  * Relevance for the embedded engine: a score per candidate computed in JS
@@ -28,16 +29,6 @@ export const IDF_SAMPLE = 10_000;
 
 export const WEIGHTS = { headline: 10, bylinesTags: 5, dek: 4, nameKey: 2, bodyOnly: 1 } as const;
 
-/** A candidate's short columns as stored (name keys with their private mark). */
-export interface LeadRow {
-  key: number;
-  headline: string;
-  dek: string;
-  people: string;
-  tags: string;
-  names: string;
-}
-
 /**
  * bm25's IDF, ln((N − n + 0.5) / (n + 0.5)), with FTS5's floor for a unit
  * in more than half the stories (which then barely counts).
@@ -47,29 +38,28 @@ export function inverseDocumentFrequency(matching: number, stories: number): num
   return idf > 1e-6 ? idf : 1e-6;
 }
 
-const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
-const ASCII_NON_WORD = /[^a-z0-9]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const HEADLINE = 0;
+const DEK = 1;
+const PEOPLE = 2;
+const TAGS = 3;
+const NAMES = 4;
 
-/**
- * The words of a column as FTS5 sees them (folded, split at anything not a
- * letter, digit or mark), one space between and around them, so a word or a
- * phrase is present when ` its words ` is a substring. Most text is ASCII,
- * which skips the Unicode folding.
- */
-function words(text: string): string {
-  const w = NON_ASCII.test(text) ? foldText(text).replace(NON_WORD, ' ') : text.toLowerCase().replace(ASCII_NON_WORD, ' ');
-  return ` ${w} `;
+function unitScore(u: MatchUnit, lead: string, cols: number[]): number {
+  const has = (parts: readonly string[], c: number) => hasWords(lead, parts, cols[c], cols[c + 1] - 1);
+  let s = 0;
+  if (has(u.parts, HEADLINE)) s += WEIGHTS.headline;
+  if (has(u.parts, PEOPLE) || has(u.parts, TAGS)) s += WEIGHTS.bylinesTags;
+  if (has(u.parts, DEK)) s += WEIGHTS.dek;
+  if (u.key && has(u.key.split(' '), NAMES)) s += WEIGHTS.nameKey;
+  return s || WEIGHTS.bodyOnly;
 }
 
-function unitScore(u: MatchUnit, cols: { headline: string; dek: string; bylinesTags: string; names: string }): number {
-  const text = ` ${u.parts.join(' ')} `;
-  let s = 0;
-  if (cols.headline.includes(text)) s += WEIGHTS.headline;
-  if (cols.bylinesTags.includes(text)) s += WEIGHTS.bylinesTags;
-  if (cols.dek.includes(text)) s += WEIGHTS.dek;
-  if (u.key && cols.names.includes(` ${u.key} `)) s += WEIGHTS.nameKey;
-  return s || WEIGHTS.bodyOnly;
+/** Where each column starts in a lead string, and one past its end. */
+function columnStarts(lead: string): number[] {
+  const out = [0];
+  for (let i = lead.indexOf(COLUMN_SEPARATOR); i >= 0; i = lead.indexOf(COLUMN_SEPARATOR, i + 1)) out.push(i + 1);
+  while (out.length <= NAMES + 1) out.push(lead.length + 1);
+  return out;
 }
 
 /**
@@ -82,8 +72,9 @@ export function rankWindow(window: readonly number[], rows: ReadonlyMap<number, 
     const r = rows.get(k);
     let s = 0;
     if (r) {
-      const cols = { headline: words(r.headline), dek: words(r.dek), bylinesTags: words(`${r.people} ${r.tags}`), names: words(r.names) };
-      units.forEach((u, i) => (s += (idf[i] ?? 1) * unitScore(u, cols)));
+      const lead = foldForMatch(r.lead);
+      const cols = columnStarts(lead);
+      units.forEach((u, i) => (s += (idf[i] ?? 1) * unitScore(u, lead, cols)));
     }
     score.set(k, s);
   }

@@ -1,77 +1,73 @@
 import { sql, type RawBuilder } from 'kysely';
 import { PG_SEARCH_CONFIG } from '../../storage/migrations/0002-search.ts';
-import { foldText } from './search.query.ts';
-import { filterSql } from './search.repo.ts';
-import type { ParsedQuery, Q, RepoHit, RepoSearchArgs, SearchDocument, SearchRepo } from './search.types.ts';
+import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
+import { foldText, type MatchUnit } from './search.query.ts';
+import { inverseDocumentFrequency } from './search.ranking.ts';
+import { filterFacets, keyRange } from './search.repo.ts';
+import type { LeadRow, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
- * PostgreSQL full text (DESIGN §7, scale-out): one weighted tsvector per
- * story in `search_documents.document` with a GIN index. Weights: headline A;
- * dek, bylines and tags B; name keys C (and only C, so a key never matches a
- * body word); body D. Text is folded in JS before indexing and querying, so
- * diacritics fold even where the unaccent extension is missing; the
- * configuration's unaccent mapping is there for ts_headline on the original text.
+ * PostgreSQL full text (DESIGN §7, scale-out): one tsvector per story in
+ * `search_documents.document` with a GIN index. Words of headline (weight A),
+ * standfirst, bylines, tags (B) and body (D) are folded in JS and parsed by
+ * the `dateline_search` configuration; name keys (C) and facets are private
+ * lexemes written as they are (0008-search-speed: they start with U+001F,
+ * which no parsed word contains). So a query has no weight restrictions and
+ * the GIN index answers words, names and filters exactly, without reading a
+ * single tsvector back from the table (only phrases need that recheck).
  */
 
 const CFG = sql.raw(`'${PG_SEARCH_CONFIG}'::regconfig`);
 
-/** A tsquery lexeme, quoted: nothing inside a quoted lexeme is an operator. */
-function lexeme(word: string, weights: string): string {
-  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${weights}`;
-}
-
-function phrase(words: string[], weights: string): string {
-  return words.map((w) => lexeme(w, weights)).join(' <-> ');
-}
-
-/** tsquery text built from sanitised parts only; passed to to_tsquery as a bound value. */
-export function tsqueryText(q: ParsedQuery): string {
-  const parts: string[] = [];
-  for (const t of q.terms) {
-    const text = phrase(t.parts, 'ABD');
-    parts.push(t.key ? `(${text} | ${phrase(t.key.split(' '), 'C')})` : `(${text})`);
-  }
-  for (const p of q.phrases) parts.push(`(${phrase(p, 'ABD')})`);
-  return parts.join(' & ');
-}
-
-// Snippet sentinels, plus stand-ins for < > & so ts_headline does not drop text it takes for HTML tags.
-const HEADLINE_OPTS = 'StartSel=\u0001, StopSel=\u0002, HighlightAll=true';
-const SNIPPET_OPTS = 'StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MinWords=12, MaxWords=32, FragmentDelimiter=" … "';
-const unshield = (s: string) => s.replace(/\u0003/g, '<').replace(/\u0004/g, '>').replace(/\u0005/g, '&');
-
-async function marked(db: Q, tsq: string, ids: number[]): Promise<Map<number, RepoHit>> {
-  const out = new Map<number, RepoHit>();
-  if (!ids.length) return out;
-  const r = await sql<{ id: number; h: string; s: string }>`
-    select d.article_id as id,
-      ts_headline(${CFG}, translate(d.headline, '<>&', E'\\x03\\x04\\x05'), q, ${HEADLINE_OPTS}) as h,
-      ts_headline(${CFG}, translate(d.body, '<>&', E'\\x03\\x04\\x05'), q, ${SNIPPET_OPTS}) as s
-    from search_documents d, to_tsquery(${CFG}, ${tsq}) q
-    where d.article_id in (${sql.join(ids)})`.execute(db);
-  for (const x of r.rows) out.set(x.id, { id: x.id, headlineMarked: unshield(x.h ?? ''), snippetMarked: unshield(x.s ?? '') });
-  return out;
-}
-
 /** Text as the tsvector sees it: folded, and never markup (the default parser drops `<script>` as an HTML tag). */
 export const foldForIndex = (s: string): string => foldText(s).replace(/[<>&]/g, ' ');
+
+/** A quoted lexeme for tsvector or tsquery input: nothing inside it is an operator. */
+const quoted = (w: string): string => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** Name keys as private lexemes with positions (a key of two words is a phrase): `'\u001fkani':1 '\u001fjn':2 …`. */
+export function namesVectorText(names: string): string {
+  const words = names.split(/\s+/).filter((w) => w && w !== ';');
+  return words.map((w, i) => `${quoted(PRIVATE_TOKEN + w)}:${i + 1}`).join(' ');
+}
+
+/** Facet tokens (already private) as lexemes. */
+export const facetsVectorText = (facets: string): string => facets.split(' ').filter(Boolean).map(quoted).join(' ');
 
 type Part = string | RawBuilder<unknown>;
 
 /**
- * The weighted tsvector of a story from its folded parts (names are keys,
- * already folded). The bench's bulk load builds it from this same SQL.
+ * The tsvector of a story from its folded text, and the names and facets
+ * vector texts above. The bench's bulk load builds it from this same SQL.
  */
-export function documentVector(p: { headline: Part; dek: Part; people: Part; tags: Part; names: Part; body: Part }): RawBuilder<unknown> {
+export function documentVector(p: { headline: Part; dek: Part; people: Part; tags: Part; names: Part; body: Part; facets: Part }): RawBuilder<unknown> {
   return sql`setweight(to_tsvector(${CFG}, ${p.headline}), 'A') || setweight(to_tsvector(${CFG}, ${p.dek}), 'B')
     || setweight(to_tsvector(${CFG}, ${p.people}), 'B') || setweight(to_tsvector(${CFG}, ${p.tags}), 'B')
-    || setweight(to_tsvector(${CFG}, ${p.names}), 'C') || setweight(to_tsvector(${CFG}, ${p.body}), 'D')`;
+    || setweight((${p.names})::tsvector, 'C') || setweight(to_tsvector(${CFG}, ${p.body}), 'D') || (${p.facets})::tsvector`;
+}
+
+const phraseText = (words: readonly string[]): string => words.map(quoted).join(' <-> ');
+
+function unitQuery(u: MatchUnit): RawBuilder<unknown> {
+  const text = sql`to_tsquery(${CFG}, ${phraseText(u.parts)})`;
+  return u.key ? sql`(${text} || ${phraseText(u.key.split(' ').map((w) => PRIVATE_TOKEN + w))}::tsquery)` : text;
+}
+
+/** The tsquery of a query and its facets, from sanitised parts only, every lexeme quoted. */
+export function tsquery(q: ParsedQuery, sections: string[] | null, author: string | null): RawBuilder<unknown> {
+  const parts = [...q.terms.map((t) => unitQuery(t)), ...q.phrases.map((p) => unitQuery({ parts: p, key: '' }))];
+  if (sections) parts.push(sql`${sections.map(quoted).join(' | ')}::tsquery`);
+  if (author) parts.push(sql`${quoted(author)}::tsquery`);
+  return sql.join(parts, sql` && `);
 }
 
 export const postgresSearchRepo: SearchRepo = {
   async upsert(db, doc: SearchDocument) {
     const f = foldForIndex;
-    const vector = documentVector({ headline: f(doc.headline), dek: f(doc.dek), people: f(doc.people), tags: f(doc.tags), names: doc.names, body: f(doc.body) });
+    const vector = documentVector({
+      headline: f(doc.headline), dek: f(doc.dek), people: f(doc.people), tags: f(doc.tags), body: f(doc.body),
+      names: namesVectorText(doc.names), facets: facetsVectorText(doc.facets),
+    });
     await sql`
       insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, facets, document)
       values (${doc.articleId}, ${doc.orderKey}, ${doc.status}, ${doc.publishedAt}, ${doc.sectionId}, ${doc.headline}, ${doc.dek}, ${doc.body},
@@ -86,29 +82,49 @@ export const postgresSearchRepo: SearchRepo = {
     await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
   },
 
-  async search(db, args: RepoSearchArgs) {
-    const tsq = tsqueryText(args.query);
-    const where = sql`d.document @@ q and ${filterSql(args.filters, args.nowIso)}`;
-    // Same window as SQLite: relevance ranks the countCap most recent matches, so both dialects answer alike.
-    const r = args.sort === 'newest'
-      ? await sql<{ id: number }>`
-          select d.article_id as id from search_documents d, to_tsquery(${CFG}, ${tsq}) q
-          where ${where} order by d.order_key desc limit ${args.limit} offset ${args.offset}`.execute(db)
-      : await sql<{ id: number }>`
-          select id from (
-            select d.article_id as id, d.order_key as k, ts_rank(d.document, q) as r
-            from search_documents d, to_tsquery(${CFG}, ${tsq}) q
-            where ${where} order by d.order_key desc limit ${args.countCap}) c
-          order by r desc, k desc limit ${args.limit} offset ${args.offset}`.execute(db);
-    const ids = r.rows.map((x) => x.id);
-    let total = args.offset + ids.length;
-    if (ids.length === args.limit || (ids.length === 0 && args.offset > 0)) {
-      const c = await sql<{ n: number }>`
-        select count(*)::int as n from (select 1 from search_documents d, to_tsquery(${CFG}, ${tsq}) q
-        where ${where} limit ${args.countCap + 1}) x`.execute(db);
-      total = Number(c.rows[0]?.n ?? 0);
-    }
-    const byId = await marked(db, tsq, ids);
-    return { hits: ids.map((id) => byId.get(id) ?? { id, headlineMarked: '', snippetMarked: '' }), total };
+  async matchKeys(db, args) {
+    const f = await filterFacets(db, args.filters);
+    if (f === null) return [];
+    const { lo, hi } = keyRange(args.filters, args.nowIso);
+    const r = await sql<{ k: number }>`select order_key as k from search_documents
+      where document @@ (${tsquery(args.query, f.sections, f.author)}) and order_key >= ${lo} and order_key < ${hi}
+      order by order_key desc limit ${args.limit}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  },
+
+  async leadRows(db, keys) {
+    if (!keys.length) return new Map<number, LeadRow>();
+    const r = await sql<LeadRow>`select order_key as key, headline || chr(30) || dek || chr(30) || people || chr(30) || tags || chr(30) || names as lead
+      from search_documents where order_key = any(${keys}::bigint[])`.execute(db);
+    return new Map(r.rows.map((x) => [Number(x.key), { key: Number(x.key), lead: x.lead }]));
+  },
+
+  async pageRows(db, keys) {
+    if (!keys.length) return new Map<number, PageRow>();
+    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body from search_documents where order_key = any(${keys}::bigint[])`.execute(db);
+    return new Map(r.rows.map((x) => [Number(x.key), { ...x, key: Number(x.key) }]));
+  },
+
+  /**
+   * From the planner's statistics: ANALYZE keeps the frequency of the most
+   * common lexemes of `document`, and any other lexeme is rarer than the
+   * rarest of those. No tsvector is read. Without statistics (a new
+   * database) every unit weighs the same.
+   */
+  async unitIdf(db, units) {
+    const r = await sql<{ e: string[] | null; f: number[] | null; n: number }>`
+      select s.most_common_elems::text::text[] as e, s.most_common_elem_freqs as f, greatest(c.reltuples, 1)::float8 as n
+      from pg_stats s join pg_class c on c.relname = s.tablename and c.relnamespace = (select oid from pg_namespace where nspname = s.schemaname)
+      where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'document'`.execute(db);
+    const st = r.rows[0];
+    if (!st?.e || !st.f) return units.map(() => 1);
+    const freq = new Map(st.e.map((lex, i) => [lex, st.f![i]]));
+    const rarest = st.f[st.e.length] ?? 0;
+    const of = (lex: string) => freq.get(lex) ?? rarest / 2;
+    return units.map((u) => {
+      const text = Math.min(...u.parts.map(of));
+      const key = u.key ? Math.min(...u.key.split(' ').map((w) => of(PRIVATE_TOKEN + w))) : 0;
+      return inverseDocumentFrequency(Math.min(1, text + key) * st.n, st.n);
+    });
   },
 };

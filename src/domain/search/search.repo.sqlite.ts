@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
-import { authorFacet, privateNames, sectionFacet } from '../../storage/migrations/0008-search-speed.ts';
+import { privateNames } from '../../storage/migrations/0008-search-speed.ts';
 import { orderKeyAt } from './search.document.ts';
-import { facetExpression, ftsMatchExpression, matchUnits, unitExpression, type MatchUnit } from './search.fts-match.ts';
-import { IDF_SAMPLE, inverseDocumentFrequency, RANK_WINDOW, rankWindow, type LeadRow } from './search.ranking.ts';
-import type { Q, RepoHit, RepoSearchArgs, SearchDocument, SearchFilters, SearchRepo } from './search.types.ts';
+import { facetExpression, ftsMatchExpression, unitExpression } from './search.fts-match.ts';
+import type { MatchUnit } from './search.query.ts';
+import { IDF_SAMPLE, inverseDocumentFrequency } from './search.ranking.ts';
+import { filterFacets, keyRange } from './search.repo.ts';
+import type { LeadRow, PageRow, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
  * SQLite FTS5 (DESIGN §7, embedded). `search_fts` is an external-content
@@ -22,30 +24,6 @@ import type { Q, RepoHit, RepoSearchArgs, SearchDocument, SearchFilters, SearchR
 
 const int = (n: number): bigint => BigInt(n);
 
-/** The rowid (order key) range that "published by now" and the date filters allow: [lo, hi). */
-function keyRange(args: RepoSearchArgs): { lo: number; hi: number } {
-  const ends = [orderKeyAt(args.nowIso, true), ...(args.filters.toIso ? [orderKeyAt(args.filters.toIso)] : [])];
-  return { lo: args.filters.fromIso ? orderKeyAt(args.filters.fromIso) : 0, hi: Math.min(...ends) };
-}
-
-/** The facet terms of the filters ('' for none), or null when a filter names no section or person: nothing can match. */
-async function facetsMatch(db: Q, f: SearchFilters): Promise<string | null> {
-  let sections: string[] | null = null;
-  let author: string | null = null;
-  if (f.sectionSlug) {
-    const r = await sql<{ id: number }>`select s.id from sections s where s.slug = ${f.sectionSlug}
-      or s.parent_id = (select p.id from sections p where p.slug = ${f.sectionSlug})`.execute(db);
-    if (!r.rows.length) return null;
-    sections = r.rows.map((x) => sectionFacet(x.id));
-  }
-  if (f.authorSlug) {
-    const r = await sql<{ id: number }>`select id from people where slug = ${f.authorSlug}`.execute(db);
-    if (!r.rows.length) return null;
-    author = authorFacet(r.rows[0].id);
-  }
-  return facetExpression(sections, author);
-}
-
 /** Order keys of the matches in [lo, hi), newest first, at most `limit`. */
 async function newestKeys(db: Q, match: string, lo: number, hi: number, limit: number): Promise<number[]> {
   const r = await sql<{ k: number }>`select rowid as k from search_fts
@@ -56,52 +34,31 @@ async function newestKeys(db: Q, match: string, lo: number, hi: number, limit: n
 
 /** The short columns of the window, from the covering index search_documents_lead (never the body). */
 async function leadRows(db: Q, keys: number[]): Promise<Map<number, LeadRow>> {
-  const r = await sql<LeadRow>`select order_key as key, headline, dek, people, tags, names
+  if (!keys.length) return new Map();
+  // One string a row: each string handed to JS costs about a microsecond, whatever its length.
+  const r = await sql<LeadRow>`select order_key as key, headline || char(30) || dek || char(30) || people || char(30) || tags || char(30) || names as lead
     from search_documents indexed by search_documents_lead where order_key in (${sql.join(keys.map(int))})`.execute(db);
   return new Map(r.rows.map((x) => [x.key, x]));
 }
 
 /**
  * Each unit's inverse document frequency over the IDF_SAMPLE most recent
- * stories. Only a query of two or more units needs it: with one unit it
- * scales every score alike. Each count stops at the sample size, so a very
- * common word costs a bounded walk, never its whole doclist.
+ * stories. Each count stops at the sample size, so a very common word costs
+ * a bounded walk, never its whole doclist.
  */
-async function unitIdf(db: Q, units: MatchUnit[], hi: number): Promise<number[]> {
-  if (units.length < 2) return units.map(() => 1);
-  const s = await sql<{ lo: number | null; n: number }>`select min(order_key) as lo, count(*) as n from
-    (select order_key from search_documents where order_key < ${int(hi)} order by order_key desc limit ${IDF_SAMPLE})`.execute(db);
-  const lo = int(s.rows[0]?.lo ?? 0);
-  const stories = Number(s.rows[0]?.n ?? 0);
+async function unitIdf(db: Q, units: MatchUnit[], nowIso: string): Promise<number[]> {
+  const hi = orderKeyAt(nowIso, true);
+  // The order key IDF_SAMPLE stories back (an index walk of the sample); a smaller archive is all sample.
+  const edge = await sql<{ k: number }>`select order_key as k from search_documents where order_key < ${int(hi)}
+    order by order_key desc limit 1 offset ${IDF_SAMPLE - 1}`.execute(db);
+  const lo = int(edge.rows[0]?.k ?? 0);
+  const stories = edge.rows.length ? IDF_SAMPLE : Number((await sql<{ n: number }>`select count(*) as n from search_documents`.execute(db)).rows[0]?.n ?? 0);
   const counts = units.map((u, i) => sql`select ${i} as i, count(*) as n from (select 1 from search_fts
     where search_fts match ${unitExpression(u)} and rowid >= ${lo} and rowid < ${int(hi)} limit ${IDF_SAMPLE})`);
   const r = await sql<{ i: number; n: number }>`${sql.join(counts, sql` union all `)}`.execute(db);
   const idf = units.map(() => inverseDocumentFrequency(0, stories));
   for (const x of r.rows) idf[x.i] = inverseDocumentFrequency(Number(x.n), stories);
   return idf;
-}
-
-/** The most recent RANK_WINDOW matches best first, then the rest as they came (newest first). */
-async function relevanceOrder(db: Q, args: RepoSearchArgs, keys: number[], hi: number): Promise<number[]> {
-  const window = keys.slice(0, RANK_WINDOW);
-  const units = matchUnits(args.query);
-  const rows = await leadRows(db, window);
-  const idf = await unitIdf(db, units, hi);
-  return [...rankWindow(window, rows, units, idf), ...keys.slice(RANK_WINDOW)];
-}
-
-/** Highlighted headline and body snippet for one page of order keys. */
-async function marked(db: Q, textMatch: string, keys: number[]): Promise<Map<number, RepoHit>> {
-  const out = new Map<number, RepoHit>();
-  if (!keys.length) return out;
-  const r = await sql<{ k: number; id: number; h: string; s: string }>`
-    select search_fts.rowid as k, d.article_id as id,
-      highlight(search_fts, 0, char(1), char(2)) as h,
-      snippet(search_fts, 2, char(1), char(2), '…', 32) as s
-    from search_fts join search_documents d on d.order_key = search_fts.rowid
-    where search_fts match ${textMatch} and search_fts.rowid in (${sql.join(keys.map(int))})`.execute(db);
-  for (const x of r.rows) out.set(x.k, { id: x.id, headlineMarked: x.h ?? '', snippetMarked: x.s ?? '' });
-  return out;
 }
 
 export const sqliteSearchRepo: SearchRepo = {
@@ -118,20 +75,23 @@ export const sqliteSearchRepo: SearchRepo = {
     await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
   },
 
-  /**
-   * One walk finds the countCap + 1 most recent matches: the count (capped)
-   * and the candidates relevance orders. Snippets are made for the page only.
-   */
-  async search(db, args) {
+  async matchKeys(db, args) {
+    const f = await filterFacets(db, args.filters);
+    if (f === null) return [];
     const text = ftsMatchExpression(args.query);
-    const facets = await facetsMatch(db, args.filters);
-    if (facets === null) return { hits: [], total: 0 };
-    const match = facets ? `(${text}) AND ${facets}` : text;
-    const { lo, hi } = keyRange(args);
-    const keys = await newestKeys(db, match, lo, hi, Math.max(args.countCap + 1, args.offset + args.limit));
-    const order = args.sort === 'relevance' && args.offset < RANK_WINDOW && keys.length > 1 ? await relevanceOrder(db, args, keys, hi) : keys;
-    const page = order.slice(args.offset, args.offset + args.limit);
-    const byKey = await marked(db, text, page);
-    return { hits: page.flatMap((k) => byKey.get(k) ?? []), total: keys.length };
+    const facets = facetExpression(f.sections, f.author);
+    const { lo, hi } = keyRange(args.filters, args.nowIso);
+    return newestKeys(db, facets ? `(${text}) AND ${facets}` : text, lo, hi, args.limit);
   },
+
+  leadRows,
+
+  async pageRows(db, keys) {
+    if (!keys.length) return new Map<number, PageRow>();
+    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body
+      from search_documents where order_key in (${sql.join(keys.map(int))})`.execute(db);
+    return new Map(r.rows.map((x) => [x.key, x]));
+  },
+
+  unitIdf,
 };

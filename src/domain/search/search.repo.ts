@@ -1,10 +1,11 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { DocumentSource } from './search.document.ts';
+import { sql } from 'kysely';
+import { authorFacet, sectionFacet } from '../../storage/migrations/0008-search-speed.ts';
+import { orderKeyAt, type DocumentSource } from './search.document.ts';
 import type { Q, SearchFilters } from './search.types.ts';
 
 /**
  * SQL both dialects share: reading what a story's index entry is built from,
- * and hydrating a page of hits. The engine-specific index lives in
+ * resolving the filters, and hydrating a page of hits. The engine-specific index lives in
  * search.repo.sqlite.ts and search.repo.postgres.ts.
  */
 export async function loadDocumentSource(db: Q, articleId: number): Promise<DocumentSource | null> {
@@ -83,18 +84,30 @@ export async function hydrateHits(db: Q, ids: number[], nowIso: string): Promise
   return out;
 }
 
-/** Visibility and the reader's filters over `search_documents d`, the same SQL on both dialects. */
-export function filterSql(f: SearchFilters, nowIso: string): RawBuilder<unknown> {
-  const conds: RawBuilder<unknown>[] = [sql`d.status = 'published'`, sql`d.published_at <= ${nowIso}`];
-  if (f.fromIso) conds.push(sql`d.published_at >= ${f.fromIso}`);
-  if (f.toIso) conds.push(sql`d.published_at < ${f.toIso}`);
+/** The order key range that "published by now" and the date filters allow: [lo, hi). */
+export function keyRange(f: SearchFilters, nowIso: string): { lo: number; hi: number } {
+  const ends = [orderKeyAt(nowIso, true), ...(f.toIso ? [orderKeyAt(f.toIso)] : [])];
+  return { lo: f.fromIso ? orderKeyAt(f.fromIso) : 0, hi: Math.min(...ends) };
+}
+
+/**
+ * The facet tokens the section and author filters ask for (0008-search-speed):
+ * any of the section and its subsections, and the person. null when a filter
+ * names no section or person, so nothing can match.
+ */
+export async function filterFacets(db: Q, f: SearchFilters): Promise<{ sections: string[] | null; author: string | null } | null> {
+  let sections: string[] | null = null;
+  let author: string | null = null;
   if (f.sectionSlug) {
-    conds.push(sql`d.section_id in (select s.id from sections s where s.slug = ${f.sectionSlug}
-      or s.parent_id = (select p.id from sections p where p.slug = ${f.sectionSlug}))`);
+    const r = await sql<{ id: number }>`select s.id from sections s where s.slug = ${f.sectionSlug}
+      or s.parent_id = (select p.id from sections p where p.slug = ${f.sectionSlug})`.execute(db);
+    if (!r.rows.length) return null;
+    sections = r.rows.map((x) => sectionFacet(x.id));
   }
   if (f.authorSlug) {
-    conds.push(sql`exists (select 1 from article_bylines b where b.article_id = d.article_id
-      and b.person_id = (select p.id from people p where p.slug = ${f.authorSlug}))`);
+    const r = await sql<{ id: number }>`select id from people where slug = ${f.authorSlug}`.execute(db);
+    if (!r.rows.length) return null;
+    author = authorFacet(r.rows[0].id);
   }
-  return sql.join(conds, sql` and `);
+  return { sections, author };
 }

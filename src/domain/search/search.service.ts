@@ -5,6 +5,7 @@ import { zonedParts } from '../shared/time.ts';
 import type { HouseSpellings } from '../transliteration/index.ts';
 import { buildSearchDocument, INDEXED_STATUSES } from './search.document.ts';
 import { isEmptyQuery, parseQuery } from './search.query.ts';
+import { findHits } from './search.find.ts';
 import { hydrateHits, loadDocumentSource } from './search.repo.ts';
 import { postgresSearchRepo } from './search.repo.postgres.ts';
 import { sqliteSearchRepo } from './search.repo.sqlite.ts';
@@ -145,7 +146,7 @@ export class SearchService {
     result.houseSpellings = this.houseSpellingsFor(v.query);
     const db = this.deps.db.kysely;
     const nowIso = this.deps.clock.now().toISOString();
-    const { hits, total } = await this.repo.search(db, {
+    const { hits, total } = await findHits(this.repo, db, {
       query: v.query, filters: v.filters, sort: v.sort, limit: v.limit, offset: v.offset, nowIso, countCap: SEARCH_COUNT_CAP,
     });
     result.total = Math.min(total, SEARCH_COUNT_CAP);

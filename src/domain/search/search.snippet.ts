@@ -20,16 +20,18 @@ export function escapeHtml(s: string): string {
 type Range = [number, number];
 
 function splitSentinels(marked: string): { text: string; ranges: Range[] } {
+  if (!marked.includes(MARK_START)) return { text: marked.replaceAll(MARK_END, ''), ranges: [] };
   let text = '';
   const ranges: Range[] = [];
   let open = -1;
-  for (const ch of marked) {
-    if (ch === MARK_START) {
+  // Pieces between sentinels, not characters: a page has forty of these strings.
+  for (const piece of marked.split(/(\u0001|\u0002)/)) {
+    if (piece === MARK_START) {
       if (open < 0) open = text.length;
-    } else if (ch === MARK_END) {
+    } else if (piece === MARK_END) {
       if (open >= 0 && text.length > open) ranges.push([open, text.length]);
       open = -1;
-    } else text += ch;
+    } else text += piece;
   }
   if (open >= 0 && text.length > open) ranges.push([open, text.length]);
   return { text, ranges };

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../storage/schema.ts';
+import type { MatchUnit } from './search.query.ts';
 
 export type Q = Kysely<Database> | Transaction<Database>;
 
@@ -65,18 +66,53 @@ export interface RepoSearchArgs {
   countCap: number;
 }
 
-/** A ranked hit before hydration; snippet text carries \u0001/\u0002 around matches. */
+/** A ranked hit before hydration; headline and snippet carry \u0001/\u0002 around matches. */
 export interface RepoHit {
   id: number;
   headlineMarked: string;
   snippetMarked: string;
 }
 
-/** Per-dialect index and query (search.repo.sqlite.ts, search.repo.postgres.ts). */
+/** What a dialect is asked to find: the matches of a query under its filters, up to `limit`. */
+export interface MatchArgs {
+  query: ParsedQuery;
+  filters: SearchFilters;
+  nowIso: string;
+  limit: number;
+}
+
+/**
+ * A candidate's short columns in one string: headline, standfirst, bylines,
+ * tags and name keys, COLUMN_SEPARATOR (search.words.ts) between them.
+ */
+export interface LeadRow {
+  key: number;
+  lead: string;
+}
+
+/** What the page shows of a hit, before marking. */
+export interface PageRow {
+  key: number;
+  id: number;
+  headline: string;
+  body: string;
+}
+
+/**
+ * Per-dialect index and statistics (search.repo.sqlite.ts,
+ * search.repo.postgres.ts). Everything else, relevance and excerpts
+ * included, is shared (search.find.ts), so both engines answer alike.
+ * Stories are identified by their order key (search.document.ts).
+ */
 export interface SearchRepo {
   upsert(db: Q, doc: SearchDocument): Promise<void>;
   remove(db: Q, articleId: number): Promise<void>;
-  search(db: Q, args: RepoSearchArgs): Promise<{ hits: RepoHit[]; total: number }>;
+  /** Order keys of the published, due matches, newest first, at most `limit`; [] when a filter names nothing. */
+  matchKeys(db: Q, args: MatchArgs): Promise<number[]>;
+  leadRows(db: Q, keys: number[]): Promise<Map<number, LeadRow>>;
+  pageRows(db: Q, keys: number[]): Promise<Map<number, PageRow>>;
+  /** For each word or phrase, its inverse document frequency, from statistics that cost no walk of a whole doclist. */
+  unitIdf(db: Q, units: MatchUnit[], nowIso: string): Promise<number[]>;
 }
 
 /** The hook ArticlesService calls inside its write transactions. */

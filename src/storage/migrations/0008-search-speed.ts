@@ -21,9 +21,13 @@ import { SQLITE_FTS_TRIGGER_NAMES as OLD_TRIGGER_NAMES } from './0002-search.ts'
  * 4. SQLite: a covering index of the short columns by order key, from which
  *    relevance reads a window of candidates without touching the body.
  *
- * The FTS5 table is recreated and rebuilt from `search_documents`: about
- * five minutes at a million stories, once. PostgreSQL keeps its tsvector
- * (its filters are plain SQL) and gains the `facets` column only.
+ * 5. PostgreSQL: the tsvector's name keys become private lexemes (they were
+ *    parsed words that only a weight kept apart from the text), and the
+ *    facets are added, so no query needs a weight restriction or a join.
+ *
+ * SQLite's FTS5 table is recreated and rebuilt from `search_documents`:
+ * about five minutes at a million stories, once. PostgreSQL rewrites every
+ * row's tsvector in place.
  */
 
 /** The first character of every token that only the index writes (SQLite). */
@@ -80,6 +84,12 @@ function backfillFacets(dialect: DialectName) {
 const PRIVATE_NAMES_SQL = sql`case when names = '' then '' else char(31) ||
   replace(replace(replace(names, ' ; ', char(10)), ' ', ' ' || char(31)), char(10), ' ; ' || char(31)) end`;
 
+/** namesVectorText() of search.repo.postgres.ts in SQL: each key word a private lexeme, numbered from 1. */
+const PG_NAMES_VECTOR = sql`(select coalesce(string_agg('''' || chr(31) || replace(replace(w, '\\', '\\\\'), '''', '''''') || ''':' || n, ' ' order by n), '')
+  from unnest(array_remove(array_remove(string_to_array(replace(names, ' ; ', ' '), ' '), ''), ';')) with ordinality as t(w, n))::tsvector`;
+/** facetsVectorText() in SQL. */
+const PG_FACETS_VECTOR = sql`(select coalesce(string_agg('''' || t || '''', ' '), '') from unnest(string_to_array(facets, ' ')) as t where t <> '')::tsvector`;
+
 export function searchSpeedMigration(dialect: DialectName) {
   return {
     async up(db: Kysely<any>) {
@@ -93,7 +103,11 @@ export function searchSpeedMigration(dialect: DialectName) {
       await db.schema.alterTable('search_documents').addColumn('facets', 'text', (c) => c.notNull().defaultTo('')).execute();
       await db.deleteFrom('search_documents').where('status', '<>', 'published').execute();
       await backfillFacets(dialect).execute(db);
-      if (dialect !== 'sqlite') return;
+      if (dialect !== 'sqlite') {
+        // --- dialect: postgres --- the name keys (weight C) become private lexemes, and the facets join them.
+        await sql`update search_documents set document = ts_filter(document, '{a,b,d}') || setweight(${PG_NAMES_VECTOR}, 'C') || ${PG_FACETS_VECTOR}`.execute(db);
+        return;
+      }
       await sql`update search_documents set names = ${PRIVATE_NAMES_SQL}`.execute(db);
       await sql`create index search_documents_lead on search_documents (order_key, headline, dek, people, tags, names)`.execute(db);
       await sql.raw(SQLITE_FTS_TABLE).execute(db);
