@@ -1,9 +1,10 @@
 import { runCli } from './cli.ts';
 
 /**
- * Entry point of `dateline` (bin/dateline.mjs) and of `npm start`
- * (`node --import tsx src/cli/main.ts serve`). It only sets the exit code:
- * the process ends when the command has closed what it opened.
+ * Entry point of `dateline` and of `npm start`: bin/dateline.mjs runs it
+ * from the bundle scripts/build-server.mjs makes (dist/dateline.mjs) when
+ * that is current, else through tsx. It only sets the exit code: the
+ * process ends when the command has closed what it opened.
  */
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { DIALECTS } from '../helpers/dialects.ts';
@@ -64,6 +65,80 @@ for (const dialect of DIALECTS) {
         blocker.child.kill('SIGTERM');
         await blocker.exited;
         await fresh.cleanup();
+      }
+    });
+  });
+}
+
+/**
+ * The bundle `npm start` runs (dist/dateline.mjs, scripts/build-server.mjs):
+ * built here when stale, then run directly, so this tests the bundle even
+ * while a source is being edited. Files next to the sources (public/, the
+ * ALTCHA widget) must be found from it, and the packages it loads on first
+ * use (sharp, argon2) must work when used.
+ */
+const { buildServer } = await import('../../scripts/build-server.mjs');
+const { BUNDLE, bundleIsFresh } = await import('../../scripts/server-bundle.mjs');
+
+function runBundle(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [BUNDLE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (out.stdout += d));
+  child.stderr.on('data', (d) => (out.stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, out, exited };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: the server bundle`, { timeout: 180_000 }, () => {
+    let t: CliEnv;
+    let env: NodeJS.ProcessEnv;
+    before(async () => {
+      if (!bundleIsFresh()) await buildServer();
+      t = await cliEnv(dialect);
+      env = { ...t.env, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://news.test' };
+    });
+    after(async () => t.cleanup());
+
+    test('creates a user (argon2), seeds images (sharp) and serves pages, assets and the widget', async () => {
+      const user = runBundle(['user', 'create', '--email', 'ed@example.org', '--name', 'Ed Itor', '--role', 'admin', '--password', 'correct horse battery staple'], env);
+      assert.equal(await user.exited, 0, user.out.stderr);
+      const hash = await withCliServices(env, async (s) => (await s.db.kysely.selectFrom('users').select('password_hash').executeTakeFirstOrThrow()).password_hash);
+      assert.match(hash, /^\$argon2id\$/);
+      if (dialect === 'sqlite') {
+        const seed = runBundle(['seed-demo'], env);
+        assert.equal(await seed.exited, 0, seed.out.stderr);
+        assert.match(seed.out.stdout + seed.out.stderr, /seeded \d+ demo stories and \d+ images/);
+      }
+      const serve = runBundle(['serve'], env);
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          const check = () => {
+            const m = serve.out.stdout.match(/Dateline is running at (http:\/\/127\.0\.0\.1:\d+)/);
+            if (m) resolve(m[1]);
+          };
+          serve.child.stdout.on('data', check);
+          serve.exited.then((code) => reject(new Error(`exited ${code}: ${serve.out.stderr}`)));
+        });
+        const home = await fetch(`${url}/`);
+        assert.equal(home.status, 200);
+        const html = await home.text();
+        const css = html.match(/href="(\/static\/site\.css\?v=[\w-]+)"/)?.[1];
+        assert.ok(css, 'the stylesheet link carries its hash');
+        assert.equal((await fetch(url + css)).status, 200);
+        assert.equal((await fetch(`${url}/static/vendor/altcha.js`)).status, 200);
+        assert.equal((await fetch(`${url}/admin/sign-in`)).status, 200);
+        if (dialect === 'sqlite') {
+          const story = html.match(/href="(\/news\/\d+\/[^"]+)"/)?.[1];
+          assert.ok(story);
+          const page = await (await fetch(url + story)).text();
+          assert.match(page, /<h1 class="headline">/);
+          const image = page.match(/src="(\/media\/[^"]+\.jpg)"/)?.[1];
+          if (image) assert.equal((await fetch(url + image)).status, 200);
+        }
+      } finally {
+        serve.child.kill('SIGTERM');
+        assert.equal(await serve.exited, 0, serve.out.stderr);
       }
     });
   });
