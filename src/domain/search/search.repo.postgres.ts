@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import { PG_SEARCH_CONFIG } from '../../storage/migrations/0002-search.ts';
 import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
-import { foldText, type MatchUnit } from './search.query.ts';
+import { foldText, matchUnits, type MatchUnit } from './search.query.ts';
 import { inverseDocumentFrequency } from './search.ranking.ts';
 import { filterFacets, keyRange } from './search.repo.ts';
-import type { LeadRow, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
+import type { LeadRow, MatchArgs, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
  * PostgreSQL full text (DESIGN §7, scale-out): one tsvector per story in
@@ -46,6 +46,64 @@ export function documentVector(p: { headline: Part; dek: Part; people: Part; tag
     || setweight((${p.names})::tsvector, 'C') || setweight(to_tsvector(${CFG}, ${p.body}), 'D') || (${p.facets})::tsvector`;
 }
 
+interface LexemeStats {
+  freq: Map<string, number>;
+  /** Every lexeme not in `freq` is in fewer stories than this share. */
+  rarest: number;
+  stories: number;
+}
+
+const STATS_TTL_MS = 60_000;
+const statsCache = new WeakMap<object, { at: number; stats: Promise<LexemeStats | null> }>();
+
+/**
+ * ANALYZE keeps the share of stories holding each of the most common
+ * lexemes of `document`. Reading them costs 5–40 ms (the view converts a
+ * thousand-element array), so they are kept for a minute per database handle.
+ */
+function lexemeStats(db: Q): Promise<LexemeStats | null> {
+  const hit = statsCache.get(db);
+  if (hit && Date.now() - hit.at < STATS_TTL_MS) return hit.stats;
+  const stats = (async () => {
+    const r = await sql<{ e: string[] | null; f: number[] | null; n: number }>`
+      select s.most_common_elems::text::text[] as e, s.most_common_elem_freqs as f, greatest(c.reltuples, 1)::float8 as n
+      from pg_stats s join pg_class c on c.relname = s.tablename and c.relnamespace = (select oid from pg_namespace where nspname = s.schemaname)
+      where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'document'`.execute(db);
+    const row = r.rows[0];
+    if (!row?.e || !row.f) return null;
+    return { freq: new Map(row.e.map((lex, i) => [lex, row.f![i]])), rarest: row.f[row.e.length] ?? 0, stories: row.n };
+  })();
+  statsCache.set(db, { at: Date.now(), stats });
+  return stats;
+}
+
+const share = (st: LexemeStats, lexeme: string): number => st.freq.get(lexeme) ?? st.rarest / 2;
+
+/** The share of stories a word or phrase matches: its rarest word, or its key, whichever way it matches; a phrase is rarer than its words. */
+function unitFrequency(st: LexemeStats, u: MatchUnit): number {
+  const text = Math.min(...u.parts.map((w) => share(st, w))) * (u.parts.length > 1 ? PHRASE_SHARE : 1);
+  const key = u.key ? Math.min(...u.key.split(' ').map((w) => share(st, PRIVATE_TOKEN + w))) : 0;
+  return Math.min(1, text + key);
+}
+
+/** How much rarer a phrase is than its rarest word, roughly, for choosing a plan. */
+const PHRASE_SHARE = 0.05;
+/** Measured on the bench (docs/search.md): testing one tsvector in a walk, and one GIN match in a bitmap, in µs. */
+const WALK_ROW_US = 20;
+const BITMAP_MATCH_US = 0.3;
+
+/** Walk when stopping at `limit` dense matches costs less than collecting every match from GIN. */
+function chooseWalk(st: LexemeStats | null, args: MatchArgs, f: { sections: string[] | null; author: string | null }): boolean {
+  if (!st) return false;
+  let density = matchUnits(args.query).reduce((d, u) => d * unitFrequency(st, u), 1);
+  if (f.sections) density *= Math.min(1, f.sections.reduce((d, t) => d + share(st, t), 0));
+  if (f.author) density *= share(st, f.author);
+  return (args.limit / Math.max(density, 1e-9)) * WALK_ROW_US < density * st.stories * BITMAP_MATCH_US;
+}
+
+/** Shares of the key range searched in turn, newest first (the last share is the rest of the range). */
+const SLICES = [1 / 256, 1 / 32, 1 / 4, 1];
+
 const phraseText = (words: readonly string[]): string => words.map(quoted).join(' <-> ');
 
 function unitQuery(u: MatchUnit): RawBuilder<unknown> {
@@ -82,14 +140,38 @@ export const postgresSearchRepo: SearchRepo = {
     await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
   },
 
+  /**
+   * Newest first, by the cheaper of two plans (see chooseWalk): a walk down
+   * the order key index testing each story's tsvector, which stops early
+   * when matches are dense, or the GIN index's matches for a slice of the
+   * key range, newest slice first, growing until there are enough, which
+   * suits sparse matches. The planner picks the walk whenever there is a
+   * LIMIT, even for a name in 3% of stories (a quarter of a second), so the
+   * choice is made here and the other plan is switched off for the statement.
+   */
   async matchKeys(db, args) {
     const f = await filterFacets(db, args.filters);
     if (f === null) return [];
     const { lo, hi } = keyRange(args.filters, args.nowIso);
-    const r = await sql<{ k: number }>`select order_key as k from search_documents
-      where document @@ (${tsquery(args.query, f.sections, f.author)}) and order_key >= ${lo} and order_key < ${hi}
-      order by order_key desc limit ${args.limit}`.execute(db);
-    return r.rows.map((x) => Number(x.k));
+    const q = tsquery(args.query, f.sections, f.author);
+    const walk = chooseWalk(await lexemeStats(db), args, f);
+    const run = async (trx: Q) => {
+      await sql.raw(walk ? 'set local enable_bitmapscan = off' : 'set local enable_indexscan = off').execute(trx);
+      const keys: number[] = [];
+      let top = hi;
+      for (const share of walk ? [1] : SLICES) {
+        const from = share === 1 ? lo : Math.max(lo, Math.floor(hi - (hi - lo) * share));
+        if (from >= top) continue;
+        const r = await sql<{ k: number }>`select order_key as k from search_documents
+          where document @@ (${q}) and order_key >= ${from} and order_key < ${top}
+          order by order_key desc limit ${args.limit - keys.length}`.execute(trx);
+        for (const x of r.rows) keys.push(Number(x.k));
+        if (keys.length >= args.limit || from <= lo) break;
+        top = from;
+      }
+      return keys;
+    };
+    return (db as { isTransaction?: boolean }).isTransaction ? run(db) : db.transaction().execute(run);
   },
 
   async leadRows(db, keys) {
@@ -106,25 +188,12 @@ export const postgresSearchRepo: SearchRepo = {
   },
 
   /**
-   * From the planner's statistics: ANALYZE keeps the frequency of the most
-   * common lexemes of `document`, and any other lexeme is rarer than the
-   * rarest of those. No tsvector is read. Without statistics (a new
-   * database) every unit weighs the same.
+   * From the planner's statistics (lexemeStats): no tsvector is read.
+   * Without statistics (a new database) every unit weighs the same.
    */
   async unitIdf(db, units) {
-    const r = await sql<{ e: string[] | null; f: number[] | null; n: number }>`
-      select s.most_common_elems::text::text[] as e, s.most_common_elem_freqs as f, greatest(c.reltuples, 1)::float8 as n
-      from pg_stats s join pg_class c on c.relname = s.tablename and c.relnamespace = (select oid from pg_namespace where nspname = s.schemaname)
-      where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'document'`.execute(db);
-    const st = r.rows[0];
-    if (!st?.e || !st.f) return units.map(() => 1);
-    const freq = new Map(st.e.map((lex, i) => [lex, st.f![i]]));
-    const rarest = st.f[st.e.length] ?? 0;
-    const of = (lex: string) => freq.get(lex) ?? rarest / 2;
-    return units.map((u) => {
-      const text = Math.min(...u.parts.map(of));
-      const key = u.key ? Math.min(...u.key.split(' ').map((w) => of(PRIVATE_TOKEN + w))) : 0;
-      return inverseDocumentFrequency(Math.min(1, text + key) * st.n, st.n);
-    });
+    const st = await lexemeStats(db);
+    if (!st) return units.map(() => 1);
+    return units.map((u) => inverseDocumentFrequency(unitFrequency(st, u) * st.stories, st.stories));
   },
 };
