@@ -1,3 +1,4 @@
+import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
 import { excerpt, markWords } from './search.excerpt.ts';
 import { matchUnits } from './search.query.ts';
 import { RANK_WINDOW, rankWindow } from './search.ranking.ts';
@@ -32,7 +33,9 @@ export async function findHits(repo: SearchRepo, db: Q, args: RepoSearchArgs): P
   const rows = await repo.pageRows(db, page);
   const hits = page.flatMap((k) => {
     const r = rows.get(k);
-    return r ? [{ id: r.id, headlineMarked: markWords(r.headline, units), snippetMarked: excerpt(r.body, units) }] : [];
+    if (!r) return [];
+    const nameKeys = new Set(r.names.split(' ; ').map((k) => k.replaceAll(PRIVATE_TOKEN, '')));
+    return [{ id: r.id, headlineMarked: markWords(r.headline, units), snippetMarked: excerpt(r.body, units), nameKeys }];
   });
   return { hits, total: keys.length };
 }

@@ -22,8 +22,8 @@ import { COLUMN_SEPARATOR, foldForMatch, hasWords } from './search.words.ts';
  * wants recent stories, that is a fair trade for a p95 under 25 ms.
  */
 
-/** Matches ranked by score; the matches after them follow newest first. Ten pages of 20. */
-export const RANK_WINDOW = 200;
+/** Matches ranked by score; the matches after them follow newest first. Five pages of 20. */
+export const RANK_WINDOW = 100;
 /** Stories in the sample the document frequencies are counted over. */
 export const IDF_SAMPLE = 10_000;
 

@@ -183,7 +183,7 @@ export const postgresSearchRepo: SearchRepo = {
 
   async pageRows(db, keys) {
     if (!keys.length) return new Map<number, PageRow>();
-    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body from search_documents where order_key = any(${keys}::bigint[])`.execute(db);
+    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body, names from search_documents where order_key = any(${keys}::bigint[])`.execute(db);
     return new Map(r.rows.map((x) => [Number(x.key), { ...x, key: Number(x.key) }]));
   },
 

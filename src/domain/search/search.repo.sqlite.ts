@@ -88,7 +88,7 @@ export const sqliteSearchRepo: SearchRepo = {
 
   async pageRows(db, keys) {
     if (!keys.length) return new Map<number, PageRow>();
-    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body
+    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body, names
       from search_documents where order_key in (${sql.join(keys.map(int))})`.execute(db);
     return new Map(r.rows.map((x) => [x.key, x]));
   },

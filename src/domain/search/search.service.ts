@@ -156,8 +156,10 @@ export class SearchService {
     for (const h of hits) {
       const row = rows.get(h.id);
       if (!row) continue;
-      const snippet = renderMarked(h.snippetMarked || row.dek, keys);
-      const headline = renderMarked(h.headlineMarked || row.headline, keys);
+      // Another spelling can only be marked if the story has a name with that key.
+      const found = new Set([...keys].filter((k) => h.nameKeys.has(k)));
+      const snippet = renderMarked(h.snippetMarked || row.dek, found);
+      const headline = renderMarked(h.headlineMarked || row.headline, found);
       const hit: SearchHit = {
         id: row.id, slug: row.slug, headline: row.headline, headlineHtml: headline.html, dek: row.dek,
         publishedAt: new Date(row.publishedAt), section: row.section, bylines: row.bylines,

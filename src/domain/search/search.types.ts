@@ -71,6 +71,8 @@ export interface RepoHit {
   id: number;
   headlineMarked: string;
   snippetMarked: string;
+  /** The transliteration keys of the story's names (only those can be marked as another spelling). */
+  nameKeys: ReadonlySet<string>;
 }
 
 /** What a dialect is asked to find: the matches of a query under its filters, up to `limit`. */
@@ -90,12 +92,13 @@ export interface LeadRow {
   lead: string;
 }
 
-/** What the page shows of a hit, before marking. */
+/** What the page shows of a hit, before marking, and its name keys (as stored). */
 export interface PageRow {
   key: number;
   id: number;
   headline: string;
   body: string;
+  names: string;
 }
 
 /**
