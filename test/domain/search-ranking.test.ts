@@ -19,7 +19,7 @@ const rank = (q: string, rows: LeadRow[], idf?: number[]) => {
   return rankWindow(window, new Map(rows.map((r) => [r.key, r])), units, idf ?? units.map(() => 1));
 };
 
-describe('search ranking (SQLite relevance)', () => {
+describe('search ranking (both engines)', () => {
   test('headline over bylines and tags over standfirst over body; ties go to the newer story', () => {
     const rows = [
       row(50, { dek: 'Talks on the harbour' }),
@@ -37,6 +37,8 @@ describe('search ranking (SQLite relevance)', () => {
     assert.deepEqual(rank("Qa'ani", [row(2), row(1, { headline: 'Qa’ani visits' })]), [1, 2]);
     assert.deepEqual(rank('"tram depot"', [row(3, { headline: 'Depot tram' }), row(2), row(1, { headline: 'New tram-depot opens' })]), [1, 3, 2]);
     assert.deepEqual(rank('tram', [row(2, { headline: 'Tramway news' }), row(1, { headline: 'A tram' })]), [1, 2], 'a word, not a prefix');
+    assert.deepEqual(rank('"harbour strike"', [row(2), row(1, { headline: 'Storm over the harbour', dek: 'Strike called' })]), [2, 1], 'no phrase across two columns');
+    assert.deepEqual(rank('"harbour strike"', [row(2), row(1, { dek: 'Storm over the harbour; strike called' })]), [1, 2]);
   });
 
   test('a name found through its key among the names counts, less than the spelling typed in the headline', () => {

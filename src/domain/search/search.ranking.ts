@@ -3,28 +3,30 @@ import type { LeadRow } from './search.types.ts';
 import { COLUMN_SEPARATOR, foldForMatch, hasWords } from './search.words.ts';
 
 /**
- * Relevance for the embedded engine: a score per candidate computed in JS
- * from its short columns, over the RANK_WINDOW most recent matches.
+ * Relevance, the same on both engines: a score per candidate computed in JS
+ * from its short columns, over the RANK_WINDOW most recent matches
+ * (search.find.ts; docs/search.md tells the whole story).
  *
  * Why not FTS5's bm25(): before it scores the first row, bm25 counts the
  * documents of each phrase by walking that phrase's whole doclist
  * (xQueryPhrase). For a word in 40% of a million stories that walk alone is
- * 30–120 ms, whatever the LIMIT, and FTS5 offers no other per-row ranking.
+ * 30–120 ms, whatever the LIMIT. (PostgreSQL's ts_rank reads every ranked
+ * row's tsvector back from TOAST.)
  *
  * The score: for each word or phrase of the query, the weights of the
- * columns it appears in (headline 10, bylines and tags 5, standfirst 4, its
- * key among the story's names 2: the column weights bm25 had here), or 1 when it
- * is only in the body, times its inverse document frequency over the most
- * recent stories; equal scores go to the newer story. What this gives up
- * against bm25 is term frequency and length normalisation: a story that says
- * a word five times in its body does not beat one that says it once. For
- * news, where the headline and standfirst carry the subject and the reader
- * wants recent stories, that is a fair trade for a p95 under 25 ms.
+ * columns it appears in (headline 10, bylines or tags 5, standfirst 4, its
+ * key among the story's names 2: the column weights bm25 had here), or 1
+ * when it is only in the body, times its inverse document frequency; equal
+ * scores go to the newer story. What this gives up against bm25 is term
+ * frequency and length normalisation: a story that says a word five times in
+ * its body does not beat one that says it once. For news, where headline and
+ * standfirst carry the subject and the reader wants recent stories, that is
+ * a fair trade for a p95 under 25 ms.
  */
 
 /** Matches ranked by score; the matches after them follow newest first. Five pages of 20. */
 export const RANK_WINDOW = 100;
-/** Stories in the sample the document frequencies are counted over. */
+/** Stories in the sample SQLite counts document frequencies over. */
 export const IDF_SAMPLE = 10_000;
 
 export const WEIGHTS = { headline: 10, bylinesTags: 5, dek: 4, nameKey: 2, bodyOnly: 1 } as const;
