@@ -164,9 +164,9 @@ export interface SearchDocumentTable {
   body: string;
   people: string;
   tags: string;
-  /** Transliteration keys of the story's name-like words, space separated. */
+  /** Transliteration keys of the story's name-like words (`kani ; jn lk`); on SQLite each key word starts with U+001F (0008). */
   names: string;
-  /** Filter tokens (`section12 author7`, 0008-search-speed): an FTS5 column on SQLite. */
+  /** Filter tokens, U+001F + `section12`, U+001F + `author7` (0008-search-speed): an FTS5 column on SQLite, lexemes on PostgreSQL. */
   facets: string;
 }
 
