@@ -43,6 +43,24 @@ test('PageCache.memo loads once per generation and forgets failed loads', async 
   assert.equal(await cache.memo('bad', async () => 'ok'), 'ok', 'a failure is not kept');
 });
 
+test('the page cache is bounded by bytes and entries, least recently used out first', async () => {
+  const cache = new PageCache(3, 100);
+  const page = (n: number) => async () => ({ body: 'x'.repeat(n), contentType: 'text/plain', lastModified: new Date(0) });
+  await cache.get('a', page(40));
+  await cache.get('b', page(40));
+  assert.ok(cache.peek('a'), 'a is now the most recently used');
+  await cache.get('c', page(40));
+  assert.deepEqual(['a', 'b', 'c'].map((k) => Boolean(cache.peek(k))), [true, false, true], 'b, least recently used, made room');
+  assert.equal(cache.sizeBytes, 80);
+  await cache.get('big', page(101));
+  assert.equal(cache.peek('big'), undefined, 'a page larger than the whole budget is served, not kept');
+  await cache.get('d', page(10));
+  await cache.get('e', page(10));
+  assert.equal(cache.size, 3, 'the entry bound holds too');
+  cache.clear();
+  assert.deepEqual([cache.size, cache.sizeBytes], [0, 0]);
+});
+
 test('fragments are kept only for the generation they were bound to', () => {
   const cache = new PageCache(0);
   let renders = 0;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import v8 from 'node:v8';
 import type { Config } from '../../config.ts';
 import { createApp, type App } from '../../main.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
@@ -10,6 +11,16 @@ export const SERVE_USAGE = `usage: dateline serve
 Runs the site, the newsroom and the APIs on HOST:PORT (default 127.0.0.1:8080).
 On first start it seeds demo content into an empty database (unless
 DATELINE_SEED_DEMO=false) and creates an admin API key, shown once.`;
+
+/**
+ * V8 lets the old generation grow to several times what is live before a
+ * full collection: the server's live heap is about 26 MB, its heap grew to
+ * about 100 MB, and that slack was a third of the resident memory with
+ * 100,000 stories. A 50% margin keeps it near 40 MB; a full collection of
+ * so small a heap takes some 10 ms, every few seconds under load. V8 reads
+ * this flag at each collection, so setting it here takes effect.
+ */
+const HEAP_GROWING_PERCENT = 50;
 
 /** Never wait longer than this for open requests and connections to drain on shutdown. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -75,6 +86,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseFlags(args, {});
   if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
   const config = configFrom(io);
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const app = await createApp(config);
   // Handlers first: a signal that arrives while the banner prints must still close cleanly.
   let detach = () => {};
