@@ -1,27 +1,62 @@
 /**
- * `npm run bench`: Dateline's public pages against a bare Node http server
- * returning the same bytes, in the same run, on the same machine
- * (DESIGN §8). Also: cold renders (page cache off, a different story each
- * request), time to first request after start, and resident memory.
+ * `npm run bench`: the public site's speed targets of DESIGN §8, measured in
+ * one run on this machine, each printed beside its target.
  *
- * BENCH_STORIES (default 3000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
+ * Dateline runs as `npm start` runs it (the dist bundle, plain node) in its
+ * own process, on SQLite. Warm pages are compared with a bare Node http
+ * server returning the same bytes and headers, in the same run. Cold renders
+ * have the page cache off and ask for a different story each time. Memory is
+ * read from /proc after warm runs and after a pass over random stories, with
+ * 100,000 stories (most of them SQL copies of the first 1,000).
+ *
+ * BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_STORIES (3000),
+ * BENCH_MEMORY_STORIES (100000; 0 skips), BENCH_KEEP=1 keeps and reuses the
+ * seeded folders in .bench-data/.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { storyPaths } from './bulk-stories.ts';
+import { databaseFile, ensureBundle, seedSite, startSite, type SiteServer } from './site-server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const STORIES = Number(process.env.BENCH_STORIES ?? 3000);
+const MEMORY_STORIES = Number(process.env.BENCH_MEMORY_STORIES ?? 100_000);
+const KEEP = process.env.BENCH_KEEP === '1';
 const here = import.meta.dirname;
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
-function start<T>(script: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; msg: T }> {
-  const child = fork(path.join(here, script), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (msg) => resolve({ child, msg: msg as T }));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Server CPU (user + system) per answered request, µs; null where /proc is missing. */
+  cpuUs: number | null;
+}
+
+async function measure(url: string, server: SiteServer | null, paths?: string[], seconds = SECONDS): Promise<Figures> {
+  let i = 0;
+  const opts: autocannon.Options = { url, connections: CONNECTIONS, duration: seconds };
+  if (paths) opts.requests = [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }];
+  // A short warm-up first, so JIT and connection set-up are not measured.
+  await autocannon({ ...opts, duration: 2 });
+  const cpu0 = server?.cpuMs() ?? null;
+  const r = await autocannon(opts);
+  const cpu1 = server?.cpuMs() ?? null;
+  const cpuUs = cpu0 !== null && cpu1 !== null && r.requests.total ? ((cpu1 - cpu0) * 1000) / r.requests.total : null;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, cpuUs };
+}
+
+function row(name: string, f: Figures, ref?: Figures): string {
+  const ratio = ref ? `ratio ${(f.rps / ref.rps).toFixed(2)}` : '';
+  const cpu = f.cpuUs !== null ? `cpu ${f.cpuUs.toFixed(0).padStart(5)} µs/req` : '';
+  const bad = f.errors || f.non2xx ? `  (errors ${f.errors}, non-2xx ${f.non2xx})` : '';
+  return `${name.padEnd(36)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   ${cpu}   ${ratio}${bad}`;
 }
 
 const SKIP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
@@ -37,79 +72,108 @@ async function capture(url: string) {
   return { body: body.toString('base64'), headers, bytes: body.length };
 }
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
+/** The reference server, holding the exact bytes and headers Dateline sent for `url`. */
+async function bare(url: string) {
+  const fixture = await capture(url);
+  const child = fork(path.join(here, 'bare-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The bare server answers only once it holds the bytes, so send them before waiting.
+  const address = await new Promise<string>((r) => {
+    child.once('message', (m: any) => r(m.address));
+    child.send({ fixture });
+  });
+  return { address, bytes: fixture.bytes, stop: () => child.kill() };
 }
 
-async function load(url: string, paths?: string[]): Promise<Figures> {
-  let i = 0;
-  const opts: autocannon.Options = { url, connections: CONNECTIONS, duration: SECONDS };
-  if (paths) opts.requests = [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }];
-  // A short warm-up first, so JIT and connection set-up are not measured.
-  await autocannon({ ...opts, duration: 2 });
-  const r = await autocannon(opts);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+function folder(stories: number): string {
+  if (!KEEP) return fs.mkdtempSync(path.join(os.tmpdir(), `dateline-bench-${stories}-`));
+  const dir = path.resolve(here, '..', '.bench-data', `site-${stories}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
-function row(name: string, f: Figures, ref?: Figures): string {
-  const ratio = ref ? (f.rps / ref.rps).toFixed(2) : '';
-  const bad = f.errors || f.non2xx ? `  (errors ${f.errors}, non-2xx ${f.non2xx})` : '';
-  return `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   ${ratio ? `ratio ${ratio}` : ''}${bad}`;
+async function seeded(stories: number): Promise<string> {
+  const dir = folder(stories);
+  const s = await seedSite(dir, stories);
+  console.log(s.created ? `seeded ${s.created.toLocaleString('en')} stories in ${(s.ms / 1000).toFixed(1)} s (${dir})` : `reusing ${stories.toLocaleString('en')} stories in ${dir}`);
+  return dir;
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
+interface Target {
+  name: string;
+  value: string;
+  target: string;
+  met: boolean;
+}
+const summary: Target[] = [];
+const cleanup: string[] = [];
+const mb = (n: number) => `${n.toFixed(0)} MB`;
+
 console.log(`Dateline benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`autocannon: ${CONNECTIONS} connections, ${SECONDS} s per target (after 2 s warm-up)\n`);
+console.log(`autocannon: ${CONNECTIONS} connections, ${SECONDS} s per target (after 2 s warm-up); load average ${load()}\n`);
+await ensureBundle();
+const dir = await seeded(STORIES);
+if (!KEEP) cleanup.push(dir);
+const paths = storyPaths(databaseFile(dir));
 
-type AppMsg = { address: string; paths: string[]; seedMs: number; created: number };
-const warm = await start<AppMsg>('app-server.ts', { BENCH_DATA_DIR: dataDir });
-console.log(`seeded ${warm.msg.created} stories in ${(warm.msg.seedMs / 1000).toFixed(1)} s\n`);
+// 1. First request: from spawning the production server to the first story page.
+const warm = await startSite(dir);
+const firstRes = await fetch(warm.address + paths[0]);
+await firstRes.arrayBuffer();
+const firstMs = performance.now() - warm.spawnedAt;
+console.log(`\nfirst request: story page ${firstRes.status} ${firstMs.toFixed(0)} ms after process spawn (node dist/dateline.mjs serve)`);
+summary.push({ name: 'first request after start', value: `${firstMs.toFixed(0)} ms`, target: '≤ 1,500 ms', met: firstRes.status === 200 && firstMs <= 1500 });
 
+// 2. Warm cache against the bare server, same bytes.
+console.log('');
 const targets = [
-  { name: 'story page (warm cache)', path: warm.msg.paths[Math.floor(warm.msg.paths.length / 2)] },
+  { name: 'story page (warm cache)', path: paths[Math.floor(paths.length / 2)] },
   { name: 'home page (warm cache)', path: '/' },
   { name: 'RSS feed (warm cache)', path: '/feed.xml' },
 ];
-const results: string[] = [];
 for (const t of targets) {
-  const fixture = await capture(warm.msg.address + t.path);
-  // The bare server answers only once it holds the bytes, so send them before waiting.
-  const bareChild = fork(path.join(here, 'bare-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const bareAddr = await new Promise<string>((r) => {
-    bareChild.once('message', (m: any) => r(m.address));
-    bareChild.send({ fixture });
-  });
-  const bare = { child: bareChild };
-  const ours = await load(warm.msg.address + t.path);
-  const ref = await load(bareAddr + t.path);
-  bare.child.kill();
-  results.push(`${t.name} — ${fixture.bytes} bytes`);
-  results.push(row('  dateline', ours, ref));
-  results.push(row('  bare node http, same bytes', ref));
-  console.log(results.slice(-3).join('\n'));
+  const ref = await bare(warm.address + t.path);
+  const ours = await measure(warm.address + t.path, warm);
+  const theirs = await measure(ref.address + t.path, null);
+  ref.stop();
+  console.log(`${t.name} — ${ref.bytes} bytes\n${row('  dateline', ours, theirs)}\n${row('  bare node http, same bytes', theirs)}`);
+  if (t.path === targets[0].path) {
+    const ratio = ours.rps / theirs.rps;
+    summary.push({ name: 'story page, warm cache', value: `${ratio.toFixed(2)} of bare node (${ours.rps.toFixed(0)} vs ${theirs.rps.toFixed(0)} req/s)`, target: '≥ 0.60', met: ratio >= 0.6 && !ours.errors && !ours.non2xx });
+  }
 }
-warm.child.send({ cmd: 'rss' });
-const rss = await new Promise<number>((r) => warm.child.once('message', (m: any) => r(m.rss)));
-warm.child.send({ cmd: 'stop' });
-await new Promise((r) => warm.child.once('exit', r));
+await warm.stop();
 
-// Cold: the page cache holds nothing, so each request renders a story from the database.
-const spawnedAt = Date.now();
-const cold = await start<AppMsg>('app-server.ts', { BENCH_DATA_DIR: dataDir, PAGE_CACHE_ENTRIES: '0' });
-const firstRes = await fetch(cold.msg.address + cold.msg.paths[0]);
-const firstMs = Date.now() - spawnedAt;
-await firstRes.arrayBuffer();
-const coldFigures = await load(cold.msg.address, cold.msg.paths);
-console.log(row(`story page, cold render (${cold.msg.paths.length} stories)`, coldFigures));
-console.log(`${'  target (DESIGN §8)'.padEnd(34)} ${'1000'.padStart(8)} req/s`);
-cold.child.send({ cmd: 'stop' });
-await new Promise((r) => cold.child.once('exit', r));
+// 3. Cold renders: no page cache, a different story each request.
+const cold = await startSite(dir, { PAGE_CACHE_ENTRIES: '0' });
+const coldF = await measure(cold.address, cold, paths);
+await cold.stop();
+console.log(`\n${row(`story page, cold render (${paths.length.toLocaleString('en')} stories)`, coldF)}`);
+summary.push({ name: `story page, cold render (${paths.length.toLocaleString('en')} stories)`, value: `${coldF.rps.toFixed(0)} req/s`, target: '≥ 1,000 req/s', met: coldF.rps >= 1000 && !coldF.errors && !coldF.non2xx });
 
-console.log(`\nfirst request served ${firstMs} ms after process spawn (target 1500 ms; includes TypeScript load through tsx)`);
-console.log(`resident memory after the warm runs: ${(rss / 2 ** 20).toFixed(0)} MB with ${warm.msg.paths.length} stories (target < 250 MB at 100,000)`);
-console.log(`\nwarm story page target: ratio ≥ 0.60 of the bare server`);
-fs.rmSync(dataDir, { recursive: true, force: true });
+// 4. Memory with 100,000 stories: after the warm runs, then after a pass over random stories.
+if (MEMORY_STORIES > 0) {
+  console.log('');
+  const big = await seeded(MEMORY_STORIES);
+  if (!KEEP) cleanup.push(big);
+  const bigPaths = storyPaths(databaseFile(big));
+  const site = await startSite(big);
+  const short = Math.max(3, Math.round(SECONDS / 2));
+  for (const p of [bigPaths[Math.floor(bigPaths.length / 2)], '/', '/feed.xml']) console.log(row(`  warm ${p.slice(0, 28)}`, await measure(site.address + p, site, undefined, short)));
+  const afterWarm = site.memory();
+  const shuffled = bigPaths.map((_, i) => bigPaths[(i * 7919) % bigPaths.length]);
+  const pass = await measure(site.address, site, shuffled);
+  console.log(row(`  random stories (page cache on)`, pass));
+  const afterPass = site.memory();
+  await site.stop();
+  if (afterWarm && afterPass) {
+    console.log(`resident memory with ${MEMORY_STORIES.toLocaleString('en')} stories: ${mb(afterWarm.rss)} after the warm runs, ${mb(afterPass.rss)} after the random pass (peak ${mb(afterPass.peak)})`);
+    summary.push({ name: `resident memory, ${MEMORY_STORIES.toLocaleString('en')} stories`, value: `${mb(afterPass.rss)} (after warm runs ${mb(afterWarm.rss)}, peak ${mb(afterPass.peak)})`, target: '< 250 MB', met: afterPass.peak < 250 });
+  } else {
+    summary.push({ name: `resident memory, ${MEMORY_STORIES.toLocaleString('en')} stories`, value: 'not measured (no /proc)', target: '< 250 MB', met: false });
+  }
+}
+
+console.log(`\nDESIGN §8 targets (load average at the end ${load()}):`);
+for (const t of summary) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.name.padEnd(42)} ${t.value.padEnd(52)} target ${t.target}`);
+console.log('  (never stale after publish, edit or unpublish: held by test/http/site*.test.ts, not timed)');
+for (const d of cleanup) fs.rmSync(d, { recursive: true, force: true });
