@@ -9,6 +9,7 @@ import { loadCommentsSection } from '../../src/http/site/comments/load.ts';
 import { PageCache } from '../../src/http/site/page-cache.ts';
 import { shownTime } from '../../src/http/site/render/time.ts';
 import { StoryCard } from '../../src/http/site/templates/parts.tsx';
+import { prepared } from '../../src/storage/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { easyRules } from '../domain/comments-helpers.ts';
 import { postValid } from './comments-client.ts';
@@ -168,6 +169,17 @@ for (const dialect of DIALECTS) {
       assert.match(await page(old), /Mina Farahani-Rad/);
       await update(fresh.id, { status: 'unpublished' });
       assert.deepEqual(relatedIds(await page(old)), [], 'an unpublished story leaves the list');
+    });
+
+    test('a prepared query binds each call\'s values and answers what the builder answers', async () => {
+      const k = app.db.kysely;
+      const byStatus = prepared(2, (db, status: string, id: number) => db.selectFrom('articles').select(['id', 'status']).where('status', '=', status).where('id', '>', id).orderBy('id'));
+      const built = (status: string, id: number) => k.selectFrom('articles').select(['id', 'status']).where('status', '=', status).where('id', '>', id).orderBy('id').execute();
+      for (const [status, id] of [['published', 0], ['published', 5], ['draft', 0], ['nope', 0]] as const) {
+        assert.deepEqual(await byStatus(k, status, id), await built(status, id));
+      }
+      const missing = prepared(1, (db, _id: number) => db.selectFrom('articles').select('id'));
+      await assert.rejects(missing(k, 1), /every argument must appear exactly once/);
     });
 
     test('bylines, tags and corrections (one statement) keep their order', async () => {

@@ -1,54 +1,29 @@
-import { sql, type Compilable, type CompiledQuery } from 'kysely';
-import type { Q } from '../../storage/index.ts';
+import { sql } from 'kysely';
+import { prepared, type Q } from '../../storage/index.ts';
 import type { ArticleRow } from '../../storage/schema.ts';
 import type { Correction, PersonRef, SectionRef, TagRef } from './articles.types.ts';
 
 /**
- * The story page's own reads, each built and compiled once per database
- * handle. A cold story render runs a handful of these, and building and
- * compiling a Kysely query costs more than SQLite takes to answer a
- * primary-key lookup; here each call only binds its values. The SQL is the
- * same the builder would write, so it runs unchanged on both dialects.
+ * The story page's own reads, each compiled once per database handle
+ * (storage's prepared()): a cold story render runs a handful of these, and
+ * building a Kysely query cost more than SQLite took to answer it.
  */
-interface Slot {
-  readonly slot: number;
-}
+// The story with its section in one statement: the section is a primary-key step in the same read.
+const articleById = prepared(1, (db, id: number) =>
+  db
+    .selectFrom('articles as a')
+    .leftJoin('sections as s', 's.id', 'a.section_id')
+    .selectAll('a')
+    .select(['s.slug as section_slug', 's.name as section_name', 's.parent_id as section_parent_id'])
+    .where('a.id', '=', id),
+);
 
-function isSlot(v: unknown): v is Slot {
-  return typeof v === 'object' && v !== null && SLOTS.has(v as Slot);
-}
-
-const SLOTS = new WeakSet<Slot>();
-
-/**
- * `build` receives one placeholder per parameter it declares and must pass
- * them through as plain values (no `in` lists: those change the SQL).
- */
-export function prepared<A extends unknown[], R>(arity: A['length'], build: (db: Q, ...args: A) => Compilable<R>) {
-  const compiled = new WeakMap<Q, { query: CompiledQuery<R>; slots: Array<number | null> }>();
-  return async (db: Q, ...args: A): Promise<R[]> => {
-    let c = compiled.get(db);
-    if (!c) {
-      const slots = Array.from({ length: arity }, (_, slot) => {
-        const s = { slot };
-        SLOTS.add(s);
-        return s;
-      });
-      const query = build(db, ...(slots as unknown as A)).compile();
-      c = { query, slots: query.parameters.map((p) => (isSlot(p) ? p.slot : null)) };
-      if (c.slots.filter((s) => s !== null).length !== arity) throw new Error('prepared query: every argument must appear exactly once');
-      compiled.set(db, c);
-    }
-    const { query, slots } = c;
-    const parameters = slots.map((s, i) => (s === null ? query.parameters[i] : args[s]));
-    return (await db.executeQuery<R>({ ...query, parameters })).rows;
-  };
-}
-
-const articleById = prepared(1, (db, id: number) => db.selectFrom('articles').selectAll().where('id', '=', id));
-
-export async function findPublicRow(db: Q, id: number): Promise<ArticleRow | undefined> {
-  return (await articleById(db, id))[0];
+export async function findPublicRow(db: Q, id: number): Promise<{ row: ArticleRow; section: SectionRef | null } | undefined> {
+  const r = (await articleById(db, id))[0];
+  if (!r) return undefined;
+  const { section_slug, section_name, section_parent_id, ...row } = r;
+  const section = row.section_id !== null && section_slug !== null && section_name !== null ? { id: row.section_id, slug: section_slug, name: section_name, parentId: section_parent_id } : null;
+  return { row, section };
 }
 
 const sectionById = prepared(1, (db, id: number) => db.selectFrom('sections').select(['id', 'slug', 'name', 'parent_id']).where('id', '=', id));

@@ -43,10 +43,10 @@ export class ArticleQueries {
   }
 
   async findPublic(id: number): Promise<PublicLookup> {
-    const row = await findPublicRow(this.db, id);
-    const state = visibilityOf(row, this.nowIso());
+    const found = await findPublicRow(this.db, id);
+    const state = visibilityOf(found?.row, this.nowIso());
     if (state !== 'visible') return { state };
-    return { state, article: await hydrateArticle(this.db, row!) };
+    return { state, article: await hydrateArticle(this.db, found!.row, found!.section) };
   }
 
   async listPublic(filter: ArticleFilter, limit: number, offset: number): Promise<Page<ArticleSummary>> {

@@ -34,17 +34,18 @@ function summaryOf(r: SummaryRow, sections: Map<number, SectionRef>, bylines: Ma
   };
 }
 
-export async function hydrateArticle(db: Q, row: ArticleRow): Promise<Article> {
+/** `section`: already read with the row (the public story read); else it is looked up here. */
+export async function hydrateArticle(db: Q, row: ArticleRow, section?: SectionRef | null): Promise<Article> {
   const body = JSON.parse(row.body) as Doc;
   const imageIds = imageIdsOf(body);
   if (row.featured_image_id !== null) imageIds.push(row.featured_image_id);
   // One image query serves both the featured image and the body's figures; none when there is no image.
-  const [section, extras, images] = await Promise.all([
-    sectionOf(db, row.section_id),
+  const [sectionRef, extras, images] = await Promise.all([
+    section !== undefined ? section : sectionOf(db, row.section_id),
     extrasOf(db, row.id),
     imageIds.length ? imagesByIds(db, imageIds) : new Map<number, ImageInfo>(),
   ]);
-  const sections = new Map(section ? [[section.id, section]] : []);
+  const sections = new Map(sectionRef ? [[sectionRef.id, sectionRef]] : []);
   const bylines = new Map([[row.id, extras.bylines]]);
   return {
     ...summaryOf(row, sections, bylines, images),
