@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Q } from '../../storage/index.ts';
+import { prepared, type Q } from '../../storage/index.ts';
 import type { CommentRow, NewCommentRow } from '../../storage/schema.ts';
 
 /** Reader-side SQL: submission, challenges, and the public list. */
@@ -61,12 +61,12 @@ export interface ArticleMetaRow {
 }
 
 /** Just what the comment rules need: the full article is far heavier than a submission should pay for. */
+const articleMeta = prepared(1, (db, id: number) =>
+  db.selectFrom('articles').select(['id', 'status', 'published_at', 'first_published_at', 'comment_mode', 'slug', 'headline']).where('id', '=', id),
+);
+
 export async function findArticleMeta(db: Q, id: number): Promise<ArticleMetaRow | undefined> {
-  return db
-    .selectFrom('articles')
-    .select(['id', 'status', 'published_at', 'first_published_at', 'comment_mode', 'slug', 'headline'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return (await articleMeta(db, id))[0];
 }
 
 export async function findArticleMetas(db: Q, ids: number[]): Promise<ArticleMetaRow[]> {
@@ -98,9 +98,19 @@ export async function isBanned(db: Q, hashes: { email: string; ip: string }): Pr
   return row !== undefined;
 }
 
+const approvedRows = new Map<number, (db: Q, articleId: number) => Promise<CommentRow[]>>();
+
+/**
+ * Every story page runs this: compiled once per page size (storage's prepared()), with a literal
+ * LIMIT, since SQLite prepares a statement with a bound one again at every run.
+ */
 export async function listApprovedRows(db: Q, articleId: number, limit: number): Promise<CommentRow[]> {
-  // A literal LIMIT: SQLite prepares a statement with a bound one again at every run (see articles.repo pageOf).
-  return db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('id', 'asc').limit(sql.lit(limit)).execute();
+  let q = approvedRows.get(limit);
+  if (!q) {
+    q = prepared(1, (d, id: number) => d.selectFrom('comments').selectAll().where('article_id', '=', id).where('status', '=', 'approved').orderBy('id', 'asc').limit(sql.lit(limit)));
+    approvedRows.set(limit, q);
+  }
+  return q(db, articleId);
 }
 
 export async function listApprovedForFeed(db: Q, articleId: number, limit: number): Promise<CommentRow[]> {
