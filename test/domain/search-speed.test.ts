@@ -155,6 +155,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await ids({ q: 'Qaani' }), [a.id]);
     });
 
+    test('a phrase matches inside one column, never from the headline into the standfirst', async () => {
+      const a = await story({ headline: 'Storm over the harbour', dek: 'Strike called at dawn', bodyMarkdown: 'Quiet night.' });
+      const b = await story({ headline: 'Calm day', dek: 'The harbour strike goes on', bodyMarkdown: 'Quiet day.' });
+      assert.deepEqual(await ids({ q: '"harbour strike"' }), [b.id]);
+      assert.deepEqual((await ids({ q: 'harbour strike', sort: 'newest' })).sort((x, y) => x - y), [a.id, b.id]);
+    });
+
     test('relevance ranks the most recent matches, then the older ones follow newest first, page after page', async () => {
       const n = RANK_WINDOW + 30;
       const made: number[] = [];

@@ -37,13 +37,20 @@ export const facetsVectorText = (facets: string): string => facets.split(' ').fi
 type Part = string | RawBuilder<unknown>;
 
 /**
+ * A private lexeme between two columns: `||` numbers the right-hand words on
+ * from the left's last, so without it the headline's last word and the
+ * standfirst's first would make a phrase (FTS5 never matches across columns).
+ */
+const GAP = sql.raw(`'${PRIVATE_TOKEN}:1'::tsvector`);
+
+/**
  * The tsvector of a story from its folded text, and the names and facets
  * vector texts above. The bench's bulk load builds it from this same SQL.
  */
 export function documentVector(p: { headline: Part; dek: Part; people: Part; tags: Part; names: Part; body: Part; facets: Part }): RawBuilder<unknown> {
-  return sql`setweight(to_tsvector(${CFG}, ${p.headline}), 'A') || setweight(to_tsvector(${CFG}, ${p.dek}), 'B')
-    || setweight(to_tsvector(${CFG}, ${p.people}), 'B') || setweight(to_tsvector(${CFG}, ${p.tags}), 'B')
-    || setweight((${p.names})::tsvector, 'C') || setweight(to_tsvector(${CFG}, ${p.body}), 'D') || (${p.facets})::tsvector`;
+  return sql`setweight(to_tsvector(${CFG}, ${p.headline}), 'A') || ${GAP} || setweight(to_tsvector(${CFG}, ${p.dek}), 'B')
+    || ${GAP} || setweight(to_tsvector(${CFG}, ${p.people}), 'B') || ${GAP} || setweight(to_tsvector(${CFG}, ${p.tags}), 'B')
+    || ${GAP} || setweight((${p.names})::tsvector, 'C') || ${GAP} || setweight(to_tsvector(${CFG}, ${p.body}), 'D') || (${p.facets})::tsvector`;
 }
 
 interface LexemeStats {

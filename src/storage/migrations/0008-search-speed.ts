@@ -105,7 +105,10 @@ export function searchSpeedMigration(dialect: DialectName) {
       await backfillFacets(dialect).execute(db);
       if (dialect !== 'sqlite') {
         // --- dialect: postgres --- the name keys (weight C) become private lexemes, and the facets join them.
-        await sql`update search_documents set document = ts_filter(document, '{a,b,d}') || setweight(${PG_NAMES_VECTOR}, 'C') || ${PG_FACETS_VECTOR}`.execute(db);
+        // A gap lexeme between weights keeps a phrase from running from one column into the next (bylines and tags, both B, keep theirs only on reindex).
+        const gap = sql.raw(`'\u001f:1'::tsvector`);
+        await sql`update search_documents set document = ts_filter(document, '{a}') || ${gap} || ts_filter(document, '{b}') || ${gap}
+          || setweight(${PG_NAMES_VECTOR}, 'C') || ${gap} || ts_filter(document, '{d}') || ${PG_FACETS_VECTOR}`.execute(db);
         return;
       }
       await sql`update search_documents set names = ${PRIVATE_NAMES_SQL}`.execute(db);
