@@ -99,14 +99,25 @@ const PHRASE_SHARE = 0.05;
 const WALK_ROW_US = 20;
 const BITMAP_MATCH_US = 0.3;
 
-/** Walk when stopping at `limit` dense matches costs less than collecting every match from GIN. */
-function chooseWalk(st: LexemeStats | null, args: MatchArgs, f: { sections: string[] | null; author: string | null }): boolean {
-  if (!st) return false;
+type Plan = 'walk' | 'slices' | 'bitmap';
+
+/**
+ * Walk when stopping at `limit` dense matches costs less than collecting
+ * every match from GIN; collect them all at once when they are few (each
+ * slice is a scan of the words' whole GIN entries); otherwise slice.
+ */
+function choosePlan(st: LexemeStats | null, args: MatchArgs, f: { sections: string[] | null; author: string | null }): Plan {
+  if (!st) return 'slices';
   let density = matchUnits(args.query).reduce((d, u) => d * unitFrequency(st, u), 1);
   if (f.sections) density *= Math.min(1, f.sections.reduce((d, t) => d + share(st, t), 0));
   if (f.author) density *= share(st, f.author);
-  return (args.limit / Math.max(density, 1e-9)) * WALK_ROW_US < density * st.stories * BITMAP_MATCH_US;
+  const matches = density * st.stories;
+  if ((args.limit / Math.max(density, 1e-9)) * WALK_ROW_US < matches * BITMAP_MATCH_US) return 'walk';
+  return matches <= FEW_MATCHES * args.limit ? 'bitmap' : 'slices';
 }
+
+/** Up to this many times `limit` expected matches, one GIN bitmap over the whole range beats slicing. */
+const FEW_MATCHES = 10;
 
 /** Shares of the key range searched in turn, newest first (the last share is the rest of the range). */
 const SLICES = [1 / 256, 1 / 32, 1 / 4, 1];
@@ -148,25 +159,26 @@ export const postgresSearchRepo: SearchRepo = {
   },
 
   /**
-   * Newest first, by the cheaper of two plans (see chooseWalk): a walk down
+   * Newest first, by the cheapest of three plans (choosePlan): a walk down
    * the order key index testing each story's tsvector, which stops early
    * when matches are dense, or the GIN index's matches for a slice of the
    * key range, newest slice first, growing until there are enough, which
-   * suits sparse matches. The planner picks the walk whenever there is a
-   * LIMIT, even for a name in 3% of stories (a quarter of a second), so the
-   * choice is made here and the other plan is switched off for the statement.
+   * suits sparse matches, or all of GIN's matches at once when they are
+   * few. The planner picks the walk whenever there is a LIMIT, even for a
+   * name in 3% of stories (a quarter of a second), so the choice is made
+   * here and the other kind of scan is switched off for the statement.
    */
   async matchKeys(db, args) {
     const f = await filterFacets(db, args.filters);
     if (f === null) return [];
     const { lo, hi } = keyRange(args.filters, args.nowIso);
     const q = tsquery(args.query, f.sections, f.author);
-    const walk = chooseWalk(await lexemeStats(db), args, f);
+    const plan = choosePlan(await lexemeStats(db), args, f);
     const run = async (trx: Q) => {
-      await sql.raw(walk ? 'set local enable_bitmapscan = off' : 'set local enable_indexscan = off').execute(trx);
+      await sql.raw(plan === 'walk' ? 'set local enable_bitmapscan = off' : 'set local enable_indexscan = off').execute(trx);
       const keys: number[] = [];
       let top = hi;
-      for (const share of walk ? [1] : SLICES) {
+      for (const share of plan === 'slices' ? SLICES : [1]) {
         const from = share === 1 ? lo : Math.max(lo, Math.floor(hi - (hi - lo) * share));
         if (from >= top) continue;
         const r = await sql<{ k: number }>`select order_key as k from search_documents
