@@ -125,16 +125,22 @@ for (const dialect of DIALECTS) {
         const html = await home.text();
         const css = html.match(/href="(\/static\/site\.css\?v=[\w-]+)"/)?.[1];
         assert.ok(css, 'the stylesheet link carries its hash');
-        assert.equal((await fetch(url + css)).status, 200);
-        assert.equal((await fetch(`${url}/static/vendor/altcha.js`)).status, 200);
-        assert.equal((await fetch(`${url}/admin/sign-in`)).status, 200);
+        // Bodies are read to the end: an unread response keeps its connection busy, and the server's close waits for it.
+        const status = async (u: string) => {
+          const r = await fetch(u);
+          await r.arrayBuffer();
+          return r.status;
+        };
+        assert.equal(await status(url + css), 200);
+        assert.equal(await status(`${url}/static/vendor/altcha.js`), 200);
+        assert.equal(await status(`${url}/admin/sign-in`), 200);
         if (dialect === 'sqlite') {
           const story = html.match(/href="(\/news\/\d+\/[^"]+)"/)?.[1];
           assert.ok(story);
           const page = await (await fetch(url + story)).text();
           assert.match(page, /<h1 class="headline">/);
           const image = page.match(/src="(\/media\/[^"]+\.jpg)"/)?.[1];
-          if (image) assert.equal((await fetch(url + image)).status, 200);
+          if (image) assert.equal(await status(url + image), 200);
         }
       } finally {
         serve.child.kill('SIGTERM');
