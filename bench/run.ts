@@ -108,70 +108,82 @@ const summary: Target[] = [];
 const cleanup: string[] = [];
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
+/** From spawning the production server to its first story page; the server stays up for the warm runs. */
+async function firstRequest(dir: string, paths: string[]): Promise<SiteServer> {
+  const warm = await startSite(dir);
+  const res = await fetch(warm.address + paths[0]);
+  await res.arrayBuffer();
+  const ms = performance.now() - warm.spawnedAt;
+  console.log(`\nfirst request: story page ${res.status} ${ms.toFixed(0)} ms after process spawn (node dist/dateline.mjs serve)`);
+  summary.push({ name: 'first request after start', value: `${ms.toFixed(0)} ms`, target: '≤ 1,500 ms', met: res.status === 200 && ms <= 1500 });
+  return warm;
+}
+
+/** Warm cache against the bare server holding the same bytes, target by target. */
+async function warmRuns(warm: SiteServer, paths: string[]): Promise<void> {
+  console.log('');
+  const targets = [
+    { name: 'story page (warm cache)', path: paths[Math.floor(paths.length / 2)], story: true },
+    { name: 'home page (warm cache)', path: '/', story: false },
+    { name: 'RSS feed (warm cache)', path: '/feed.xml', story: false },
+  ];
+  for (const t of targets) {
+    const ref = await bare(warm.address + t.path);
+    const ours = await measure(warm.address + t.path, warm);
+    const theirs = await measure(ref.address + t.path, null);
+    ref.stop();
+    console.log(`${t.name} — ${ref.bytes} bytes\n${row('  dateline', ours, theirs)}\n${row('  bare node http, same bytes', theirs)}`);
+    if (!t.story) continue;
+    const ratio = ours.rps / theirs.rps;
+    const value = `${ratio.toFixed(2)} of bare node (${ours.rps.toFixed(0)} vs ${theirs.rps.toFixed(0)} req/s)`;
+    summary.push({ name: 'story page, warm cache', value, target: '≥ 0.60', met: ratio >= 0.6 && !ours.errors && !ours.non2xx });
+  }
+}
+
+/** No page cache, a different story each request. */
+async function coldRuns(dir: string, paths: string[]): Promise<void> {
+  const cold = await startSite(dir, { PAGE_CACHE_ENTRIES: '0' });
+  const f = await measure(cold.address, cold, paths);
+  await cold.stop();
+  const name = `story page, cold render (${paths.length.toLocaleString('en')} stories)`;
+  console.log(`\n${row(name, f)}`);
+  summary.push({ name, value: `${f.rps.toFixed(0)} req/s`, target: '≥ 1,000 req/s', met: f.rps >= 1000 && !f.errors && !f.non2xx });
+}
+
+/** Resident memory with many stories: after the warm runs, then after a pass over random stories (page cache on). */
+async function memoryRun(stories: number): Promise<void> {
+  console.log('');
+  const big = await seeded(stories);
+  if (!KEEP) cleanup.push(big);
+  const paths = storyPaths(databaseFile(big));
+  const site = await startSite(big);
+  const short = Math.max(3, Math.round(SECONDS / 2));
+  for (const p of [paths[Math.floor(paths.length / 2)], '/', '/feed.xml']) console.log(row(`  warm ${p.slice(0, 28)}`, await measure(site.address + p, site, undefined, short)));
+  const afterWarm = site.memory();
+  const pass = await measure(site.address, site, paths.map((_, i) => paths[(i * 7919) % paths.length]));
+  console.log(row('  random stories (page cache on)', pass));
+  const after = site.memory();
+  await site.stop();
+  const name = `resident memory, ${stories.toLocaleString('en')} stories`;
+  if (!afterWarm || !after) {
+    summary.push({ name, value: 'not measured (no /proc)', target: '< 250 MB', met: false });
+    return;
+  }
+  console.log(`resident memory with ${stories.toLocaleString('en')} stories: ${mb(afterWarm.rss)} after the warm runs, ${mb(after.rss)} after the random pass (peak ${mb(after.peak)})`);
+  summary.push({ name, value: `${mb(after.rss)} (after warm runs ${mb(afterWarm.rss)}, peak ${mb(after.peak)})`, target: '< 250 MB', met: after.peak < 250 });
+}
+
 console.log(`Dateline benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`autocannon: ${CONNECTIONS} connections, ${SECONDS} s per target (after 2 s warm-up); load average ${load()}\n`);
 await ensureBundle();
 const dir = await seeded(STORIES);
 if (!KEEP) cleanup.push(dir);
 const paths = storyPaths(databaseFile(dir));
-
-// 1. First request: from spawning the production server to the first story page.
-const warm = await startSite(dir);
-const firstRes = await fetch(warm.address + paths[0]);
-await firstRes.arrayBuffer();
-const firstMs = performance.now() - warm.spawnedAt;
-console.log(`\nfirst request: story page ${firstRes.status} ${firstMs.toFixed(0)} ms after process spawn (node dist/dateline.mjs serve)`);
-summary.push({ name: 'first request after start', value: `${firstMs.toFixed(0)} ms`, target: '≤ 1,500 ms', met: firstRes.status === 200 && firstMs <= 1500 });
-
-// 2. Warm cache against the bare server, same bytes.
-console.log('');
-const targets = [
-  { name: 'story page (warm cache)', path: paths[Math.floor(paths.length / 2)] },
-  { name: 'home page (warm cache)', path: '/' },
-  { name: 'RSS feed (warm cache)', path: '/feed.xml' },
-];
-for (const t of targets) {
-  const ref = await bare(warm.address + t.path);
-  const ours = await measure(warm.address + t.path, warm);
-  const theirs = await measure(ref.address + t.path, null);
-  ref.stop();
-  console.log(`${t.name} — ${ref.bytes} bytes\n${row('  dateline', ours, theirs)}\n${row('  bare node http, same bytes', theirs)}`);
-  if (t.path === targets[0].path) {
-    const ratio = ours.rps / theirs.rps;
-    summary.push({ name: 'story page, warm cache', value: `${ratio.toFixed(2)} of bare node (${ours.rps.toFixed(0)} vs ${theirs.rps.toFixed(0)} req/s)`, target: '≥ 0.60', met: ratio >= 0.6 && !ours.errors && !ours.non2xx });
-  }
-}
+const warm = await firstRequest(dir, paths);
+await warmRuns(warm, paths);
 await warm.stop();
-
-// 3. Cold renders: no page cache, a different story each request.
-const cold = await startSite(dir, { PAGE_CACHE_ENTRIES: '0' });
-const coldF = await measure(cold.address, cold, paths);
-await cold.stop();
-console.log(`\n${row(`story page, cold render (${paths.length.toLocaleString('en')} stories)`, coldF)}`);
-summary.push({ name: `story page, cold render (${paths.length.toLocaleString('en')} stories)`, value: `${coldF.rps.toFixed(0)} req/s`, target: '≥ 1,000 req/s', met: coldF.rps >= 1000 && !coldF.errors && !coldF.non2xx });
-
-// 4. Memory with 100,000 stories: after the warm runs, then after a pass over random stories.
-if (MEMORY_STORIES > 0) {
-  console.log('');
-  const big = await seeded(MEMORY_STORIES);
-  if (!KEEP) cleanup.push(big);
-  const bigPaths = storyPaths(databaseFile(big));
-  const site = await startSite(big);
-  const short = Math.max(3, Math.round(SECONDS / 2));
-  for (const p of [bigPaths[Math.floor(bigPaths.length / 2)], '/', '/feed.xml']) console.log(row(`  warm ${p.slice(0, 28)}`, await measure(site.address + p, site, undefined, short)));
-  const afterWarm = site.memory();
-  const shuffled = bigPaths.map((_, i) => bigPaths[(i * 7919) % bigPaths.length]);
-  const pass = await measure(site.address, site, shuffled);
-  console.log(row(`  random stories (page cache on)`, pass));
-  const afterPass = site.memory();
-  await site.stop();
-  if (afterWarm && afterPass) {
-    console.log(`resident memory with ${MEMORY_STORIES.toLocaleString('en')} stories: ${mb(afterWarm.rss)} after the warm runs, ${mb(afterPass.rss)} after the random pass (peak ${mb(afterPass.peak)})`);
-    summary.push({ name: `resident memory, ${MEMORY_STORIES.toLocaleString('en')} stories`, value: `${mb(afterPass.rss)} (after warm runs ${mb(afterWarm.rss)}, peak ${mb(afterPass.peak)})`, target: '< 250 MB', met: afterPass.peak < 250 });
-  } else {
-    summary.push({ name: `resident memory, ${MEMORY_STORIES.toLocaleString('en')} stories`, value: 'not measured (no /proc)', target: '< 250 MB', met: false });
-  }
-}
+await coldRuns(dir, paths);
+if (MEMORY_STORIES > 0) await memoryRun(MEMORY_STORIES);
 
 console.log(`\nDESIGN §8 targets (load average at the end ${load()}):`);
 for (const t of summary) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.name.padEnd(42)} ${t.value.padEnd(52)} target ${t.target}`);
