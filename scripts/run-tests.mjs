@@ -31,18 +31,38 @@ if (!files.length) {
   process.exit(1);
 }
 /**
- * Suites give PostgreSQL a schema each (t_…, cli_…) and leave it: dropping one
- * while another suite's migrator scans the catalog makes that suite fail.
- * They are dropped here, before and after the run, when nothing else runs.
+ * Suites give PostgreSQL a schema each (t_<run>_…, cli_<run>_…, where <run>
+ * is the pid of the test run that made it) and leave it: dropping one while
+ * another suite's migrator scans the catalog makes that suite fail. They are
+ * dropped here when nothing of theirs can still run: this run's own after it
+ * ends, and at the start those of runs whose process is gone (so two runs at
+ * once, on one machine, leave each other alone). Names without a run are
+ * from older checkouts and go at the start.
  */
-async function dropTestSchemas() {
+const RUN = String(process.pid);
+
+function runAlive(pid) {
+  if (pid === RUN) return true;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+async function dropTestSchemas(which) {
   const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url });
   try {
     await c.connect();
-    const { rows } = await c.query("select nspname from pg_namespace where nspname ~ '^(t|cli)_[0-9a-f]{12}$'");
-    for (const r of rows) await c.query(`drop schema "${r.nspname}" cascade`);
+    const { rows } = await c.query("select nspname from pg_namespace where nspname ~ '^(t|cli)_([0-9]+_)?[0-9a-f]{12}$'");
+    for (const { nspname } of rows) {
+      const run = /^(?:t|cli)_([0-9]+)_/.exec(nspname)?.[1];
+      const drop = which === 'own' ? run === RUN : run === undefined || !runAlive(run);
+      if (drop) await c.query(`drop schema "${nspname}" cascade`);
+    }
   } catch (e) {
     console.error(`note: could not clean test schemas (${e.message})`);
   } finally {
@@ -50,12 +70,12 @@ async function dropTestSchemas() {
   }
 }
 
-await dropTestSchemas();
+await dropTestSchemas('stale');
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', DATELINE_TEST_RUN: RUN } },
 );
-await dropTestSchemas();
+await dropTestSchemas('own');
 process.exit(result.status ?? 1);

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { createServices, type Services } from '../../src/main.ts';
 import { openDatabase, type DialectName } from '../../src/storage/index.ts';
-import { PG_URL } from '../helpers/dialects.ts';
+import { PG_URL, testRunId } from '../helpers/dialects.ts';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/dateline.mjs');
 
@@ -27,7 +27,7 @@ export async function cliEnv(dialect: DialectName): Promise<CliEnv> {
   const base = { PATH: process.env.PATH, HOME: process.env.HOME, DATELINE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATELINE_SEED_DEMO: 'false' };
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (dialect === 'sqlite') return { env: base, dataDir, cleanup: async () => removeDir() };
-  const schema = `cli_${randomBytes(6).toString('hex')}`;
+  const schema = `cli_${testRunId()}_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create schema ${schema}`);
   const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {

@@ -11,6 +11,14 @@ import { createPostgresDb, createSqliteDb, migrateToLatest, type Db, type Dialec
 /** Every storage test runs on each of these (STYLE P5). `DIALECTS=sqlite` narrows a local run. */
 export const DIALECTS: DialectName[] = (process.env.DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DialectName[];
 
+/**
+ * The test run a PostgreSQL schema belongs to (scripts/run-tests.mjs sets it
+ * to its pid), so the runner drops a schema only once its run is over.
+ */
+export function testRunId(): string {
+  return process.env.DATELINE_TEST_RUN ?? String(process.ppid);
+}
+
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDb {
@@ -30,7 +38,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
     await migrateToLatest(db);
     return { db, dataDir, cleanup: async () => (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = `t_${testRunId()}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
