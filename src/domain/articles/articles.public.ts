@@ -2,7 +2,7 @@ import type { Db } from '../../storage/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { hydrateArticle, hydrateSummaries, visibilityOf } from './articles.read.ts';
 import { findPublicRow } from './articles.public.repo.ts';
-import { countVisible, findArticleRow, lastVisibleChange, listAllRows, listVisibleRows, nextScheduledAt } from './articles.repo.ts';
+import { countVisible, findArticleRow, lastVisibleChange, listAllRows, listVisibleRows, newestWithTagRows, nextScheduledAt } from './articles.repo.ts';
 import type { Article, ArticleFilter, ArticleSummary, Page } from './articles.types.ts';
 
 export type PublicLookup = { state: 'visible'; article: Article } | { state: 'gone' | 'missing' };
@@ -55,9 +55,11 @@ export class ArticleQueries {
     return { items: await hydrateSummaries(this.db, rows), total, limit, offset };
   }
 
-  /** Without a total: for feeds and the home page, which never paginate by count. */
+  /** Without a total: for feeds, the home page and related stories, which never paginate by count. */
   async latestPublic(filter: ArticleFilter, limit: number): Promise<ArticleSummary[]> {
-    return hydrateSummaries(this.db, await listVisibleRows(this.db, filter, this.nowIso(), limit, 0));
+    const onlyTag = filter.tagId !== undefined && Object.keys(filter).every((k) => k === 'tagId');
+    const rows = onlyTag ? await newestWithTagRows(this.db, filter.tagId!, this.nowIso(), limit) : await listVisibleRows(this.db, filter, this.nowIso(), limit, 0);
+    return hydrateSummaries(this.db, rows);
   }
 
   /** Full articles (with body) for feeds that carry content. */
