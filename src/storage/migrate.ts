@@ -8,6 +8,7 @@ import { articleOwnerMigration } from './migrations/0005-article-owner.ts';
 import { publicSummaryIndexMigration } from './migrations/0006-public-summary-index.ts';
 import { mailOutboxMigration } from './migrations/0007-mail-outbox.ts';
 import { searchSpeedMigration } from './migrations/0008-search-speed.ts';
+import { searchCommonGramsMigration } from './migrations/0010-search-common-grams.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0006-public-summary-index': publicSummaryIndexMigration(db.dialect),
     '0007-mail-outbox': mailOutboxMigration(db.dialect),
     '0008-search-speed': searchSpeedMigration(db.dialect),
+    '0010-search-common-grams': searchCommonGramsMigration(db.dialect),
   };
 }
 

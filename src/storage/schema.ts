@@ -168,6 +168,25 @@ export interface SearchDocumentTable {
   names: string;
   /** Filter tokens, U+001F + `section12`, U+001F + `author7` (0008-search-speed): an FTS5 column on SQLite, lexemes on PostgreSQL. */
   facets: string;
+  /** SQLite: one private token per adjacent pair of common words in the text (0010-search-common-grams); '' on PostgreSQL. */
+  grams: Generated<string>;
+  /** The newest `search_gram_lists.version` whose words `grams` was computed with; 0 for none. */
+  grams_list: Generated<number>;
+}
+
+/** Versions of the list of common words that common-grams pair (0010-search-common-grams); used on SQLite only. */
+export interface SearchGramListTable {
+  version: number;
+  /** Random, unique: caches of the words are keyed by it. */
+  list_id: string;
+  /** building → active → retired; at most one active and one building. */
+  state: 'building' | 'active' | 'retired';
+  /** The words as FTS5 tokens, one a line. */
+  words: string;
+  word_count: number;
+  sample_stories: number;
+  created_at: string;
+  activated_at: string | null;
 }
 
 export interface HouseSpellingTable {
@@ -358,6 +377,7 @@ export interface Database {
   comment_mail_optouts: CommentMailOptoutTable;
   mail_outbox: MailOutboxTable;
   search_documents: SearchDocumentTable;
+  search_gram_lists: SearchGramListTable;
   house_spellings: HouseSpellingTable;
   check_dismissals: CheckDismissalTable;
 }

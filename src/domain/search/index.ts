@@ -3,3 +3,5 @@ export { SearchService, validateSearch, SEARCH_PAGE_SIZE, MAX_SEARCH_LIMIT, MAX_
 export { parseQuery, foldText, MAX_QUERY_CHARS } from './search.query.ts';
 export { escapeHtml } from './search.snippet.ts';
 export { buildSearchDocument, type DocumentSource } from './search.document.ts';
+export { GRAM_LIST_DEFAULTS, type GramListOptions } from './search.grams.ts';
+export type { GramBuildArgs, GramBuildResult, GramStatus } from './search.grams.service.ts';

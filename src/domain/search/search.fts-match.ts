@@ -22,15 +22,21 @@ export function ftsString(words: readonly string[]): string {
 /** A key as the index holds it: every word of it private. */
 const keyString = (key: string): string => ftsString(key.split(' ').map((w) => PRIVATE_TOKEN + w));
 
-/** One word (its text, or its key among the names) or one phrase. */
-export function unitExpression(u: MatchUnit): string {
-  const text = ftsString(u.parts);
+/**
+ * One word (its text, or its key among the names) or one phrase. `grams`
+ * are the pair tokens of its text (search.grams.ts): ANDed with the phrase
+ * they only let FTS5 skip to the stories that can hold it; the phrase match
+ * still decides.
+ */
+export function unitExpression(u: MatchUnit, grams: readonly string[] = []): string {
+  const phrase = ftsString(u.parts);
+  const text = grams.length ? `(${[...grams.map((g) => ftsString([g])), phrase].join(' AND ')})` : phrase;
   return u.key ? `(${text} OR ${keyString(u.key)})` : text;
 }
 
-/** Every word and phrase must match (AND). */
-export function ftsMatchExpression(q: ParsedQuery): string {
-  return matchUnits(q).map(unitExpression).join(' AND ');
+/** Every word and phrase must match (AND); `grams[i]` are the pair tokens of the i-th unit of matchUnits(q). */
+export function ftsMatchExpression(q: ParsedQuery, grams: ReadonlyArray<readonly string[]> = []): string {
+  return matchUnits(q).map((u, i) => unitExpression(u, grams[i])).join(' AND ');
 }
 
 /** The filter terms: any of the sections (a section and its subsections), and the author; '' when none. */

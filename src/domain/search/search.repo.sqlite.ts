@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { privateNames } from '../../storage/migrations/0008-search-speed.ts';
 import { orderKeyAt } from './search.document.ts';
 import { facetExpression, ftsMatchExpression, unitExpression } from './search.fts-match.ts';
-import type { MatchUnit } from './search.query.ts';
+import { phraseGrams } from './search.grams.ts';
+import { activeGramVersion, documentGrams, ftsTokens, gramListWords, liveGramLists, writeGramWords } from './search.grams.repo.sqlite.ts';
+import { matchUnits, type MatchUnit } from './search.query.ts';
 import { IDF_SAMPLE, inverseDocumentFrequency } from './search.ranking.ts';
 import { filterFacets, keyRange } from './search.repo.ts';
-import type { LeadRow, PageRow, Q, SearchDocument, SearchRepo } from './search.types.ts';
+import type { LeadRow, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
  * SQLite FTS5 (DESIGN §7, embedded). `search_fts` is an external-content
@@ -61,14 +63,49 @@ async function unitIdf(db: Q, units: MatchUnit[], nowIso: string): Promise<numbe
   return idf;
 }
 
+/**
+ * `run` with the pair tokens of the query's phrases under the active list
+ * of common words (search.grams.ts), or with none when there is no list or
+ * no phrase of common words. Every story carries the active list's pairs
+ * (a list becomes active only then, and every write adds them), so the
+ * tokens never drop a match. The list could change between reading it and
+ * matching: if the active version is not the same after the match, the
+ * match runs again (versions only grow, so the same number means no change).
+ */
+async function withPhraseGrams(db: Q, q: ParsedQuery, run: (grams?: string[][]) => Promise<number[]>): Promise<number[]> {
+  const units = matchUnits(q);
+  const phrases = units.flatMap((u, i) => (u.parts.length > 1 ? [i] : []));
+  if (!phrases.length) return run();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { active } = await liveGramLists(db);
+    if (!active) return run();
+    const [words, tokens] = await Promise.all([gramListWords(db, active), ftsTokens(db, phrases.map((i) => units[i].parts.join(' ')))]);
+    const grams: string[][] = units.map(() => []);
+    phrases.forEach((u, j) => (grams[u] = phraseGrams(tokens[j], words)));
+    if (!grams.some((g) => g.length)) return run();
+    const keys = await run(grams);
+    if ((await activeGramVersion(db)) === active.version) return keys;
+  }
+  return run();
+}
+
+/** A story's row; its pairs of common words are made here, in the same transaction as the write. */
+async function upsertRow(trx: Q, doc: SearchDocument): Promise<void> {
+  const { words, version } = await writeGramWords(trx);
+  const [grams] = await documentGrams(trx, [doc], words);
+  const row = {
+    article_id: doc.articleId, order_key: doc.orderKey, status: doc.status, published_at: doc.publishedAt, section_id: doc.sectionId,
+    headline: doc.headline, dek: doc.dek, body: doc.body, people: doc.people, tags: doc.tags, names: privateNames(doc.names), facets: doc.facets,
+    grams, grams_list: version,
+  };
+  // An update fires the trigger that swaps the FTS entry; a plain REPLACE would delete without it.
+  await trx.insertInto('search_documents').values(row).onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute();
+}
+
 export const sqliteSearchRepo: SearchRepo = {
   async upsert(db, doc: SearchDocument) {
-    const row = {
-      article_id: doc.articleId, order_key: doc.orderKey, status: doc.status, published_at: doc.publishedAt, section_id: doc.sectionId,
-      headline: doc.headline, dek: doc.dek, body: doc.body, people: doc.people, tags: doc.tags, names: privateNames(doc.names), facets: doc.facets,
-    };
-    // An update fires the trigger that swaps the FTS entry; a plain REPLACE would delete without it.
-    await db.insertInto('search_documents').values(row).onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute();
+    // The list read and the row written in one transaction, so a list cannot become active in between.
+    await (db.isTransaction ? upsertRow(db, doc) : db.transaction().execute((trx) => upsertRow(trx, doc)));
   },
 
   async remove(db, articleId) {
@@ -78,10 +115,12 @@ export const sqliteSearchRepo: SearchRepo = {
   async matchKeys(db, args) {
     const f = await filterFacets(db, args.filters);
     if (f === null) return [];
-    const text = ftsMatchExpression(args.query);
     const facets = facetExpression(f.sections, f.author);
     const { lo, hi } = keyRange(args.filters, args.nowIso);
-    return newestKeys(db, facets ? `(${text}) AND ${facets}` : text, lo, hi, args.limit);
+    return withPhraseGrams(db, args.query, (grams) => {
+      const text = ftsMatchExpression(args.query, grams);
+      return newestKeys(db, facets ? `(${text}) AND ${facets}` : text, lo, hi, args.limit);
+    });
   },
 
   leadRows,

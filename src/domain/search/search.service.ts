@@ -6,6 +6,7 @@ import type { HouseSpellings } from '../transliteration/index.ts';
 import { buildSearchDocument, INDEXED_STATUSES } from './search.document.ts';
 import { isEmptyQuery, parseQuery } from './search.query.ts';
 import { findHits } from './search.find.ts';
+import { buildCommonGrams, commonGramsStatus, retireCommonGrams, type GramBuildArgs, type GramBuildResult, type GramStatus } from './search.grams.service.ts';
 import { hydrateHits, loadDocumentSource } from './search.repo.ts';
 import { postgresSearchRepo } from './search.repo.postgres.ts';
 import { sqliteSearchRepo } from './search.repo.sqlite.ts';
@@ -184,6 +185,24 @@ export class SearchService {
       indexed += (await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', ids).executeTakeFirst())?.n ?? 0;
       after = ids[ids.length - 1];
     }
+  }
+
+  /**
+   * Common-grams, the pairs of common words that make phrases fast on a
+   * large SQLite index (search.grams.service.ts). PostgreSQL does not use
+   * them (docs/search.md): these answer null there.
+   */
+  async commonGramsStatus(): Promise<GramStatus | null> {
+    return this.deps.db.caps.fullText === 'fts5' ? commonGramsStatus(this.deps.db.kysely) : null;
+  }
+
+  async buildCommonGrams(args: Omit<GramBuildArgs, 'nowIso'> = {}): Promise<GramBuildResult | null> {
+    if (this.deps.db.caps.fullText !== 'fts5') return null;
+    return buildCommonGrams(this.deps.db.kysely, { ...args, nowIso: this.deps.clock.now().toISOString() });
+  }
+
+  async retireCommonGrams(): Promise<number | null> {
+    return this.deps.db.caps.fullText === 'fts5' ? retireCommonGrams(this.deps.db.kysely) : null;
   }
 
   private houseSpellingsFor(q: ParsedQuery): Array<{ term: string; spelling: string }> {
