@@ -52,7 +52,9 @@ async function addStory(db: Db, id: number, s: Story): Promise<void> {
   await sqliteSearchRepo.upsert(db.kysely, doc);
 }
 
-function queryText(spec: fc.Value<typeof querySpec>, stories: Story[]): string {
+type QuerySpec = typeof querySpec extends fc.Arbitrary<infer T> ? T : never;
+
+function queryText(spec: QuerySpec, stories: Story[]): string {
   let t: string;
   if (spec.kind === 'random') t = spec.text;
   else {
