@@ -58,10 +58,13 @@ export interface SiteServer {
 
 const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** `node dist/dateline.mjs serve` on `dataDir`, answering once it printed its address. */
-export async function startSite(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<SiteServer> {
+/**
+ * `node dist/dateline.mjs serve` on `dataDir`, answering once it printed its address.
+ * `nodeArgs` go before the bundle (`--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export async function startSite(dataDir: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<SiteServer> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [BUNDLE, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, BUNDLE, 'serve'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATELINE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://bench.test', LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
