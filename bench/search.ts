@@ -4,8 +4,12 @@
  * side on the same corpus and the same queries.
  *
  *   npm run bench:search -- [--stories N] [--queries Q] [--dialects sqlite,postgres]
- *                           [--keep FILE] [--reuse FILE] [--pg-keep] [--pg-reuse]
+ *                           [--keep FILE] [--reuse FILE] [--pg-keep] [--pg-reuse] [--no-grams]
  *
+ * SQLite builds the list of common words and every story's pairs
+ * (common-grams, docs/search.md) before the FTS5 index, with the code
+ * `dateline search-grams build` runs; `--no-grams` leaves them out, to
+ * compare.
  * `--keep FILE` copies the loaded SQLite database there; `--reuse FILE`
  * queries such a copy instead of loading (to profile without reloading).
  * `--pg-keep` leaves the PostgreSQL schema `bench_search_N` in place and
@@ -24,7 +28,7 @@ import { fixedClock } from '../src/domain/shared/clock.ts';
 import { createPostgresDb, createSqliteDb, type Db } from '../src/storage/index.ts';
 import { FIRST_STORY_AT, queryMix, storyGenerator, type QueryKind } from './search-corpus.ts';
 import { dropPostgresCorpus, loadPostgresCorpus, postgresCorpusSize } from './search-postgres.ts';
-import { loadSqliteCorpus, sqliteCorpusSize, type LoadTimes } from './search-sqlite.ts';
+import { loadSqliteCorpus, sqliteCorpusSize, sqliteIndexBytes, type LoadTimes } from './search-sqlite.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -100,7 +104,8 @@ function report(run: Run, cpuNote: string): void {
 }
 
 function printLoad(label: string, t: LoadTimes, build: string, extra: string): void {
-  console.log(`  ${label}: rows loaded ${(t.loadMs / 1000).toFixed(1)} s; ${build} ${(t.buildMs / 1000).toFixed(1)} s; ${extra} ${(t.optimizeMs / 1000).toFixed(1)} s`);
+  const grams = t.gramsMs === undefined ? '' : `common-grams ${(t.gramsMs / 1000).toFixed(1)} s (${t.gramsNote}); `;
+  console.log(`  ${label}: rows loaded ${(t.loadMs / 1000).toFixed(1)} s; ${grams}${build} ${(t.buildMs / 1000).toFixed(1)} s; ${extra} ${(t.optimizeMs / 1000).toFixed(1)} s`);
 }
 
 async function runSqlite(): Promise<Run> {
@@ -109,11 +114,11 @@ async function runSqlite(): Promise<Run> {
   if (!file) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-search-bench-'));
     file = path.join(dir, 'bench.db');
-    const t = await loadSqliteCorpus(file, STORIES, console.log);
+    const t = await loadSqliteCorpus(file, STORIES, console.log, !flag('no-grams'));
     printLoad('sqlite', t, 'FTS5 index build (rebuild)', 'optimize (merge segments)');
     if (value('keep')) fs.copyFileSync(file, value('keep')!);
   } else console.log(`  sqlite: reusing ${file}`);
-  console.log(`  sqlite: database file ${(fs.statSync(file).size / 1e9).toFixed(2)} GB`);
+  console.log(`  sqlite: database file ${(fs.statSync(file).size / 1e9).toFixed(2)} GB, of which the FTS5 index ${(sqliteIndexBytes(file) / 1e9).toFixed(2)} GB`);
   const db = createSqliteDb(file);
   try {
     return await measure('SQLite FTS5 (embedded)', db);
