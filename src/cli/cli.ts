@@ -3,6 +3,7 @@ import { AppError } from '../domain/shared/errors.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { checkCommand } from './commands/check.ts';
 import { namesCommand } from './commands/names.ts';
+import { searchGramsCommand } from './commands/search-grams.ts';
 import { configFrom, withServices } from './commands/services.ts';
 import { userCommand } from './commands/user.ts';
 import { backupCommand } from './commands/backup.ts';
@@ -25,6 +26,7 @@ commands:
   backup FILE [--force]                   online backup of the SQLite database
   names key NAME...                       transliteration key of each name
   check FILE.md                           editorial checks on a Markdown story
+  search-grams status|build|off           common-grams for fast phrases on a large SQLite index
 
 Every command reads the same environment as the server (DATELINE_DATA_DIR,
 DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   names: (args, io) => namesCommand(args, io.out),
   check: (args, io) => checkCommand(args, io.out),
+  'search-grams': (args, io) => searchGramsCommand(args, io),
   user: (args, io) => withServices(configFrom(io), (s) => userCommand(args, io.out, s)),
 };
 
