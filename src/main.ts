@@ -54,6 +54,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const settings = new SettingsService({ db, clock, emit });
   const houseSpellings = new HouseSpellingsService({ db, clock });
   const search = new SearchService({ db, clock, houseSpellings });
+  const reindex = (ids: number[]) => search.reindexLater(ids, onError);
   const articles = new ArticlesService({ db, clock, emit, defaultLanguage: 'en', indexer: search.indexer });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
@@ -97,8 +98,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     articles,
     queries,
     sections: new SectionsService({ db, clock, emit }),
-    tags: new TagsService({ db, clock, emit }),
-    people: new PeopleService({ db, clock, emit }),
+    tags: new TagsService({ db, clock, emit, reindex }),
+    people: new PeopleService({ db, clock, emit, reindex }),
     apiKeys: new ApiKeysService({ db, clock }),
     media: new MediaService({ db, clock, store: new DiskBlobStore(path.join(config.dataDir, 'media')) }),
     pageCache,
@@ -162,6 +163,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       periodic.stop();
       await services.comments.close();
       await server.close();
+      await services.search.idle();
       await db.close();
     },
   };

@@ -27,6 +27,11 @@ export async function personHasBylines(db: Q, id: number): Promise<boolean> {
   return (await db.selectFrom('article_bylines').select('article_id').where('person_id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** The stories a person has a byline on: their search entries hold the name. */
+export async function articleIdsWithByline(db: Q, id: number): Promise<number[]> {
+  return (await db.selectFrom('article_bylines').select('article_id').where('person_id', '=', id).execute()).map((r) => r.article_id);
+}
+
 export async function imageExists(db: Q, id: number): Promise<boolean> {
   return (await db.selectFrom('images').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { optionalId, parseFields, slug, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
-import { countBylinesByPerson, deletePersonRow, findPersonRow, imageExists, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
+import { articleIdsWithByline, countBylinesByPerson, deletePersonRow, findPersonRow, imageExists, insertPersonRow, listPeopleRows, personHasBylines, updatePersonRow } from './people.repo.ts';
 
 export interface Person {
   id: number;
@@ -25,7 +25,8 @@ export function personFromRow(r: PersonRow): Person {
 }
 
 export class PeopleService {
-  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void }) {}
+  /** `reindex` gets the stories whose search entries hold a renamed name, after the change commits. */
+  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void; reindex?: (articleIds: number[]) => void }) {}
 
   async list(): Promise<Person[]> {
     return (await listPeopleRows(this.deps.db.kysely)).map(personFromRow);
@@ -75,8 +76,9 @@ export class PeopleService {
 
   async update(id: number, raw: unknown, actor = 'system'): Promise<Person> {
     const input = parseFields<Person>(raw, SPEC);
-    await this.get(id);
+    const before = await this.get(id);
     await this.checkPhoto(input.photoImageId);
+    const renamed = input.name !== undefined && input.name !== before.name;
     const patch: Partial<PersonRow> = { updated_at: this.deps.clock.now().toISOString() };
     if (input.slug !== undefined) patch.slug = input.slug;
     if (input.name !== undefined) patch.name = input.name;
@@ -84,13 +86,15 @@ export class PeopleService {
     if (input.roleTitle !== undefined) patch.role_title = input.roleTitle;
     if (input.photoImageId !== undefined) patch.photo_image_id = input.photoImageId;
     const changed = Object.keys(input);
-    await this.unique(() =>
+    const touched = await this.unique(() =>
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await updatePersonRow(trx, id, patch);
         if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'person.update', targetType: 'person', targetId: id, detail: { changed } });
+        return renamed ? articleIdsWithByline(trx, id) : [];
       }),
     );
     this.deps.emit({ kind: 'person', id, action: 'updated' });
+    if (touched.length) this.deps.reindex?.(touched);
     return this.get(id);
   }
 

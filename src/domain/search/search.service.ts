@@ -171,7 +171,33 @@ export class SearchService {
     return result;
   }
 
-  /** Rebuilds every entry: after a restore, or when tag or byline names changed. Returns how many stories are indexed. */
+  /**
+   * Re-indexes these stories in the background, 500 a transaction, one
+   * request after another: a renamed tag or person is in every one of its
+   * stories' entries. Failures go to `onError`; `idle()` waits for the queue.
+   */
+  reindexLater(articleIds: number[], onError: (e: unknown) => void = () => undefined): void {
+    const ids = [...new Set(articleIds)];
+    this.queue = this.queue.then(() => this.reindexIds(ids)).catch(onError);
+  }
+
+  /** Resolves when every reindexLater() so far has finished. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private async reindexIds(ids: number[], batch = 500): Promise<void> {
+    for (let i = 0; i < ids.length; i += batch) {
+      const part = ids.slice(i, i + batch);
+      await this.deps.db.kysely.transaction().execute(async (trx) => {
+        for (const id of part) await this.indexer.index(trx, id);
+      });
+    }
+  }
+
+  /** Rebuilds every entry (after a restore; renames are handled by reindexLater). Returns how many stories are indexed. */
   async reindexAll(batch = 500): Promise<number> {
     const db = this.deps.db.kysely;
     let after = 0;

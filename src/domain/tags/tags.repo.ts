@@ -55,6 +55,11 @@ export async function countArticlesByTag(db: Q): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [r.tag_id, Number(r.n)]));
 }
 
+/** The stories a tag is on: their search entries hold its name. */
+export async function articleIdsWithTag(db: Q, id: number): Promise<number[]> {
+  return (await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute()).map((r) => r.article_id);
+}
+
 /** Slugs among `slugs` that another tag already uses as its slug or one of its aliases. */
 export async function slugsUsedElsewhere(db: Q, slugs: string[], exceptTagId: number | null): Promise<string[]> {
   if (!slugs.length) return [];

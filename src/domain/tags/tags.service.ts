@@ -8,7 +8,7 @@ import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { parseFields, slug, slugList, text } from '../shared/fields.ts';
 import { slugify } from '../shared/slug.ts';
 import {
-  aliasesOf, allAliases, countArticlesByTag, deleteTagRow, findTagRow, insertTagRow, listTagRows, replaceTagAliases, slugsUsedElsewhere, updateTagRow,
+  aliasesOf, allAliases, articleIdsWithTag, countArticlesByTag, deleteTagRow, findTagRow, insertTagRow, listTagRows, replaceTagAliases, slugsUsedElsewhere, updateTagRow,
 } from './tags.repo.ts';
 
 export interface Tag {
@@ -27,7 +27,8 @@ function tagFromRow(r: TagRow, aliases: string[]): Tag {
 }
 
 export class TagsService {
-  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void }) {}
+  /** `reindex` gets the stories whose search entries hold a renamed name, after the change commits. */
+  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void; reindex?: (articleIds: number[]) => void }) {}
 
   /** Without aliases (the public site and the API list do not need them). */
   async list(): Promise<Tag[]> {
@@ -70,7 +71,8 @@ export class TagsService {
     const input = parseFields<Tag>(raw, SPEC);
     const before = await this.get(id);
     const now = this.deps.clock.now().toISOString();
-    await this.unique(() =>
+    const renamed = input.name !== undefined && input.name !== before.name;
+    const touched = await this.unique(() =>
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await assertSlugsFree(trx, input.slug ?? before.slug, input.aliases ?? before.aliases, id);
         const patch: Partial<TagRow> = {};
@@ -81,20 +83,25 @@ export class TagsService {
         if (input.aliases) await replaceTagAliases(trx, id, input.aliases);
         const changed = Object.keys(input);
         if (changed.length) await recordAudit(trx, now, { actor, action: 'tag.update', targetType: 'tag', targetId: id, detail: { changed } });
+        return renamed ? articleIdsWithTag(trx, id) : [];
       }),
     );
     this.deps.emit({ kind: 'tag', id, action: 'updated' });
+    if (touched.length) this.deps.reindex?.(touched);
     return this.get(id);
   }
 
   async remove(id: number, actor = 'system'): Promise<void> {
     const tag = await this.get(id);
     const now = this.deps.clock.now().toISOString();
-    await this.deps.db.kysely.transaction().execute(async (trx) => {
+    const touched = await this.deps.db.kysely.transaction().execute(async (trx) => {
+      const ids = await articleIdsWithTag(trx, id);
       await deleteTagRow(trx, id);
       await recordAudit(trx, now, { actor, action: 'tag.delete', targetType: 'tag', targetId: id, detail: { slug: tag.slug, name: tag.name } });
+      return ids;
     });
     this.deps.emit({ kind: 'tag', id, action: 'deleted' });
+    if (touched.length) this.deps.reindex?.(touched);
   }
 
   private async unique<T>(fn: () => Promise<T>): Promise<T> {
