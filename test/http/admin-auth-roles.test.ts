@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { ROLES, type Role } from '../../src/domain/access/index.ts';
 import { DIALECTS, createTestApp, type TestApp } from '../helpers/dialects.ts';
 import { PASSWORD, csrfFrom, makeStaff, signedIn, type Browser } from './admin-auth-helpers.ts';
@@ -144,6 +145,42 @@ for (const dialect of DIALECTS) {
       const audit = await admin.get('/admin/audit');
       assert.match(audit.body, /settings\.update/);
       assert.match(audit.body, /timeZone/);
+    });
+
+    test('settings: a logo picked from the library shows in the masthead; bad picks and unsafe URLs change nothing', async () => {
+      const admin = as.get('admin')!;
+      const png = await sharp({ create: { width: 800, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+      const logo = await app.media.importImage(png, { alt: 'Masthead logo', caption: '', credit: 'Design desk', originalName: 'logo.png' });
+      const form = { name: 'Logo Daily', tagline: '', timeZone: 'UTC', language: 'en', commentDefault: 'open', logoUrl: '' };
+      const token = csrfFrom((await admin.get('/admin/settings')).body);
+      const picked = await admin.post('/admin/settings', { _csrf: token, ...form, logoImage: String(logo.id) });
+      assert.equal(picked.statusCode, 303);
+      const url = (await app.settings.get()).logoUrl;
+      assert.match(url, new RegExp(`^/media/${logo.key}/.+\\.webp$`));
+      const home = await app.server.inject({ url: '/' });
+      assert.ok(home.body.includes(`<img class="brand-logo" src="${url}" alt="Logo Daily"`), 'the masthead shows the logo with the name as alt');
+      const page = (await admin.get('/admin/settings')).body;
+      assert.match(page, new RegExp(`id="logoImage-${logo.id}" name="logoImage" value="${logo.id}" checked`));
+      for (const [fields, message] of [
+        [{ logoImage: '987654' }, /is not an image of the media library/],
+        [{ logoImage: 'x; drop' }, /is not an image of the media library/],
+        [{ logoUrl: 'javascript:alert(1)' }, /must be empty, a site path/],
+        [{ logoUrl: '//evil.example/logo.png' }, /must be empty, a site path/],
+        [{ logoUrl: '/media/a.png" onerror="x' }, /must be empty, a site path/],
+      ] as const) {
+        const bad = await admin.post('/admin/settings', { _csrf: token, ...form, name: 'Changed', ...fields });
+        assert.equal(bad.statusCode, 422, JSON.stringify(fields));
+        assert.match(bad.body, message);
+        const s = await app.settings.get();
+        assert.deepEqual([s.name, s.logoUrl], ['Logo Daily', url], 'nothing saved');
+      }
+      const https = await admin.post('/admin/settings', { _csrf: token, ...form, logoUrl: 'https://cdn.example/logo.png' });
+      assert.equal(https.statusCode, 303);
+      assert.equal((await app.settings.get()).logoUrl, 'https://cdn.example/logo.png');
+      assert.ok(!(await app.server.inject({ url: '/' })).body.includes('brand-logo'), 'the CSP loads images from this site only: the name stays in text');
+      const cleared = await admin.post('/admin/settings', { _csrf: token, ...form });
+      assert.equal(cleared.statusCode, 303);
+      assert.equal((await app.settings.get()).logoUrl, '');
     });
 
     test('API keys: the key is shown once, works on the Admin API, and revoking it stops it', async () => {

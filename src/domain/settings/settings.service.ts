@@ -31,6 +31,17 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
 
 const KEY = 'site';
 
+/** A path on this site (`/media/…`, shown in the masthead) or an https URL (search-engine data only: the CSP serves images from this site). */
+export function isLogoUrl(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length > 2048 || /[\s\\<>"']/.test(v)) return false;
+  if (v === '' || /^\/(?!\/)/.test(v)) return true;
+  try {
+    return new URL(v).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function check(s: SiteSettings): SiteSettings {
   const problems: FieldProblem[] = [];
   if (typeof s.name !== 'string' || !s.name.trim() || s.name.length > 120) problems.push({ field: 'name', message: 'must be 1 to 120 characters' });
@@ -38,7 +49,7 @@ function check(s: SiteSettings): SiteSettings {
   if (typeof s.timeZone !== 'string' || !isValidTimeZone(s.timeZone)) problems.push({ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Tehran' });
   if (typeof s.language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language)) problems.push({ field: 'language', message: 'must be a BCP 47 tag' });
   if (!['open', 'premoderated', 'closed'].includes(s.commentDefault)) problems.push({ field: 'commentDefault', message: 'must be open, premoderated or closed' });
-  if (typeof s.logoUrl !== 'string' || s.logoUrl.length > 2048) problems.push({ field: 'logoUrl', message: 'must be a URL' });
+  if (!isLogoUrl(s.logoUrl)) problems.push({ field: 'logoUrl', message: 'must be empty, a site path such as /media/logo.webp, or an https URL' });
   if (typeof s.blockPublishOnCheckErrors !== 'boolean') problems.push({ field: 'blockPublishOnCheckErrors', message: 'must be true or false' });
   if (problems.length) throw validationError(problems);
   return s;

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import type { ImageInfo } from '../../domain/articles/index.ts';
+import type { MediaService } from '../../domain/media/index.ts';
 import type { SiteSettings } from '../../domain/settings/index.ts';
+import { validationError } from '../../domain/shared/errors.ts';
 import { actorOf } from '../../domain/users/index.ts';
 import type { AdminContext } from './context.ts';
 import { field, fieldErrors, isFormError, type FieldErrors } from './forms.ts';
 import { requireCapability, staffOf } from './guard.ts';
 import { CsrfField, Notice, TextField, sendAdminPage } from './layout.tsx';
+import { ImageChoices, imageChoicesFor } from './media/image-choices.tsx';
+import { logoUrlOf } from './media/thumb.ts';
 
 const TEXT_FIELDS = ['name', 'tagline', 'timeZone', 'language', 'logoUrl'] as const;
 const COMMENT_MODES = [
@@ -13,7 +18,13 @@ const COMMENT_MODES = [
   ['closed', 'Closed'],
 ] as const;
 
-function SettingsForm(p: { csrf: string; values: Record<string, string>; errors?: FieldErrors; saved?: boolean }) {
+interface LogoChoice {
+  images: ImageInfo[];
+  /** The library image whose logo file is the current logo, '' when none is. */
+  picked: string;
+}
+
+function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: LogoChoice; errors?: FieldErrors; saved?: boolean }) {
   const e = p.errors ?? {};
   const v = p.values;
   return (
@@ -37,7 +48,21 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; errors?
             ))}
           </select>
         </div>
-        <TextField name="logoUrl" label="Logo URL" type="url" value={v.logoUrl} error={e.logoUrl} hint="A site path such as /media/logo.png or an https URL; empty for the name in text." />
+        <ImageChoices
+          name="logoImage"
+          legend="Logo"
+          images={p.logo.images}
+          value={p.logo.picked}
+          error={e.logoImage}
+          hint="Shown in the masthead in place of the site name (which stays its alt text). The newest images of the media library; upload the logo there first, a PNG or WebP with a transparent background works best. None: the URL below, or the name in text."
+        />
+        <TextField
+          name="logoUrl"
+          label="Logo URL (when no image is picked above)"
+          value={p.logo.picked ? '' : v.logoUrl}
+          error={e.logoUrl}
+          hint="A site path such as /media/logo.webp (shown in the masthead), or an https URL (given to search engines only: pages load images from this site alone). Empty for the name in text."
+        />
         <button type="submit">Save settings</button>
       </form>
     </>
@@ -46,26 +71,44 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; errors?
 
 /** Site settings (settings:write), through SettingsService.update; each change is audited with the fields it touched. */
 export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  const { settings, auditLog } = ctx.deps;
+  const { settings, auditLog, media } = ctx.deps;
   const guard = { preHandler: requireCapability('settings:write') };
+
+  /** The newest images, and which of them is the logo (or the one the form picked). */
+  async function logoChoice(logoUrl: string, pickedId = ''): Promise<LogoChoice> {
+    const images = await imageChoicesFor(media, /^\d+$/.test(pickedId) ? Number(pickedId) : null);
+    const picked = pickedId || String(images.find((i) => logoUrl && logoUrlOf(i) === logoUrl)?.id ?? '');
+    return { images, picked };
+  }
 
   app.get<{ Querystring: { saved?: string } }>('/settings', guard, async (req, reply) => {
     const values = { ...(await settings.get()) } as unknown as Record<string, string>;
-    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} saved={req.query.saved === '1'} /> });
+    const logo = await logoChoice(values.logoUrl);
+    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} saved={req.query.saved === '1'} /> });
   });
 
   app.post('/settings', guard, async (req, reply) => {
     const before = await settings.get();
     const values: Record<string, string> = {};
     for (const k of [...TEXT_FIELDS, 'commentDefault'] as const) values[k] = field(req.body, k);
+    const pickedId = field(req.body, 'logoImage');
     try {
+      if (pickedId) values.logoUrl = logoUrlOf(await pickedImage(media, pickedId));
       await settings.update(values as unknown as Partial<SiteSettings>);
     } catch (e) {
       if (!isFormError(e)) throw e;
-      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} errors={fieldErrors(e)} /> });
+      const logo = await logoChoice(values.logoUrl, /^\d+$/.test(pickedId) ? pickedId : '');
+      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} errors={fieldErrors(e)} /> });
     }
     const changed = Object.keys(values).filter((k) => values[k] !== String(before[k as keyof SiteSettings]));
     if (changed.length) await auditLog.record({ actor: actorOf(staffOf(req)), action: 'settings.update', targetType: 'settings', targetId: 'site', detail: { changed } });
     return reply.code(303).header('location', '/admin/settings?saved=1').send();
   });
+}
+
+/** The library image a form picked, or a 422 by the picker. */
+async function pickedImage(media: MediaService, raw: string): Promise<ImageInfo> {
+  const image = /^\d{1,15}$/.test(raw) ? await media.get(Number(raw)).catch(() => null) : null;
+  if (!image) throw validationError([{ field: 'logoImage', message: 'is not an image of the media library' }]);
+  return image;
 }

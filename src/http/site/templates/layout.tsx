@@ -52,7 +52,7 @@ function Masthead({ ctx, opts, chrome }: { ctx: SiteContext; opts: LayoutOptions
       <div class="masthead-inner">
         <Brand class="brand">
           <a href="/" rel="home">
-            {ctx.settings.name}
+            {ctx.settings.logoUrl.startsWith('/') ? <img class="brand-logo" src={ctx.settings.logoUrl} alt={ctx.settings.name} /> : ctx.settings.name}
           </a>
         </Brand>
         {ctx.settings.tagline ? <p class="tagline">{ctx.settings.tagline}</p> : null}
