@@ -38,7 +38,23 @@ export class MediaDialog {
     q<HTMLInputElement>(this.dialog, 'input[type=file]').addEventListener('change', () => void this.upload());
     q<HTMLFormElement>(this.dialog, 'form').addEventListener('submit', (e) => this.submit(e));
     q<HTMLButtonElement>(this.dialog, '[data-close]').addEventListener('click', () => this.dialog.close());
+    const search = q<HTMLInputElement>(this.dialog, '#image-search');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.loadLibrary(search.value), 250);
+    });
+    // Enter in the search box searches; it must not submit the dialog's form.
+    search.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      clearTimeout(timer);
+      void this.loadLibrary(search.value);
+    });
   }
+
+  /** The answer to the latest library request only: an older, slower one must not overwrite it. */
+  private librarySeq = 0;
 
   private field(name: string): HTMLInputElement {
     return q<HTMLInputElement>(this.dialog, `[name="${name}"]`);
@@ -59,7 +75,10 @@ export class MediaDialog {
     this.preview();
     this.status('');
     this.dialog.showModal();
-    if (!current?.imageId) void this.loadLibrary();
+    if (!current?.imageId) {
+      q<HTMLInputElement>(this.dialog, '#image-search').value = '';
+      void this.loadLibrary('');
+    }
   }
 
   private preview(): void {
@@ -77,12 +96,18 @@ export class MediaDialog {
     this.status(`Image ${image.id} selected.`);
   }
 
-  private async loadLibrary(): Promise<void> {
+  private async loadLibrary(search: string): Promise<void> {
+    const seq = ++this.librarySeq;
+    const url = new URL(this.opts.listUrl, location.href);
+    if (search.trim()) url.searchParams.set('q', search.trim());
+    const res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (seq !== this.librarySeq) return;
+    if (!res.ok) return this.status(`The library could not be searched (${res.status}).`, true);
+    const { images, total } = (await res.json()) as { images: LibraryImage[]; total: number };
+    if (seq !== this.librarySeq) return;
     const grid = q<HTMLElement>(this.dialog, '.image-dialog-grid');
     grid.textContent = '';
-    const res = await fetch(this.opts.listUrl, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    if (!res.ok) return;
-    const { images } = (await res.json()) as { images: LibraryImage[] };
+    if (search.trim()) this.status(total ? `${total} ${total === 1 ? 'image matches' : 'images match'}${total > images.length ? `; the newest ${images.length} are shown` : ''}.` : 'No image matches.');
     for (const image of images) {
       const b = document.createElement('button');
       b.type = 'button';

@@ -106,6 +106,14 @@ describe(`${dialect}: story editor in Chromium`, () => {
     // The same image as the featured image, picked from the library in the dialog.
     await page.click('.featured-field summary');
     await page.click('button:has-text("Upload or pick another image")');
+    // The library is searched as one types (here by file name); Enter does not submit the dialog.
+    await page.fill('#image-search', 'no-such-picture');
+    await page.waitForSelector('.image-dialog-status:has-text("No image matches")');
+    await page.fill('#image-search', 'metro.png');
+    await page.press('#image-search', 'Enter');
+    await page.waitForSelector('.image-dialog-status:has-text("1 image matches")');
+    assert.equal(await page.locator('.image-dialog-grid .image-dialog-thumb').count(), 1);
+    assert.ok(await page.locator('#image-dialog').evaluate((d) => (d as HTMLDialogElement).open), 'Enter kept the dialog open');
     await page.click('.image-dialog-grid .image-dialog-thumb');
     // Uploaded before its alt text was typed, the library copy has none yet: the dialog asks for it.
     await page.click('#image-dialog button[type=submit]');

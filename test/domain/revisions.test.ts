@@ -168,6 +168,13 @@ for (const dialect of DIALECTS) {
       assert.equal(sum, (await nr.desk.desk(editor, {}, 500, 0)).items.length);
       const searched = await nr.desk.desk(editor, { search: 'bridge' }, 50, 0);
       assert.deepEqual(searched.items.map((i) => i.headline), ['Bridge reopens']);
+      // % _ and \ in the search are the characters themselves, on both databases.
+      for (const h of ['Rates up 50% in a year', 'Rates up 501 points', 'The snake_case names', 'The snakeXcase names', 'Path C:\\new']) await nr.workflow.create(editor, draft(h));
+      const heads = async (search: string) => (await nr.desk.desk(editor, { search }, 50, 0)).items.map((i) => i.headline);
+      assert.deepEqual(await heads('50%'), ['Rates up 50% in a year']);
+      assert.deepEqual(await heads('e_c'), ['The snake_case names']);
+      assert.deepEqual(await heads('C:\\n'), ['Path C:\\new']);
+      assert.deepEqual(await heads('RATES UP 50'), ['Rates up 501 points', 'Rates up 50% in a year']);
       const pub = await nr.desk.desk(editor, { status: 'published' }, 50, 0);
       assert.ok(pub.items.every((i) => i.status === 'published'));
       assert.equal(pub.total, all.counts.published);

@@ -136,6 +136,37 @@ for (const dialect of DIALECTS) {
       assert.ok(lib.json().images.some((i: { id: number }) => i.id === id));
     });
 
+    test('the library searches alt text, caption, credit and file name; % and _ are literal', async () => {
+      const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#887766' } }).jpeg().toBuffer();
+      const put = (name: string, fields: Record<string, string>) => upload({ name, type: 'image/jpeg', data: jpeg }, fields);
+      for (const [name, fields] of [
+        ['harbour-cranes.jpg', { alt: 'Cranes at the harbour', caption: '', credit: 'Staff' }],
+        ['mayor.jpg', { alt: 'The mayor speaks', caption: 'At the HARBOUR office', credit: 'Staff' }],
+        ['rally.jpg', { alt: 'A rally', caption: 'Turnout up 50% on last year', credit: 'Nadia Karimi' }],
+        ['img_2031.jpg', { alt: 'A street market', caption: '', credit: 'Staff' }],
+        ['img52031.jpg', { alt: 'A quiet street', caption: '', credit: 'Staff' }],
+      ] as const) assert.equal((await put(name, fields)).statusCode, 201, name);
+      const find = async (q: string) => {
+        const res = await b.get(`/admin/media?format=json&q=${encodeURIComponent(q)}`);
+        assert.equal(res.statusCode, 200);
+        const json = res.json() as { images: Array<{ alt: string }>; total: number };
+        assert.equal(json.total, json.images.length);
+        return json.images.map((i) => i.alt).sort();
+      };
+      assert.deepEqual(await find('harbour'), ['Cranes at the harbour', 'The mayor speaks']);
+      assert.deepEqual(await find('karimi'), ['A rally']);
+      assert.deepEqual(await find('50%'), ['A rally']);
+      assert.deepEqual(await find('img_2'), ['A street market']);
+      assert.deepEqual(await find('no such picture'), []);
+      assert.ok((await find('')).length >= 5, 'an empty search lists everything');
+      const page = await b.get('/admin/media?q=harbour');
+      assert.match(page.body, /2 images match “harbour”/);
+      assert.match(page.body, /value="harbour"/);
+      const hostile = await b.get(`/admin/media?q=${encodeURIComponent('<script>x</script>' + 'a'.repeat(10_000))}&page=-3`);
+      assert.equal(hostile.statusCode, 200);
+      assert.doesNotMatch(hostile.body, /<script>x/);
+    });
+
     test('path traversal on /media is 400/404 and never serves a byte outside the media root', async () => {
       fs.mkdirSync(app.mediaDir, { recursive: true });
       fs.writeFileSync(path.join(path.dirname(app.mediaDir), 'secret.txt'), 'TOP-SECRET');

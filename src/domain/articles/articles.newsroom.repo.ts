@@ -1,5 +1,6 @@
 import type { Q } from '../../storage/index.ts';
-import { escapeLike, type SummaryRow } from './articles.repo.ts';
+import { containsText } from '../../storage/index.ts';
+import type { SummaryRow } from './articles.repo.ts';
 import type { ArticleStatus } from './articles.types.ts';
 
 /** SQL behind the newsroom: revision snapshots, remembered dismissals, the story desk listing. */
@@ -83,7 +84,7 @@ function deskQuery(db: Q, f: Omit<DeskFilter, 'status'>, likeOp: 'like' | 'ilike
     q = q.where('a.id', 'in', (eb) => eb.selectFrom('article_bylines').select('article_id').where('person_id', '=', pid));
   }
   if (f.createdBy !== undefined) q = q.where('a.created_by', '=', f.createdBy);
-  if (f.search) q = q.where('a.headline', likeOp, `%${escapeLike(f.search)}%`);
+  if (f.search) q = q.where(containsText(likeOp, 'a.headline', f.search));
   return q;
 }
 

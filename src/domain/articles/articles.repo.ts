@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Q } from '../../storage/index.ts';
+import { containsText, type Q } from '../../storage/index.ts';
 import type { ArticleRow, ImageRow, NewArticleRow, ArticleUpdate } from '../../storage/schema.ts';
 import type { ArticleFilter, Correction, ImageInfo, PersonRef, SectionRef, TagRef } from './articles.types.ts';
 
@@ -225,15 +225,10 @@ export async function countVisible(db: Q, filter: ArticleFilter, nowIso: string)
 export async function listAllRows(db: Q, filter: ArticleFilter, limit: number, offset: number, likeOp: 'like' | 'ilike'): Promise<{ rows: SummaryRow[]; total: number }> {
   let q = applyFilter(db.selectFrom('articles as a') as any, filter) as any;
   if (filter.status) q = q.where('a.status', '=', filter.status);
-  if (filter.search) q = q.where('a.headline', likeOp, `%${escapeLike(filter.search)}%`);
+  if (filter.search) q = q.where(containsText(likeOp, 'a.headline', filter.search));
   const rows = await pageOf(q.select(SUMMARY_COLUMNS).orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc'), limit, offset).execute();
   const c = await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
   return { rows, total: Number(c?.n ?? 0) };
-}
-
-/** `%` and `_` in user text are literal, which also keeps a search from becoming a slow scan pattern. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Flips due scheduled stories to published; one statement, so concurrent instances cannot double-publish. */

@@ -4,7 +4,7 @@ export { ArticleQueries, pickRelated, type PublicLookup, type LatestLoader } fro
 export { parseArticleInput, directionOf, type ArticleInput } from './articles.input.ts';
 export * from './document.ts';
 export { markdownToDoc } from './markdown.ts';
-export { imageFromRow, escapeLike, imagesByIds } from './articles.repo.ts';
+export { imageFromRow, imagesByIds } from './articles.repo.ts';
 export {
   StoryWorkflow, canViewStory, canEditStory, canMoveStory, allowedMoves, staffActor, zonedLocalToUtc, utcToZonedLocal, LIVE_STATES,
   type StaffActor, type WorkflowDeps,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import type { Db } from '../../storage/index.ts';
+import { containsText, type Db } from '../../storage/index.ts';
 import { imageFromRow, type ImageInfo, type ImageVariant } from '../articles/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
@@ -137,14 +137,23 @@ export class MediaService {
     return new Map(rows.map((r) => [r.id, imageFromRow(r)]));
   }
 
-  async list(limit: number, offset: number): Promise<ImageInfo[]> {
-    const rows = await this.deps.db.kysely.selectFrom('images').selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  /** Newest first; `search` keeps images whose alt text, caption, credit or file name contains it. */
+  async list(limit: number, offset: number, search = ''): Promise<ImageInfo[]> {
+    const rows = await this.matching(search).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
     return rows.map(imageFromRow);
   }
 
-  async count(): Promise<number> {
-    const r = await this.deps.db.kysely.selectFrom('images').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  async count(search = ''): Promise<number> {
+    const r = await this.matching(search).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     return Number(r?.n ?? 0);
+  }
+
+  private matching(search: string) {
+    const q = this.deps.db.kysely.selectFrom('images');
+    const text = search.trim().slice(0, 200);
+    if (!text) return q;
+    const op = this.deps.db.caps.caseInsensitiveLike;
+    return q.where((eb) => eb.or(['alt', 'caption', 'credit', 'original_name'].map((c) => containsText(op, c, text))));
   }
 
   /** The library's words for an image: what a story gets when its own node leaves them empty. */

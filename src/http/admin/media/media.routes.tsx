@@ -54,9 +54,12 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: HttpDeps):
   const guard = { preHandler: requireCapability('articles:write-draft') };
 
   app.get('/media', guard, async (req, reply) => {
-    const pageRaw = String((req.query as Record<string, unknown>)?.page ?? '1');
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const pageRaw = String(query.page ?? '1');
     const page = /^[1-9]\d{0,4}$/.test(pageRaw) ? Number(pageRaw) : 1;
-    const [images, total] = await Promise.all([deps.media.list(PAGE, (page - 1) * PAGE), deps.media.count()]);
+    const search = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
+    const [images, total] = await Promise.all([deps.media.list(PAGE, (page - 1) * PAGE, search), deps.media.count(search)]);
+    const pageUrl = (n: number) => `/admin/media?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
     if (wantsJson(req)) return { images: images.map(imageJson), total };
     return sendAdminPage(req, reply, {
       title: 'Media library',
@@ -72,11 +75,19 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: HttpDeps):
             <div class="field"><label for="up-credit">Credit</label><input id="up-credit" name="credit" maxLength={200} /></div>
             <button type="submit">Upload</button>
           </form>
-          <p>{total} images.</p>
+          <form class="desk-filters" method="get" action="/admin/media" role="search">
+            <div class="field">
+              <label for="media-q">Search alt text, caption, credit or file name</label>
+              <input id="media-q" name="q" type="search" value={search} maxLength={200} />
+            </div>
+            <button type="submit">Search</button>
+            {search ? <a href="/admin/media">Show all</a> : null}
+          </form>
+          <p>{search ? `${total} ${total === 1 ? 'image matches' : 'images match'} “${search}”.` : `${total} images.`}</p>
           <ul class="media-grid">{images.map((i) => <MediaCard image={i} />)}</ul>
           <nav class="pager">
-            {page > 1 ? <a href={`/admin/media?page=${page - 1}`}>← Newer</a> : null}
-            {page * PAGE < total ? <a href={`/admin/media?page=${page + 1}`}>Older →</a> : null}
+            {page > 1 ? <a href={pageUrl(page - 1)}>← Newer</a> : null}
+            {page * PAGE < total ? <a href={pageUrl(page + 1)}>Older →</a> : null}
           </nav>
         </>
       ),

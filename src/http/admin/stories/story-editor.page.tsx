@@ -113,7 +113,10 @@ function ImageDialog() {
             <label for="image-file">Upload (JPEG, PNG, WebP, AVIF or GIF)</label>
             <input id="image-file" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" />
           </div>
-          <p class="field-hint">…or pick one from the library:</p>
+          <div class="field">
+            <label for="image-search">…or pick one from the library (search alt text, caption, credit or file name):</label>
+            <input id="image-search" type="search" maxLength={200} autocomplete="off" />
+          </div>
           <div class="image-dialog-grid" />
         </div>
         <img class="image-dialog-preview" alt="" hidden />
