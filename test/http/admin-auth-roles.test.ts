@@ -145,6 +145,17 @@ for (const dialect of DIALECTS) {
       const audit = await admin.get('/admin/audit');
       assert.match(audit.body, /settings\.update/);
       assert.match(audit.body, /timeZone/);
+      const fields = { _csrf: token, name: 'Tehran Times', tagline: 'Daily', timeZone: 'Asia/Tehran', language: 'fa', commentDefault: 'closed', logoUrl: '/media/logo.png' };
+      assert.equal((await admin.post('/admin/settings', { ...fields, blockPublishOnCheckErrors: 'on' })).statusCode, 303);
+      assert.equal((await app.settings.get()).blockPublishOnCheckErrors, true);
+      assert.match((await admin.get('/admin/settings')).body, /name="blockPublishOnCheckErrors" value="on" checked/);
+      const entries = async () => (await app.auditLog.list(200, 0)).filter((e) => e.action === 'settings.update').length;
+      const n = await entries();
+      assert.equal((await admin.post('/admin/settings', { ...fields, blockPublishOnCheckErrors: 'on' })).statusCode, 303);
+      assert.equal(await entries(), n, 'a save that changes nothing is not audited');
+      assert.equal((await admin.post('/admin/settings', fields)).statusCode, 303);
+      assert.equal((await app.settings.get()).blockPublishOnCheckErrors, false, 'an unticked box turns it off');
+      assert.equal(await entries(), n + 1);
     });
 
     test('settings: a logo picked from the library shows in the masthead; bad picks and unsafe URLs change nothing', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { isValidTimeZone } from '../shared/time.ts';
@@ -77,19 +78,26 @@ export class SettingsService {
     this.cached = null;
   }
 
-  async update(patch: Partial<SiteSettings>): Promise<SiteSettings> {
+  /** `actor` is who did it (`user:12`): a change is audited with the settings it touched, in the same transaction. */
+  async update(patch: Partial<SiteSettings>, actor = 'system'): Promise<SiteSettings> {
     const allowed = Object.keys(DEFAULT_SETTINGS);
     const unknown = Object.keys(patch).filter((k) => !allowed.includes(k));
     if (unknown.length) throw validationError(unknown.map((field) => ({ field, message: 'is not a site setting' })));
     this.invalidate();
-    const next = check({ ...(await this.get()), ...patch });
+    const before = await this.get();
+    const next = check({ ...before, ...patch });
+    const changed = allowed.filter((k) => next[k as keyof SiteSettings] !== before[k as keyof SiteSettings]);
+    if (!changed.length) return before;
     const at = this.deps.clock.now().toISOString();
     const value = JSON.stringify(next);
-    await this.deps.db.kysely
-      .insertInto('settings')
-      .values({ key: KEY, value, updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
-      .execute();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('settings')
+        .values({ key: KEY, value, updated_at: at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+        .execute();
+      await recordAudit(trx, at, { actor, action: 'settings.update', targetType: 'settings', targetId: KEY, detail: { changed } });
+    });
     this.invalidate();
     this.deps.emit({ kind: 'settings', id: KEY, action: 'updated' });
     return this.get();

@@ -48,6 +48,12 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: L
             ))}
           </select>
         </div>
+        <div class="field field-check">
+          <label>
+            <input type="checkbox" name="blockPublishOnCheckErrors" value="on" checked={v.blockPublishOnCheckErrors === 'on'} /> Editorial-check errors block publishing
+          </label>
+          <p class="field-hint">When on, a story with an error from the editorial checks (a dangling attribution, unbalanced quotation marks…) can be saved but not published or scheduled until it is fixed or the finding is dismissed with a reason. Warnings never block.</p>
+        </div>
         <ImageChoices
           name="logoImage"
           legend="Logo"
@@ -71,7 +77,7 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: L
 
 /** Site settings (settings:write), through SettingsService.update; each change is audited with the fields it touched. */
 export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  const { settings, auditLog, media } = ctx.deps;
+  const { settings, media } = ctx.deps;
   const guard = { preHandler: requireCapability('settings:write') };
 
   /** The newest images, and which of them is the logo (or the one the form picked). */
@@ -82,28 +88,32 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
   }
 
   app.get<{ Querystring: { saved?: string } }>('/settings', guard, async (req, reply) => {
-    const values = { ...(await settings.get()) } as unknown as Record<string, string>;
+    const values = formValues(await settings.get());
     const logo = await logoChoice(values.logoUrl);
     return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} saved={req.query.saved === '1'} /> });
   });
 
   app.post('/settings', guard, async (req, reply) => {
-    const before = await settings.get();
     const values: Record<string, string> = {};
-    for (const k of [...TEXT_FIELDS, 'commentDefault'] as const) values[k] = field(req.body, k);
+    for (const k of [...TEXT_FIELDS, 'commentDefault', 'blockPublishOnCheckErrors'] as const) values[k] = field(req.body, k);
     const pickedId = field(req.body, 'logoImage');
     try {
       if (pickedId) values.logoUrl = logoUrlOf(await pickedImage(media, pickedId));
-      await settings.update(values as unknown as Partial<SiteSettings>);
+      const patch = { ...values, blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on' };
+      await settings.update(patch as unknown as Partial<SiteSettings>, actorOf(staffOf(req)));
     } catch (e) {
       if (!isFormError(e)) throw e;
       const logo = await logoChoice(values.logoUrl, /^\d+$/.test(pickedId) ? pickedId : '');
       return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} errors={fieldErrors(e)} /> });
     }
-    const changed = Object.keys(values).filter((k) => values[k] !== String(before[k as keyof SiteSettings]));
-    if (changed.length) await auditLog.record({ actor: actorOf(staffOf(req)), action: 'settings.update', targetType: 'settings', targetId: 'site', detail: { changed } });
     return reply.code(303).header('location', '/admin/settings?saved=1').send();
   });
+}
+
+/** The settings as the form's strings (a checkbox is `on` or ''). */
+function formValues(s: SiteSettings): Record<string, string> {
+  const { blockPublishOnCheckErrors, ...text } = s;
+  return { ...text, blockPublishOnCheckErrors: blockPublishOnCheckErrors ? 'on' : '' };
 }
 
 /** The library image a form picked, or a 422 by the picker. */
