@@ -22,13 +22,15 @@ for (const dialect of DIALECTS) {
     before(async () => {
       app = await createTestApp(dialect);
       const world = await app.sections.create({ name: 'World', slug: 'world' });
-      await app.sections.create({ name: 'Middle East', slug: 'middle-east', parentId: world.id });
+      const mideast = await app.sections.create({ name: 'Middle East', slug: 'middle-east', parentId: world.id });
+      await app.sections.create({ name: 'Gulf', slug: 'gulf', parentId: mideast.id });
       await app.sections.create({ name: 'City', slug: 'city' });
       await app.people.create({ name: 'Sara Ahmadi' });
       await app.people.create({ name: 'Reza Karimi' });
       await story('old', { headline: 'Harbour strike ends', bodyMarkdown: 'The harbour reopened.', section: 'city', bylines: ['sara-ahmadi'], publishedAt: '2026-01-10T08:00:00Z' });
       await story('mid', { headline: 'Ferry timetable', bodyMarkdown: 'Ferries leave the harbour hourly. Harbour harbour harbour.', section: 'world', bylines: ['reza-karimi'], publishedAt: '2026-03-05T08:00:00Z' });
       await story('new', { headline: 'Harbour tunnel plan', bodyMarkdown: 'A tunnel under the harbour.', section: 'middle-east', bylines: ['sara-ahmadi', 'reza-karimi'], publishedAt: '2026-05-01T08:00:00Z' });
+      await story('deep', { headline: 'Lagoon survey', bodyMarkdown: 'Divers mapped the lagoon.', section: 'gulf', publishedAt: '2026-04-01T08:00:00Z' });
       await story('xss', { headline: 'Markup <b>bold</b> headline', bodyMarkdown: 'The text `<script>alert(1)</script>` appeared in the lighthouse log & more.', publishedAt: '2026-02-01T08:00:00Z' });
     });
     after(async () => app.cleanup());
@@ -50,6 +52,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await ids({ q: 'harbour', from: '2026-03-01', to: '2026-03-31' }), [made.mid]);
       assert.deepEqual(await ids({ q: 'harbour', to: '2026-01-10' }), [made.old], 'the "to" day is included');
       assert.deepEqual(await ids({ q: 'harbour', section: 'nope' }), []);
+      for (const section of ['world', 'middle-east', 'gulf']) assert.deepEqual(await ids({ q: 'lagoon', section }), [made.deep], `${section} holds its sub-subsection`);
+      assert.deepEqual(await ids({ q: 'lagoon', section: 'city' }), []);
       // 2026-01-10T08:00Z is 11:30 in Tehran; the day 2026-01-10 there starts at 2026-01-09T20:30Z.
       assert.deepEqual((await app.search.search({ q: 'harbour', from: '2026-01-10', to: '2026-01-10' }, 'Asia/Tehran')).items.map((i) => i.id), [made.old]);
       assert.deepEqual((await app.search.search({ q: 'harbour', from: '2026-01-09', to: '2026-01-09' }, 'Pacific/Pago_Pago')).items.map((i) => i.id), [made.old]);

@@ -99,8 +99,11 @@ export async function filterFacets(db: Q, f: SearchFilters): Promise<{ sections:
   let sections: string[] | null = null;
   let author: string | null = null;
   if (f.sectionSlug) {
-    const r = await sql<{ id: number }>`select s.id from sections s where s.slug = ${f.sectionSlug}
-      or s.parent_id = (select p.id from sections p where p.slug = ${f.sectionSlug})`.execute(db);
+    // The section and every section below it, however deep (UNION, not UNION ALL: a cycle ends).
+    const r = await sql<{ id: number }>`with recursive tree(id) as (
+        select id from sections where slug = ${f.sectionSlug}
+        union select s.id from sections s join tree t on s.parent_id = t.id
+      ) select id from tree`.execute(db);
     if (!r.rows.length) return null;
     sections = r.rows.map((x) => sectionFacet(x.id));
   }
