@@ -21,6 +21,8 @@ export interface Config {
   /** Hops of reverse proxies whose X-Forwarded-For is trusted. */
   readonly trustProxy: number;
   readonly pageCacheEntries: number;
+  /** Searches (site page and Content API) per client IP per minute; 0: unlimited. */
+  readonly searchRateLimit: number;
   /** `smtp://user:pass@host:port` or `smtps://…`; null: no mail is sent (reset links fail loudly in the log). */
   readonly smtpUrl: string | null;
   /** From header of staff mail (password resets, invitations). */
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: readBool(env, 'DATELINE_SEED_DEMO', true),
     trustProxy: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     pageCacheEntries: readInt(env, 'PAGE_CACHE_ENTRIES', 5000, 0, 1_000_000),
+    searchRateLimit: readInt(env, 'SEARCH_RATE_LIMIT', 120, 0, 1_000_000),
     smtpUrl,
     mailFrom,
     secretKey: readSecretKey(env.DATELINE_SECRET_KEY),

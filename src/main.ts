@@ -15,7 +15,7 @@ import { CommentNotifier, CommentsService, MemoryRateLimiter, ModerationService,
 import { createMailer, MailOutbox } from './domain/mail/index.ts';
 import { assertSameKey, SecretBox } from './domain/secrets/index.ts';
 import { HouseSpellingsService } from './domain/house-spellings/index.ts';
-import { SearchService } from './domain/search/index.ts';
+import { SearchService, SearchThrottle } from './domain/search/index.ts';
 import { TagsService } from './domain/tags/index.ts';
 import { createAccountServices } from './domain/users/index.ts';
 import { createAdmin } from './http/admin/index.ts';
@@ -105,6 +105,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     pageCache,
     likeOp: db.caps.caseInsensitiveLike,
     search,
+    searchThrottle: new SearchThrottle({ limiter, clock, perMinute: config.searchRateLimit, onError }),
     houseSpellings,
     comments,
     commentModeration,

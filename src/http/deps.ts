@@ -9,7 +9,7 @@ import type { Clock } from '../domain/shared/clock.ts';
 import type { CommentNotifier, CommentsService, ModerationService } from '../domain/comments/index.ts';
 import type { TagsService } from '../domain/tags/index.ts';
 import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
-import type { SearchService } from '../domain/search/index.ts';
+import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
 import type { PageCache } from './site/page-cache.ts';
 
@@ -30,6 +30,8 @@ export interface HttpDeps {
   likeOp: 'like' | 'ilike';
   /** Full-text search over published stories (public site and Content API). */
   search: SearchService;
+  /** Searches per client IP per minute (SEARCH_RATE_LIMIT). */
+  searchThrottle: SearchThrottle;
   /** The house-spelling dictionary (Admin API writes, search and editorial checks read). */
   houseSpellings: HouseSpellingsService;
   /** Reader comments: challenges, submission, the public list (docs/comments.md). */

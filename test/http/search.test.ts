@@ -115,3 +115,34 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: searches per client are limited (SEARCH_RATE_LIMIT)`, () => {
+    let app: TestApp;
+    const get = (url: string, remoteAddress = '203.0.113.7') => app.server.inject({ method: 'GET', url, remoteAddress });
+
+    before(async () => {
+      app = await createTestApp(dialect, undefined, { env: { SEARCH_RATE_LIMIT: '3' } });
+      await app.articles.create(parseArticleInput({ status: 'published', headline: 'Harbour strike ends', publishedAt: '2026-02-01T08:00:00Z' }, 'create'), 'test');
+    });
+    after(async () => app.cleanup());
+
+    test('past the limit the page and the API answer 429 with Retry-After; other clients and the next minute are fine', async () => {
+      assert.equal((await get('/search?q=harbour')).statusCode, 200);
+      assert.equal((await get('/api/content/v1/search?q=harbour')).statusCode, 200);
+      assert.equal((await get('/search?q=strike')).statusCode, 200);
+      const page = await get('/search?q=harbour');
+      assert.equal(page.statusCode, 429);
+      assert.match(page.body, /Too many searches from your address/);
+      assert.ok(Number(page.headers['retry-after']) >= 1 && Number(page.headers['retry-after']) <= 60);
+      assert.equal(page.headers['cache-control'], 'no-store');
+      const api = await get('/api/content/v1/search?q=harbour');
+      assert.equal(api.statusCode, 429);
+      assert.match(api.json().error.message, /too many searches/);
+      assert.ok(Number(api.headers['retry-after']) >= 1);
+      assert.equal((await get('/search?q=harbour', '198.51.100.9')).statusCode, 200, 'another address is not held back');
+      app.clock.advance(60_000);
+      assert.equal((await get('/search?q=harbour')).statusCode, 200, 'a new minute');
+    });
+  });
+}

@@ -33,6 +33,7 @@ export class MemoryRateLimiter implements RateLimiter {
     const until = (bucket + 1) * windowMs;
     const c = this.counts.get(k) ?? { n: 0, until };
     if (c.n >= limit) return until - nowMs;
+    if (c.n === 0) this.sweep(nowMs);
     c.n++;
     this.counts.set(k, c);
     return 0;

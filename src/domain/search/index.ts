@@ -5,3 +5,4 @@ export { escapeHtml } from './search.snippet.ts';
 export { buildSearchDocument, type DocumentSource } from './search.document.ts';
 export { GRAM_LIST_DEFAULTS, type GramListOptions } from './search.grams.ts';
 export type { GramBuildArgs, GramBuildResult, GramStatus } from './search.grams.service.ts';
+export { SearchThrottle } from './search.throttle.ts';

@@ -39,6 +39,12 @@ function searchJson(siteUrl: string, r: SearchResult) {
 export function registerContentSearchRoutes(app: FastifyInstance, deps: HttpDeps, opts: { path?: string } = {}): void {
   app.get(opts.path ?? '/content/v1/search', async (req, reply) => {
     const query = (req.query ?? {}) as Record<string, unknown>;
+    const wait = await deps.searchThrottle.wait(req.ip);
+    if (wait > 0) {
+      const seconds = Math.max(1, Math.ceil(wait / 1000));
+      reply.header('retry-after', String(seconds)).header('cache-control', 'no-store');
+      throw new AppError('RATE_LIMITED', `too many searches from this address; retry in ${seconds} s`);
+    }
     for (const k of Object.keys(query)) {
       if (!PARAMS.has(k)) throw new AppError('BAD_REQUEST', `${k.slice(0, 40)}: is not a parameter of search`, { field: k.slice(0, 40) });
     }

@@ -37,6 +37,8 @@ function readerMessage(e: AppError): string {
 
 async function handle(deps: HttpDeps, assets: ReturnType<typeof siteAssets>, req: FastifyRequest, reply: FastifyReply) {
   const query = (req.query ?? {}) as Record<string, unknown>;
+  const wait = await deps.searchThrottle.wait(req.ip);
+  if (wait > 0) return tooMany(deps, assets, reply, wait);
   const form = formOf(query);
   const rawPage = query.page;
   const page = rawPage === undefined ? 1 : typeof rawPage === 'string' && /^[1-9]\d{0,4}$/.test(rawPage) ? Number(rawPage) : 0;
@@ -58,6 +60,16 @@ async function handle(deps: HttpDeps, assets: ReturnType<typeof siteAssets>, req
   meta.names.push(['robots', 'noindex, follow']);
   const body = renderPage(ctx, meta, searchPageBody({ ctx, people, form, result, error, page: Math.max(page, 1), pageSize: SEARCH_PAGE_SIZE }));
   return reply.code(error ? 400 : 200).header('content-type', HTML).header('cache-control', SEARCH_CACHE_CONTROL).send(body);
+}
+
+/** 429 with a page that says when to try again; never cached (the next minute may be fine). */
+async function tooMany(deps: HttpDeps, assets: ReturnType<typeof siteAssets>, reply: FastifyReply, waitMs: number) {
+  const ctx = await loadSiteContext(deps, assets);
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const meta = basicMeta(ctx, { title: 'Too many searches', description: '', path: '/search' });
+  meta.names.push(['robots', 'noindex, follow']);
+  const body = renderPage(ctx, meta, searchPageBody({ ctx, people: [], form: formOf({}), result: null, error: `Too many searches from your address in the last minute. Please try again in ${seconds} seconds.`, page: 1, pageSize: SEARCH_PAGE_SIZE }));
+  return reply.code(429).header('retry-after', String(seconds)).header('content-type', HTML).header('cache-control', 'no-store').send(body);
 }
 
 /** `/search?q=`: transliteration-aware full-text search (DESIGN §6), a plain GET form that works without JS. */
