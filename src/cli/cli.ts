@@ -4,6 +4,7 @@ import { apikeyCommand } from './commands/apikey.ts';
 import { checkCommand } from './commands/check.ts';
 import { namesCommand } from './commands/names.ts';
 import { searchGramsCommand } from './commands/search-grams.ts';
+import { searchReindexCommand } from './commands/search-reindex.ts';
 import { configFrom, withServices } from './commands/services.ts';
 import { userCommand } from './commands/user.ts';
 import { backupCommand } from './commands/backup.ts';
@@ -27,6 +28,7 @@ commands:
   names key NAME...                       transliteration key of each name
   check FILE.md                           editorial checks on a Markdown story
   search-grams status|build|off           common-grams for fast phrases on a large SQLite index
+  search-reindex [--batch N]              rebuild every story's search entry (after a restore)
 
 Every command reads the same environment as the server (DATELINE_DATA_DIR,
 DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.
@@ -42,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   names: (args, io) => namesCommand(args, io.out),
   check: (args, io) => checkCommand(args, io.out),
   'search-grams': (args, io) => searchGramsCommand(args, io),
+  'search-reindex': (args, io) => searchReindexCommand(args, io),
   user: (args, io) => withServices(configFrom(io), (s) => userCommand(args, io.out, s)),
 };
 
