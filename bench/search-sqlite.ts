@@ -103,22 +103,22 @@ async function loadGrams(file: string): Promise<{ note: string }> {
   }
 }
 
-/** How many stories a kept bench database holds (for `--reuse`). */
-export function sqliteCorpusSize(file: string): number {
+/** One number from a kept bench database, opened read-only. */
+function readNumber(file: string, query: string): number {
   const raw = new BetterSqlite3(file, { readonly: true });
   try {
-    return Number((raw.prepare('select max(id) as n from articles').get() as { n: number | null }).n ?? 0);
+    return Number((raw.prepare(query).get() as { n: number | null }).n ?? 0);
   } finally {
     raw.close();
   }
 }
 
+/** How many stories a kept bench database holds (for `--reuse`). */
+export function sqliteCorpusSize(file: string): number {
+  return readNumber(file, 'select max(id) as n from articles');
+}
+
 /** Bytes of the FTS5 index's segments (search_fts_data). */
 export function sqliteIndexBytes(file: string): number {
-  const raw = new BetterSqlite3(file, { readonly: true });
-  try {
-    return Number((raw.prepare('select sum(length(block)) as n from search_fts_data').get() as { n: number | null }).n ?? 0);
-  } finally {
-    raw.close();
-  }
+  return readNumber(file, 'select sum(length(block)) as n from search_fts_data');
 }

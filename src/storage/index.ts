@@ -9,7 +9,7 @@ export { migrateToLatest } from './migrate.ts';
 export { createSqliteDb } from './sqlite.ts';
 export { createPostgresDb } from './postgres.ts';
 export { prepared } from './prepared.ts';
-export { containsText, escapeLike } from './like.ts';
+export { containsText } from './like.ts';
 
 export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dialect'>, onError?: (e: Error) => void): Db {
   if (config.dialect === 'postgres') return createPostgresDb(config.databaseUrl, { onError });

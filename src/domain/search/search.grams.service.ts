@@ -81,7 +81,10 @@ async function backfill(db: Kysely<Database>, batch: number, log: (line: string)
   for (;;) {
     const r = await db.transaction().execute((trx) => backfillGramRows(trx, after, batch));
     rewritten += r.rewritten;
-    if (rewritten - reported >= 100_000) (reported = rewritten), log(`  ${rewritten.toLocaleString('en')} stories rewritten`);
+    if (rewritten - reported >= 100_000) {
+      reported = rewritten;
+      log(`  ${rewritten.toLocaleString('en')} stories rewritten`);
+    }
     if (r.last === null) return rewritten;
     after = r.last;
   }

@@ -189,12 +189,14 @@ export class SearchService {
   private queue: Promise<void> = Promise.resolve();
 
   private async reindexIds(ids: number[], batch = 500): Promise<void> {
-    for (let i = 0; i < ids.length; i += batch) {
-      const part = ids.slice(i, i + batch);
-      await this.deps.db.kysely.transaction().execute(async (trx) => {
-        for (const id of part) await this.indexer.index(trx, id);
-      });
-    }
+    for (let i = 0; i < ids.length; i += batch) await this.indexBatch(ids.slice(i, i + batch));
+  }
+
+  /** One transaction: a batch's entries change together, and a stop leaves each whole. */
+  private async indexBatch(ids: readonly number[]): Promise<void> {
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      for (const id of ids) await this.indexer.index(trx, id);
+    });
   }
 
   /** Rebuilds every entry (after a restore; renames are handled by reindexLater). Returns how many stories are indexed. */
@@ -205,9 +207,7 @@ export class SearchService {
     for (;;) {
       const ids = (await db.selectFrom('articles').select('id').where('id', '>', after).orderBy('id').limit(batch).execute()).map((r) => r.id);
       if (!ids.length) return indexed;
-      await db.transaction().execute(async (trx) => {
-        for (const id of ids) await this.indexer.index(trx, id);
-      });
+      await this.indexBatch(ids);
       indexed += (await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', 'in', ids).executeTakeFirst())?.n ?? 0;
       after = ids[ids.length - 1];
     }

@@ -11,6 +11,7 @@ import { CsrfField, Notice, TextField, sendAdminPage } from './layout.tsx';
 import { ImageChoices, imageChoicesFor } from './media/image-choices.tsx';
 import { logoUrlOf } from './media/thumb.ts';
 
+const IMAGE_ID = /^\d{1,15}$/;
 const TEXT_FIELDS = ['name', 'tagline', 'timeZone', 'language', 'logoUrl'] as const;
 const COMMENT_MODES = [
   ['premoderated', 'Held for moderation (pre-moderated)'],
@@ -80,9 +81,10 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
   const { settings, media } = ctx.deps;
   const guard = { preHandler: requireCapability('settings:write') };
 
-  /** The newest images, and which of them is the logo (or the one the form picked). */
-  async function logoChoice(logoUrl: string, pickedId = ''): Promise<LogoChoice> {
-    const images = await imageChoicesFor(media, /^\d+$/.test(pickedId) ? Number(pickedId) : null);
+  /** The newest images, and which of them is the logo (or the one the form picked, if it is an id at all). */
+  async function logoChoice(logoUrl: string, rawPick = ''): Promise<LogoChoice> {
+    const pickedId = IMAGE_ID.test(rawPick) ? rawPick : '';
+    const images = await imageChoicesFor(media, pickedId ? Number(pickedId) : null);
     const picked = pickedId || String(images.find((i) => logoUrl && logoUrlOf(i) === logoUrl)?.id ?? '');
     return { images, picked };
   }
@@ -103,7 +105,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
       await settings.update(patch as unknown as Partial<SiteSettings>, actorOf(staffOf(req)));
     } catch (e) {
       if (!isFormError(e)) throw e;
-      const logo = await logoChoice(values.logoUrl, /^\d+$/.test(pickedId) ? pickedId : '');
+      const logo = await logoChoice(values.logoUrl, pickedId);
       return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} errors={fieldErrors(e)} /> });
     }
     return reply.code(303).header('location', '/admin/settings?saved=1').send();
@@ -118,7 +120,7 @@ function formValues(s: SiteSettings): Record<string, string> {
 
 /** The library image a form picked, or a 422 by the picker. */
 async function pickedImage(media: MediaService, raw: string): Promise<ImageInfo> {
-  const image = /^\d{1,15}$/.test(raw) ? await media.get(Number(raw)).catch(() => null) : null;
+  const image = IMAGE_ID.test(raw) ? await media.get(Number(raw)).catch(() => null) : null;
   if (!image) throw validationError([{ field: 'logoImage', message: 'is not an image of the media library' }]);
   return image;
 }

@@ -92,7 +92,10 @@ export class PageCache {
     const size = page.body.length;
     if (this.maxEntries <= 0 || size > this.maxBytes) return;
     const old = this.pages.get(key);
-    if (old) (this.pages.delete(key), (this.bytes -= old.body.length));
+    if (old) {
+      this.pages.delete(key);
+      this.bytes -= old.body.length;
+    }
     while (this.pages.size && (this.pages.size >= this.maxEntries || this.bytes + size > this.maxBytes)) {
       const [oldestKey, oldest] = this.pages.entries().next().value as [string, CachedPage];
       this.pages.delete(oldestKey);
