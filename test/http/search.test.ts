@@ -146,3 +146,36 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('search limits in Redis (scale-out)', () => {
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const env = { REDIS_URL, SEARCH_RATE_LIMIT: '3' };
+  // Both apps run on the same fixed clock, so one window; a fresh address per run, as Redis keeps counts for a minute.
+  const addr = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+  const search = (app: TestApp, remoteAddress = addr) => app.server.inject({ method: 'GET', url: '/search?q=harbour', remoteAddress });
+
+  test('two instances share one count per address', async () => {
+    const a = await createTestApp('sqlite', undefined, { env });
+    const b = await createTestApp('sqlite', undefined, { env });
+    try {
+      assert.equal((await search(a)).statusCode, 200);
+      assert.equal((await search(b)).statusCode, 200);
+      assert.equal((await search(a)).statusCode, 200);
+      const limited = await search(b);
+      assert.equal(limited.statusCode, 429, 'the fourth search, on the other instance');
+      assert.ok(Number(limited.headers['retry-after']) >= 1);
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
+  });
+
+  test('Redis down: searches go ahead (a search writes nothing), never a 500', async () => {
+    const app = await createTestApp('sqlite', undefined, { env: { REDIS_URL: 'redis://127.0.0.1:1', SEARCH_RATE_LIMIT: '1' } });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await search(app)).statusCode, 200);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
