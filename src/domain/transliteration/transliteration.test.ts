@@ -1,10 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { evaluateSplit, houseSpellingsFromList, nameTokens, sameName, transliterationKey } from './index.ts';
 
-const shared = JSON.parse(readFileSync(new URL('../../../../shared/data/transliteration-variants.json', import.meta.url), 'utf8')) as {
+// The newsroom's list lives in ../shared beside the repository (as CI lays it out); a clone
+// elsewhere uses the copy taken of it on 2026-12-01 (test/fixtures), so `npm test` runs anywhere.
+const SHARED = new URL('../../../../shared/data/transliteration-variants.json', import.meta.url);
+const COPY = new URL('../../../test/fixtures/transliteration-variants.json', import.meta.url);
+const shared = JSON.parse(readFileSync(existsSync(SHARED) ? SHARED : COPY, 'utf8')) as {
   same: string[][];
   distinct: Array<[string, string]>;
 };
