@@ -18,6 +18,7 @@
  * Queries go through `SearchService.search` on a database opened the
  * production way (SQLite: WAL, synchronous=FULL): the call a page makes.
  */
+import { NO_FEED } from '../src/domain/changes/index.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,7 +66,7 @@ const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 async function measure(label: string, db: Db): Promise<Run> {
   const gen = storyGenerator(STORIES);
   const clock = fixedClock(new Date(gen.last + 86_400_000));
-  const search = new SearchService({ db, clock, houseSpellings: new HouseSpellingsService({ db, clock }) });
+  const search = new SearchService({ db, clock, houseSpellings: new HouseSpellingsService({ db, clock, changes: NO_FEED }) });
   const queries = queryMix(QUERIES + WARMUP, FIRST_STORY_AT, gen.last);
   const run: Run = { label, wall: [], cpu: [], byKind: new Map(), totals: [], hits: 0, loadBefore: os.loadavg()[0], loadAfter: 0 };
   for (const [i, q] of queries.entries()) {

@@ -33,6 +33,12 @@ export interface Config {
    * created at first start. Every instance on one database needs the same key.
    */
   readonly secretKey: Buffer | null;
+  /** Uploaded and generated images (DATELINE_MEDIA_DIR): one folder every instance shares. */
+  readonly mediaDir: string;
+  /** Varnish (or other) hosts that take `PURGE` with an `xkey` header for every applied change. */
+  readonly purgeUrls: readonly string[];
+  /** How often an instance reads the change feed when no wake-up came (ms). */
+  readonly changePollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -121,5 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom,
     secretKey: readSecretKey(env.DATELINE_SECRET_KEY),
+    mediaDir: path.resolve(env.DATELINE_MEDIA_DIR || path.join(dataDir, 'media')),
+    purgeUrls: (env.PURGE_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean)
+      .map((u) => readUrl('PURGE_URLS', u, ['http:', 'https:'])),
+    changePollMs: readInt(env, 'CHANGE_POLL_MS', 1000, 50, 60_000),
   });
 }

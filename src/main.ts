@@ -10,7 +10,7 @@ import { PeopleService } from './domain/people/index.ts';
 import { SectionsService } from './domain/sections/index.ts';
 import { SettingsService } from './domain/settings/index.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
-import { EventBus } from './domain/shared/events.ts';
+import { ChangeFeed, pruneChanges, RedisWakeSignal, type WakeSignal } from './domain/changes/index.ts';
 import { CommentNotifier, CommentsService, MemoryRateLimiter, ModerationService, RedisRateLimiter } from './domain/comments/index.ts';
 import { createMailer, MailOutbox } from './domain/mail/index.ts';
 import { assertSameKey, SecretBox } from './domain/secrets/index.ts';
@@ -29,11 +29,15 @@ import { PageCache } from './http/site/page-cache.ts';
 import { PeriodicJobs } from './jobs/periodic.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { resolveSecretKey } from './secret-key.ts';
-import { migrateToLatest, openDatabase, type Db } from './storage/index.ts';
+import { CdnPurger } from './jobs/cdn-purger.ts';
+import { migrateToLatest, openDatabase, PgNotifyChannel, type Db } from './storage/index.ts';
 
 export interface Services extends HttpDeps {
   db: Db;
-  bus: EventBus;
+  /** This instance's reader of the change feed: every cache here follows it. */
+  changes: ChangeFeed;
+  /** Purges shared caches (PURGE_URLS) for every change applied here. */
+  cdnPurger: CdnPurger;
   scheduler: Scheduler;
   /** Seals TOTP secrets and queued mail with the key kept outside the database. */
   box: SecretBox;
@@ -49,26 +53,25 @@ export interface App extends Services {
 
 /** Domain services over an open database: what the CLI and jobs use, with no HTTP. */
 export function createServices(config: Config, db: Db, clock: Clock = systemClock, onError: (e: unknown) => void = () => undefined): Services {
-  const bus = new EventBus();
-  const emit = bus.emit;
-  const settings = new SettingsService({ db, clock, emit });
-  const houseSpellings = new HouseSpellingsService({ db, clock });
+  const changes = new ChangeFeed({ db, clock, signal: wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
+  const settings = new SettingsService({ db, clock, changes });
+  const houseSpellings = new HouseSpellingsService({ db, clock, changes });
   const search = new SearchService({ db, clock, houseSpellings });
   const reindex = (ids: number[]) => search.reindexLater(ids, onError);
-  const articles = new ArticlesService({ db, clock, emit, defaultLanguage: 'en', indexer: search.indexer });
+  const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
   const scheduler = new Scheduler({ articles, queries, clock, onError });
   // Comment rate limits are shared through Redis in scale-out mode (and fail closed there).
   const limiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter();
-  const comments = new CommentsService({ db, clock, siteSettings: settings, emit, limiter });
+  const comments = new CommentsService({ db, clock, siteSettings: settings, changes, limiter });
   const mailer = createMailer(config);
   const box = new SecretBox(resolveSecretKey(config));
   const mailOutbox = new MailOutbox({ db, clock, mailer, box, onError });
   const siteName = async () => (await settings.get()).name;
   const accounts = createAccountServices({ db, clock, outbox: mailOutbox, box, siteUrl: config.siteUrl, siteName });
   const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges });
-  const commentModeration = new ModerationService({ db, clock, emit, settings: comments.settings, notifier: commentNotifier, onError });
+  const commentModeration = new ModerationService({ db, clock, changes, settings: comments.settings, notifier: commentNotifier, onError });
   // A factory, not an import: editorial checks read articles, so articles cannot import them.
   const newsroom = createNewsroom({
     db,
@@ -81,27 +84,35 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
       return runChecks({ ...story, houseSpellings }, { dismissed });
     },
   });
-  bus.on((e) => {
-    pageCache.clear();
-    if (e.kind === 'settings') settings.invalidate();
-    if (e.kind === 'article') scheduler.poke();
-    if (e.kind === 'article') comments.articleChanged(e.id);
+  changes.on((batch) => {
+    pageCache.purge(batch.flatMap((c) => c.tags));
+    for (const c of batch) {
+      if (c.kind === 'settings') settings.invalidate();
+      if (c.kind === 'house-spelling') houseSpellings.refresh(true).catch(onError);
+      if (c.kind === 'article') {
+        scheduler.poke();
+        comments.articleChanged(Number(c.id));
+      }
+    }
   });
+  const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError });
+  changes.on(cdnPurger.onChanges);
   return {
     config,
     clock,
     db,
-    bus,
+    changes,
+    cdnPurger,
     box,
     mailOutbox,
     settings,
     articles,
     queries,
-    sections: new SectionsService({ db, clock, emit }),
-    tags: new TagsService({ db, clock, emit, reindex }),
-    people: new PeopleService({ db, clock, emit, reindex }),
+    sections: new SectionsService({ db, clock, changes }),
+    tags: new TagsService({ db, clock, changes, reindex }),
+    people: new PeopleService({ db, clock, changes, reindex }),
     apiKeys: new ApiKeysService({ db, clock }),
-    media: new MediaService({ db, clock, store: new DiskBlobStore(path.join(config.dataDir, 'media')) }),
+    media: new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) }),
     pageCache,
     likeOp: db.caps.caseInsensitiveLike,
     search,
@@ -117,6 +128,21 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   };
 }
 
+/** Change rows are kept a day: far longer than any instance may lag and still keep its caches. */
+const CHANGE_RETENTION_MS = 24 * 3600_000;
+
+/**
+ * How this instance hears of other instances' changes: Redis when there is
+ * one (it is there for the shared limits anyway), else PostgreSQL's own
+ * LISTEN/NOTIFY; one SQLite process needs nothing but its own writes.
+ */
+function wakeSignal(config: Config, db: Db, onError: (e: unknown) => void): WakeSignal | undefined {
+  const channel = `dateline:changes:${db.schema ?? 'public'}`;
+  if (config.redisUrl) return new RedisWakeSignal(config.redisUrl, channel, onError);
+  if (db.dialect === 'postgres') return new PgNotifyChannel(config.databaseUrl, db.schema, onError);
+  return undefined;
+}
+
 export interface CreateAppOptions {
   db?: Db;
   clock?: Clock;
@@ -128,7 +154,7 @@ export interface CreateAppOptions {
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<App> {
   let log: (e: unknown) => void = () => undefined;
   const db = opts.db ?? openDatabase(config, (e) => log(e));
-  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
+  fs.mkdirSync(config.mediaDir, { recursive: true });
   await migrateToLatest(db);
   const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e));
   // Before anything reads a sealed value: a wrong key stops the start with a message.
@@ -138,7 +164,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     publicDir: path.resolve(import.meta.dirname, '../public'),
-    mediaDir: path.join(config.dataDir, 'media'),
+    mediaDir: config.mediaDir,
     site: createSite(services),
     api: createApi(services),
     admin: createAdmin(services, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes] }),
@@ -149,9 +175,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       { name: 'comment-mail', everyMs: 30_000, run: () => services.commentNotifier.deliver() },
       // Also the boot-time catch-up: messages queued before a crash or restart go out now.
       { name: 'staff-mail', everyMs: 15_000, run: () => services.mailOutbox.deliver() },
+      { name: 'change-feed-prune', everyMs: 3600_000, run: () => pruneChanges(db.kysely, new Date(services.clock.now().getTime() - CHANGE_RETENTION_MS).toISOString()).then(() => undefined) },
     ],
     onError: (err, task) => server.log.error({ err, task }, 'periodic job failed'),
   });
+  // Always: a write answers only once this instance's caches have applied it.
+  await services.changes.start();
   if (opts.jobs !== false) {
     await services.scheduler.start();
     periodic.start();
@@ -162,6 +191,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     async close() {
       services.scheduler.stop();
       periodic.stop();
+      await services.changes.stop();
       await services.comments.close();
       await server.close();
       await services.search.idle();

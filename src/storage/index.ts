@@ -10,6 +10,7 @@ export { createSqliteDb } from './sqlite.ts';
 export { createPostgresDb } from './postgres.ts';
 export { prepared } from './prepared.ts';
 export { containsText } from './like.ts';
+export { PgNotifyChannel } from './pg-notify.ts';
 
 export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dialect'>, onError?: (e: Error) => void): Db {
   if (config.dialect === 'postgres') return createPostgresDb(config.databaseUrl, { onError });

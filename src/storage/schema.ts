@@ -283,6 +283,16 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+/** The change feed (migration 0012): see src/domain/changes. */
+export interface ChangeTable {
+  id: Generated<number>;
+  kind: string;
+  entity_id: string;
+  action: string;
+  tags: string;
+  created_at: string;
+}
+
 export interface CommentMailOptoutTable {
   email_hash: string;
   created_at: string;
@@ -380,6 +390,7 @@ export interface Database {
   search_gram_lists: SearchGramListTable;
   house_spellings: HouseSpellingTable;
   check_dismissals: CheckDismissalTable;
+  changes: ChangeTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
       smtp = await startSmtp();
       mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, from: 'news@example.org' });
       notifier = new CommentNotifier({ db: app.db, clock: app.clock, mailer, siteUrl: 'http://news.test', siteName: async () => 'The Dateline Daily', challenges: app.comments.challenges });
-      moderation = new ModerationService({ db: app.db, clock: app.clock, emit: app.bus.emit, settings: app.comments.settings, notifier, onError: () => undefined });
+      moderation = new ModerationService({ db: app.db, clock: app.clock, changes: app.changes, settings: app.comments.settings, notifier, onError: () => undefined });
     });
     after(async () => {
       mailer.close();

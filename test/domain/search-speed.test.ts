@@ -1,3 +1,4 @@
+import { NO_FEED } from '../../src/domain/changes/index.ts';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -91,7 +92,7 @@ for (const dialect of DIALECTS) {
         '0001-content': contentMigration(dialect), '0002-search': searchMigration(dialect), '0008-search-speed': searchSpeedMigration(dialect),
       });
       const clock = fixedClock(new Date('2026-06-01T00:00:00Z'));
-      search = new SearchService({ db: bare.db, clock, houseSpellings: new HouseSpellingsService({ db: bare.db, clock }) });
+      search = new SearchService({ db: bare.db, clock, houseSpellings: new HouseSpellingsService({ db: bare.db, clock, changes: NO_FEED }) });
     });
     after(async () => bare.cleanup());
 

@@ -84,6 +84,7 @@ export async function createTestApp(dialect: DialectName, start = new Date('2026
     clock,
     async cleanup() {
       app.scheduler.stop();
+      await app.changes.stop();
       await app.comments.close();
       await app.server.close();
       await t.cleanup();

@@ -183,6 +183,7 @@ for (const dialect of DIALECTS) {
         assert.match(set, /^__Host-dl_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/m);
         assert.doesNotMatch(set, /Domain=/i);
       } finally {
+        await app.changes.stop();
         await app.server.close();
         await t.cleanup();
       }

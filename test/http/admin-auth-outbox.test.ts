@@ -42,6 +42,7 @@ for (const dialect of DIALECTS) {
       await makeStaff(app, 'editor', 'outage@news.test');
     });
     after(async () => {
+      await app?.changes.stop();
       await app?.server.close();
       await t?.cleanup();
     });

@@ -25,6 +25,7 @@ for (const dialect of DIALECTS) {
       await makeStaff(app, 'editor', 'reset-me@news.test');
     });
     after(async () => {
+      await app?.changes.stop();
       await app?.server.close();
       await t?.cleanup();
       await smtp?.close();

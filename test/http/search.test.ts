@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
       const before = app.pageCache.size;
       const res = await get('/search?q=harbour');
       assert.equal(res.statusCode, 200);
-      assert.equal(res.headers['cache-control'], 'public, max-age=60');
+      assert.equal(res.headers['cache-control'], 'public, max-age=0, s-maxage=3600');
       assert.match(String(res.headers['content-type']), /text\/html/);
       assert.match(res.body, /2 stories match “harbour”/);
       assert.match(res.body, /<mark>Harbour<\/mark> strike ends/);
@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
         const res = await get(url);
         assert.equal(res.statusCode, 400, url);
         assert.match(res.body, text, url);
-        assert.equal(res.headers['cache-control'], 'public, max-age=60');
+        assert.equal(res.headers['cache-control'], 'public, max-age=0, s-maxage=3600');
       }
     });
 

@@ -142,7 +142,7 @@ for (const dialect of DIALECTS) {
         assert.match(r.headers['content-type'] as string, /^text\/html/);
         assert.match(r.body, /<main id="main"/);
         assert.match(r.body, /<meta name="robots" content="noindex"\/>/);
-        assert.equal(r.headers['cache-control'], 'public, max-age=30');
+        assert.equal(r.headers['cache-control'], 'public, max-age=0, s-maxage=300');
         assert.ok(r.headers['content-security-policy']);
       }
       const api = await get('/api/nope');

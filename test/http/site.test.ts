@@ -189,7 +189,7 @@ for (const dialect of DIALECTS) {
         assert.equal(r.statusCode, 404, url);
         assert.match(r.body, /<h1>Page not found<\/h1>/);
         assert.match(r.body, /<nav class="sections-nav"/, 'with the site chrome');
-        assert.equal(r.headers['cache-control'], 'public, max-age=30');
+        assert.equal(r.headers['cache-control'], 'public, max-age=0, s-maxage=300');
       }
       const draft = await create({ headline: 'Secret draft', status: 'draft' });
       assert.equal((await get(`/news/${draft.id}/${draft.slug}`)).statusCode, 404);
@@ -203,7 +203,7 @@ for (const dialect of DIALECTS) {
       assert.equal(r.statusCode, 410);
       assert.match(r.body, /This story has been withdrawn/);
       assert.doesNotMatch(r.body, /Legal trouble|Libel/, 'nothing of the withdrawn story is shown');
-      assert.equal(r.headers['cache-control'], 'public, max-age=30');
+      assert.equal(r.headers['cache-control'], 'public, max-age=0, s-maxage=300');
     });
 
     test('ETag and Last-Modified answer 304', async () => {

@@ -2,6 +2,7 @@ import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { ArticleRow, ArticleUpdate } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { RESERVED_SLUGS, slugify, withSuffix } from '../shared/slug.ts';
@@ -13,14 +14,16 @@ import {
   replaceArticleBylines, replaceArticleTags, slugTaken, updateArticleIfVersion, type Q,
 } from './articles.repo.ts';
 import { resolveReferences } from './articles.resolve.ts';
-import type { Article, ArticleStatus, ContentEvent } from './articles.types.ts';
+import type { Article, ArticleStatus } from './articles.types.ts';
+import { storyChangeTags } from './articles.changes.ts';
+import { storyFootprint, type StoryFootprint } from './articles.footprint.repo.ts';
 import { docText, emptyDoc, wordCount } from './document.ts';
 
 export interface ArticlesDeps {
   db: Db;
   clock: Clock;
-  /** Called after commit, never inside a transaction: cache invalidation, later webhooks. */
-  emit: (e: ContentEvent) => void;
+  /** Every write appends its change row in its own transaction (recordChange); this is told after commit. */
+  changes: ChangeNotifier;
   defaultLanguage: string;
   /** Keeps the search index in step: called inside every write transaction, so index and story commit together. */
   indexer?: { index(trx: Q, articleId: number): Promise<void>; remove(trx: Q, articleId: number): Promise<void> };
@@ -121,20 +124,22 @@ export class ArticlesService {
         if (pub.status === 'published') {
           await recordAudit(trx, nowIso, { actor, action: 'article.publish', targetType: 'article', targetId: articleId });
         }
+        await this.recordStoryChange(trx, nowIso, articleId, 'created', null);
         return articleId;
       }),
     );
-    this.deps.emit({ kind: 'article', id, action: 'created' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
   async update(id: number, input: ArticleInput, actor: string): Promise<Article> {
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();
-    const before = await this.withSlugRetry(() =>
+    await this.withSlugRetry(() =>
       this.db.transaction().execute(async (trx) => {
         const row = await findArticleRow(trx, id);
         if (!row) throw notFound(`article ${id}`);
+        const footprint = await storyFootprint(trx, id, nowIso);
         if (input.version !== undefined && input.version !== row.version) {
           throw new AppError('VERSION_CONFLICT', `this story was saved by someone else (version ${row.version}, you edited ${input.version}); reload before saving`, { field: 'version' });
         }
@@ -157,13 +162,18 @@ export class ArticlesService {
         const saved = (await findArticleRow(trx, id))!;
         await insertRevision(trx, id, saved.version, snapshotOf(saved, refs), actor, nowIso);
         await this.auditTransition(trx, nowIso, actor, id, row.status, pub.status);
-        return row;
+        const action = pub.status === 'published' && row.status !== 'published' ? 'published' : row.status === 'published' && pub.status !== 'published' ? 'unpublished' : 'updated';
+        await this.recordStoryChange(trx, nowIso, id, action, footprint);
       }),
     );
-    const after = await this.get(id);
-    const action = after.status === 'published' && before.status !== 'published' ? 'published' : before.status === 'published' && after.status !== 'published' ? 'unpublished' : 'updated';
-    this.deps.emit({ kind: 'article', id, action });
-    return after;
+    await this.deps.changes.committed();
+    return this.get(id);
+  }
+
+  /** The story's change row, with the tags of every page it was or now is on. */
+  private async recordStoryChange(trx: Q, nowIso: string, id: number, action: string, before: StoryFootprint | null): Promise<void> {
+    const after = await storyFootprint(trx, id, nowIso);
+    await recordChange(trx, nowIso, { kind: 'article', id, action, tags: storyChangeTags(id, before, after) });
   }
 
   private async auditTransition(trx: Q, at: string, actor: string, id: number, from: string, to: string): Promise<void> {
@@ -176,11 +186,16 @@ export class ArticlesService {
     await this.db.transaction().execute(async (trx) => {
       const row = await findArticleRow(trx, id);
       if (!row) throw notFound(`article ${id}`);
+      const footprint = await storyFootprint(trx, id, nowIso);
       await this.deps.indexer?.remove(trx, id);
       await deleteArticleRow(trx, id);
       await recordAudit(trx, nowIso, { actor, action: 'article.delete', targetType: 'article', targetId: id, detail: { headline: row.headline } });
+      const tags = storyChangeTags(id, footprint, null);
+      // Its comments go with it: the comment feeds that listed them change too.
+      if (tags.length) tags.push(cacheTag.comments(id));
+      await recordChange(trx, nowIso, { kind: 'article', id, action: 'deleted', tags });
     });
-    this.deps.emit({ kind: 'article', id, action: 'deleted' });
+    await this.deps.changes.committed();
   }
 
   async get(id: number): Promise<Article> {
@@ -200,19 +215,26 @@ export class ArticlesService {
       await trx.updateTable('articles').set({ updated_at: nowIso, version: row.version + 1 }).where('id', '=', id).execute();
       await this.deps.indexer?.index(trx, id);
       await recordAudit(trx, nowIso, { actor, action: 'article.correct', targetType: 'article', targetId: id });
+      const footprint = await storyFootprint(trx, id, nowIso);
+      await recordChange(trx, nowIso, { kind: 'article', id, action: 'corrected', tags: storyChangeTags(id, footprint, footprint) });
     });
-    this.deps.emit({ kind: 'article', id, action: 'updated' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
   /** Scheduled stories whose time has come go live; returns their ids. */
   async publishDue(): Promise<number[]> {
+    const nowIso = this.deps.clock.now().toISOString();
     const ids = await this.db.transaction().execute(async (trx) => {
-      const due = await publishDueRows(trx, this.deps.clock.now().toISOString());
-      for (const id of due) await this.deps.indexer?.index(trx, id);
+      const due = await publishDueRows(trx, nowIso);
+      for (const id of due) {
+        await this.deps.indexer?.index(trx, id);
+        // Before the flip it was on no public page: every page it now enters is purged.
+        await this.recordStoryChange(trx, nowIso, id, 'published', null);
+      }
       return due;
     });
-    for (const id of ids) this.deps.emit({ kind: 'article', id, action: 'published' });
+    if (ids.length) await this.deps.changes.committed();
     return ids;
   }
 }

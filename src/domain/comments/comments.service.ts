@@ -3,7 +3,7 @@ import type { Db } from '../../storage/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
-import type { ContentEvent } from '../shared/events.ts';
+import type { ChangeNotifier } from '../changes/index.ts';
 import { ChallengeService, type MathQuestion } from './challenge.ts';
 import { threadComments, publicFromRow } from './comments.read.ts';
 import { findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredChallenges, type ArticleMetaRow } from './comments.repo.ts';
@@ -20,7 +20,7 @@ export interface CommentsDeps {
   db: Db;
   clock: Clock;
   siteSettings: SettingsService;
-  emit: (e: ContentEvent) => void;
+  changes: ChangeNotifier;
   limiter: RateLimiter;
 }
 
@@ -124,7 +124,7 @@ export class CommentsService {
       replay: ctx.verdict.challenge?.replay,
       captchaId: ctx.verdict.challenge?.captchaId,
     });
-    if (status === 'approved') this.deps.emit({ kind: 'comment', id, action: 'created' });
+    if (status === 'approved') await this.deps.changes.committed();
     this.maybePrune(now);
     return { id, status, heldReasons };
   }

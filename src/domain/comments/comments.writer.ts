@@ -1,5 +1,6 @@
 import type { Db, Q } from '../../storage/index.ts';
 import type { NewCommentRow } from '../../storage/schema.ts';
+import { cacheTag, recordChange } from '../changes/index.ts';
 import { commentError, CommentError } from './comments.errors.ts';
 import { claimReplay, consumeCaptcha, insertComment } from './comments.repo.ts';
 
@@ -87,5 +88,10 @@ async function writeOne(trx: Q, w: PendingWrite): Promise<number | CommentError>
   if (w.captchaId && !(await consumeCaptcha(trx, w.captchaId))) {
     return commentError('captcha_invalid', 'captcha', 'This question has expired or was already answered. Please answer the new one.');
   }
-  return insertComment(trx, w.row);
+  const id = await insertComment(trx, w.row);
+  // Shown at once (a trusted rule approved it): its story page and comment feed change with this commit.
+  if (w.row.status === 'approved') {
+    await recordChange(trx, w.row.created_at, { kind: 'comment', id, action: 'created', tags: [cacheTag.comments(w.row.article_id)] });
+  }
+  return id;
 }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../storage/index.ts';
 import type { CommentRow } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
-import type { ContentEvent } from '../shared/events.ts';
 import { commentFromRow, publicFromRow } from './comments.read.ts';
 import { findArticleMetas, findCommentRow } from './comments.repo.ts';
 import type { CommentSettings } from './comments.settings.ts';
@@ -27,7 +27,7 @@ export interface ModerationItem extends Comment {
 export interface ModerationDeps {
   db: Db;
   clock: Clock;
-  emit: (e: ContentEvent) => void;
+  changes: ChangeNotifier;
   settings: CommentSettings;
   notifier: CommentNotifier;
   onError: (e: unknown) => void;
@@ -91,7 +91,7 @@ export class ModerationService {
     });
   }
 
-  /** Approve, reject or mark spam, one or many, in one transaction; mails and page-cache events after commit. */
+  /** Approve, reject or mark spam, one or many, in one transaction with their change rows; mails after commit. */
   async moderate(ids: number[], action: ModerationAction, actor: string): Promise<number> {
     if (!ids.length || ids.length > MAX_BULK) throw validationError([{ field: 'ids', message: `give 1 to ${MAX_BULK} comment ids` }]);
     const status = STATUS_OF[action];
@@ -107,10 +107,13 @@ export class ModerationService {
         changed++;
         await recordAudit(trx, at, { actor, action: `comment.${action}`, targetType: 'comment', targetId: r.id, detail: { from: r.status, to: status } });
         if (status === 'approved') await this.deps.notifier.enqueueOnApproval(trx, r, parents.find((p) => p.id === r.parent_id) ?? null, at);
-        if (status === 'approved' || r.status === 'approved') visibilityChanged.push(r.id);
+        if (status === 'approved' || r.status === 'approved') {
+          visibilityChanged.push(r.id);
+          await recordChange(trx, at, { kind: 'comment', id: r.id, action, tags: [cacheTag.comments(r.article_id)] });
+        }
       }
     });
-    for (const id of visibilityChanged) this.deps.emit({ kind: 'comment', id, action: 'updated' });
+    if (visibilityChanged.length) await this.deps.changes.committed();
     if (status === 'approved') this.deps.notifier.deliver().catch(this.deps.onError);
     return changed;
   }
@@ -126,9 +129,10 @@ export class ModerationService {
       const hash = createHash('sha256').update(clean.value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')).digest('base64url').slice(0, 32);
       await setBody(trx, id, clean.value, hash, at);
       await recordAudit(trx, at, { actor, action: 'comment.edit', targetType: 'comment', targetId: id, detail: { before: row.body, after: clean.value } });
+      if (row.status === 'approved') await recordChange(trx, at, { kind: 'comment', id, action: 'edited', tags: [cacheTag.comments(row.article_id)] });
       return row;
     });
-    if (before.status === 'approved') this.deps.emit({ kind: 'comment', id, action: 'updated' });
+    if (before.status === 'approved') await this.deps.changes.committed();
     return commentFromRow((await findCommentRow(this.db, id))!);
   }
 
@@ -139,9 +143,10 @@ export class ModerationService {
       if (!r) throw notFound('comment');
       await deleteCommentRow(trx, id);
       await recordAudit(trx, at, { actor, action: 'comment.delete', targetType: 'comment', targetId: id, detail: { status: r.status, articleId: r.article_id } });
+      if (r.status === 'approved') await recordChange(trx, at, { kind: 'comment', id, action: 'deleted', tags: [cacheTag.comments(r.article_id)] });
       return r;
     });
-    if (row.status === 'approved') this.deps.emit({ kind: 'comment', id, action: 'deleted' });
+    if (row.status === 'approved') await this.deps.changes.committed();
   }
 
   /** Bans the comment's email or IP (by salted hash: the desk never needs the address itself) and marks it spam. */
@@ -173,11 +178,12 @@ export class ModerationService {
         const reasons = new Set<HoldReason>(JSON.parse(row.held_reasons) as HoldReason[]);
         reasons.add('flagged');
         await returnToQueue(trx, id, JSON.stringify([...reasons]), at);
+        await recordChange(trx, at, { kind: 'comment', id, action: 'requeued', tags: [cacheTag.comments(row.article_id)] });
         requeued = true;
       }
       return true;
     });
-    if (requeued) this.deps.emit({ kind: 'comment', id, action: 'updated' });
+    if (requeued) await this.deps.changes.committed();
     return { counted };
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../storage/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound, validationError } from '../shared/errors.ts';
 import { transliterationKey, type HouseSpellings } from '../transliteration/index.ts';
@@ -10,7 +11,8 @@ import {
 export interface HouseSpellingsDeps {
   db: Db;
   clock: Clock;
-  /** How long another instance's edits may take to show here (ms). */
+  changes: ChangeNotifier;
+  /** How long another instance's edits may take to show here (ms), if the change feed's refresh is missed. */
   ttlMs?: number;
 }
 
@@ -83,9 +85,11 @@ export class HouseSpellingsService implements HouseSpellings {
       const before = await findHouseSpellingRow(trx, key);
       await upsertHouseSpellingRow(trx, record);
       await recordAudit(trx, at, { actor, action: 'house_spelling.put', targetType: 'house_spelling', targetId: key, detail: { spelling, before: before?.spelling ?? null } });
+      await recordChange(trx, at, { kind: 'house-spelling', id: key, action: 'updated', tags: [cacheTag.search] });
       return !before;
     });
     await this.refresh(true);
+    await this.deps.changes.committed();
     return { record, created };
   }
 
@@ -97,7 +101,9 @@ export class HouseSpellingsService implements HouseSpellings {
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       if (!(await deleteHouseSpellingRow(trx, key))) throw notFound('house spelling');
       await recordAudit(trx, at, { actor, action: 'house_spelling.delete', targetType: 'house_spelling', targetId: key });
+      await recordChange(trx, at, { kind: 'house-spelling', id: key, action: 'deleted', tags: [cacheTag.search] });
     });
     await this.refresh(true);
+    await this.deps.changes.committed();
   }
 }

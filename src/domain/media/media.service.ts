@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { containsText, type Db } from '../../storage/index.ts';
 import { imageFromRow, type ImageInfo, type ImageVariant } from '../articles/index.ts';
 import type { Clock } from '../shared/clock.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import type { BlobStore } from './blob-store.ts';
 
@@ -65,7 +66,7 @@ function clean(s: string | undefined, max: number, field: string): string {
  * payload riding along in the original.
  */
 export class MediaService {
-  constructor(private readonly deps: { db: Db; clock: Clock; store: BlobStore }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; store: BlobStore; changes: ChangeNotifier }) {}
 
   async importImage(data: Buffer, meta: ImageMeta = {}): Promise<ImageInfo> {
     if (data.length > MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `images are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, { field: 'file' });
@@ -105,12 +106,18 @@ export class MediaService {
         variants.push({ width: jpeg.info.width, height: jpeg.info.height, format: 'jpeg', file: `${target}.jpg` });
       }
       const now = this.deps.clock.now().toISOString();
-      const r = await this.deps.db.kysely
-        .insertInto('images')
-        .values({ key, mime, width, height, bytes: data.length, alt, caption, credit, original_name: originalName, variants: JSON.stringify(variants), created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return this.get(r.id);
+      const id = await this.deps.db.kysely.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto('images')
+          .values({ key, mime, width, height, bytes: data.length, alt, caption, credit, original_name: originalName, variants: JSON.stringify(variants), created_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        // A new image is on no page yet: the row is for the feed's other readers, and it purges nothing.
+        await recordChange(trx, now, { kind: 'image', id: r.id, action: 'created', tags: [] });
+        return r.id;
+      });
+      await this.deps.changes.committed();
+      return this.get(id);
     } catch (e) {
       // No orphan files: whatever was written for this key goes if the row does not.
       await this.deps.store.removeAll(key).catch(() => undefined);
@@ -163,7 +170,15 @@ export class MediaService {
     if (meta.caption !== undefined) patch.caption = clean(meta.caption, 1000, 'caption');
     if (meta.credit !== undefined) patch.credit = clean(meta.credit, 200, 'credit');
     await this.get(id);
-    if (Object.keys(patch).length) await this.deps.db.kysely.updateTable('images').set(patch).where('id', '=', id).execute();
+    if (Object.keys(patch).length) {
+      const at = this.deps.clock.now().toISOString();
+      await this.deps.db.kysely.transaction().execute(async (trx) => {
+        await trx.updateTable('images').set(patch).where('id', '=', id).execute();
+        // Every page that shows it (story pages, cards, author pages, the masthead logo) carries its tag; feeds carry captions.
+        await recordChange(trx, at, { kind: 'image', id, action: 'updated', tags: [cacheTag.image(id), cacheTag.feeds] });
+      });
+      await this.deps.changes.committed();
+    }
     return this.get(id);
   }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { PersonRow } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { ContentEvent } from '../shared/events.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { optionalId, parseFields, slug, text } from '../shared/fields.ts';
@@ -26,7 +26,7 @@ export function personFromRow(r: PersonRow): Person {
 
 export class PeopleService {
   /** `reindex` gets the stories whose search entries hold a renamed name, after the change commits. */
-  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void; reindex?: (articleIds: number[]) => void }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier; reindex?: (articleIds: number[]) => void }) {}
 
   async list(): Promise<Person[]> {
     return (await listPeopleRows(this.deps.db.kysely)).map(personFromRow);
@@ -67,10 +67,11 @@ export class PeopleService {
           updated_at: now,
         });
         await recordAudit(trx, now, { actor, action: 'person.create', targetType: 'person', targetId: personId, detail: { slug: personSlug, name: input.name } });
+        await recordChange(trx, now, { kind: 'person', id: personId, action: 'created', tags: [cacheTag.person(personId), cacheTag.personList(personId), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
         return personId;
       }),
     );
-    this.deps.emit({ kind: 'person', id, action: 'created' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
@@ -90,10 +91,11 @@ export class PeopleService {
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await updatePersonRow(trx, id, patch);
         if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'person.update', targetType: 'person', targetId: id, detail: { changed } });
+        await recordChange(trx, patch.updated_at!, { kind: 'person', id, action: 'updated', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
         return renamed ? articleIdsWithByline(trx, id) : [];
       }),
     );
-    this.deps.emit({ kind: 'person', id, action: 'updated' });
+    await this.deps.changes.committed();
     if (touched.length) this.deps.reindex?.(touched);
     return this.get(id);
   }
@@ -105,8 +107,9 @@ export class PeopleService {
       if (await personHasBylines(trx, id)) throw new AppError('CONFLICT', 'this person has bylines on stories; remove those first');
       await deletePersonRow(trx, id);
       await recordAudit(trx, now, { actor, action: 'person.delete', targetType: 'person', targetId: id, detail: { slug: person.slug, name: person.name } });
+      await recordChange(trx, now, { kind: 'person', id, action: 'deleted', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
     });
-    this.deps.emit({ kind: 'person', id, action: 'deleted' });
+    await this.deps.changes.committed();
   }
 
   private async unique<T>(fn: () => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import type { Db } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { SectionRow } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { ContentEvent } from '../shared/events.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { integer, optionalId, parseFields, slug, text } from '../shared/fields.ts';
@@ -34,7 +34,7 @@ export function sectionFromRow(r: SectionRow): Section {
 }
 
 export class SectionsService {
-  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier }) {}
 
   async list(): Promise<Section[]> {
     return (await listSectionRows(this.deps.db.kysely)).map(sectionFromRow);
@@ -85,10 +85,11 @@ export class SectionsService {
           updated_at: now,
         });
         await recordAudit(trx, now, { actor, action: 'section.create', targetType: 'section', targetId: sectionId, detail: { slug: slugValue, name: input.name } });
+        await recordChange(trx, now, { kind: 'section', id: sectionId, action: 'created', tags: [cacheTag.sections, cacheTag.sectionList(sectionId), cacheTag.feeds, cacheTag.sitemaps, cacheTag.missing] });
         return sectionId;
       }),
     );
-    this.deps.emit({ kind: 'section', id, action: 'created' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
@@ -107,9 +108,10 @@ export class SectionsService {
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await updateSectionRow(trx, id, patch);
         if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'section.update', targetType: 'section', targetId: id, detail: { changed } });
+        await recordChange(trx, patch.updated_at!, { kind: 'section', id, action: 'updated', tags: [cacheTag.sections, cacheTag.sectionList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.missing] });
       }),
     );
-    this.deps.emit({ kind: 'section', id, action: 'updated' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
@@ -128,8 +130,9 @@ export class SectionsService {
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       await renumberSections(trx, siblings.map((s) => s.id));
       await recordAudit(trx, at, { actor, action: 'section.move', targetType: 'section', targetId: id, detail: { direction } });
+      await recordChange(trx, at, { kind: 'section', id, action: 'updated', tags: [cacheTag.sections, cacheTag.sectionList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.missing] });
     });
-    this.deps.emit({ kind: 'section', id, action: 'updated' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
@@ -141,8 +144,9 @@ export class SectionsService {
       if (await sectionInUse(trx, id)) throw new AppError('CONFLICT', 'the section still has stories or subsections; move them first');
       await deleteSectionRow(trx, id);
       await recordAudit(trx, at, { actor, action: 'section.delete', targetType: 'section', targetId: id, detail: { slug: section.slug, name: section.name } });
+      await recordChange(trx, at, { kind: 'section', id, action: 'deleted', tags: [cacheTag.sections, cacheTag.sectionList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.missing] });
     });
-    this.deps.emit({ kind: 'section', id, action: 'deleted' });
+    await this.deps.changes.committed();
   }
 
   private async unique<T>(fn: () => Promise<T>): Promise<T> {

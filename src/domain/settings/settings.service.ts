@@ -1,5 +1,6 @@
 import type { Db } from '../../storage/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { isValidTimeZone } from '../shared/time.ts';
@@ -58,12 +59,12 @@ function check(s: SiteSettings): SiteSettings {
 
 /**
  * Settings are read on every page, so they are held in memory and reloaded
- * after a change event; the event bus carries that across instances.
+ * when the change feed brings a settings change, from whichever instance.
  */
 export class SettingsService {
   private cached: SiteSettings | null = null;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: { kind: 'settings'; id: string; action: 'updated' }) => void }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier }) {}
 
   async get(): Promise<SiteSettings> {
     if (this.cached) return this.cached;
@@ -97,9 +98,11 @@ export class SettingsService {
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
         .execute();
       await recordAudit(trx, at, { actor, action: 'settings.update', targetType: 'settings', targetId: KEY, detail: { changed } });
+      // Every page shows the site's name and chrome: this purges them all.
+      await recordChange(trx, at, { kind: 'settings', id: KEY, action: 'updated', tags: [cacheTag.settings] });
     });
     this.invalidate();
-    this.deps.emit({ kind: 'settings', id: KEY, action: 'updated' });
+    await this.deps.changes.committed();
     return this.get();
   }
 }

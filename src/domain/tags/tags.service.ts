@@ -2,7 +2,7 @@ import type { Db, Q } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { TagRow } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { ContentEvent } from '../shared/events.ts';
+import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { parseFields, slug, slugList, text } from '../shared/fields.ts';
@@ -28,7 +28,7 @@ function tagFromRow(r: TagRow, aliases: string[]): Tag {
 
 export class TagsService {
   /** `reindex` gets the stories whose search entries hold a renamed name, after the change commits. */
-  constructor(private readonly deps: { db: Db; clock: Clock; emit: (e: ContentEvent) => void; reindex?: (articleIds: number[]) => void }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier; reindex?: (articleIds: number[]) => void }) {}
 
   /** Without aliases (the public site and the API list do not need them). */
   async list(): Promise<Tag[]> {
@@ -60,10 +60,11 @@ export class TagsService {
         const tagId = await insertTagRow(trx, { slug: tagSlug, name: input.name!, description: input.description ?? '', created_at: now });
         if (input.aliases) await replaceTagAliases(trx, tagId, input.aliases);
         await recordAudit(trx, now, { actor, action: 'tag.create', targetType: 'tag', targetId: tagId, detail: { slug: tagSlug, name: input.name } });
+        await recordChange(trx, now, { kind: 'tag', id: tagId, action: 'created', tags: [cacheTag.tag(tagId), cacheTag.tagList(tagId), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
         return tagId;
       }),
     );
-    this.deps.emit({ kind: 'tag', id, action: 'created' });
+    await this.deps.changes.committed();
     return this.get(id);
   }
 
@@ -83,10 +84,11 @@ export class TagsService {
         if (input.aliases) await replaceTagAliases(trx, id, input.aliases);
         const changed = Object.keys(input);
         if (changed.length) await recordAudit(trx, now, { actor, action: 'tag.update', targetType: 'tag', targetId: id, detail: { changed } });
+        await recordChange(trx, now, { kind: 'tag', id, action: 'updated', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
         return renamed ? articleIdsWithTag(trx, id) : [];
       }),
     );
-    this.deps.emit({ kind: 'tag', id, action: 'updated' });
+    await this.deps.changes.committed();
     if (touched.length) this.deps.reindex?.(touched);
     return this.get(id);
   }
@@ -98,9 +100,10 @@ export class TagsService {
       const ids = await articleIdsWithTag(trx, id);
       await deleteTagRow(trx, id);
       await recordAudit(trx, now, { actor, action: 'tag.delete', targetType: 'tag', targetId: id, detail: { slug: tag.slug, name: tag.name } });
+      await recordChange(trx, now, { kind: 'tag', id, action: 'deleted', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
       return ids;
     });
-    this.deps.emit({ kind: 'tag', id, action: 'deleted' });
+    await this.deps.changes.committed();
     if (touched.length) this.deps.reindex?.(touched);
   }
 

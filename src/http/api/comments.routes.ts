@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseAction, parseQueue, type ModerationItem, type PublicComment, type ThreadedComment } from '../../domain/comments/index.ts';
+import { cacheTag } from '../../domain/changes/index.ts';
 import { AppError, validationError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
 import { actorOf, requireCap } from './auth.ts';
@@ -109,7 +110,8 @@ export function registerCommentContentRoutes(app: FastifyInstance, deps: HttpDep
     const target = await deps.comments.target(id);
     const order = req.query.order === 'newest' ? 'newest' : 'oldest';
     const { threads, count } = await deps.comments.listForArticle(id, order);
-    reply.header('cache-control', 'public, max-age=30');
+    // Like the story page: browsers revalidate, shared caches are purged when a comment is approved or removed.
+    reply.header('cache-control', 'public, max-age=0, s-maxage=3600').header('surrogate-key', `${cacheTag.comments(id)} ${cacheTag.story(id)}`);
     return { comments: threads.map(threadJson), meta: { count, order, open: target.closed === null, mode: target.mode } };
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUERY_CHARS, SEARCH_PAGE_SIZE, type SearchResult } from '../../domain/search/index.ts';
+import { cacheTag } from '../../domain/changes/index.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
 
@@ -53,6 +54,7 @@ export function registerContentSearchRoutes(app: FastifyInstance, deps: HttpDeps
     if (q.length > MAX_QUERY_CHARS) throw new AppError('BAD_REQUEST', `q: must be at most ${MAX_QUERY_CHARS} characters`, { field: 'q' });
     const settings = await deps.settings.get();
     const result = await deps.search.search({ ...query, limit: query.limit ?? String(SEARCH_PAGE_SIZE) }, settings.timeZone);
-    return reply.header('cache-control', 'public, max-age=60').send(searchJson(deps.config.siteUrl, result));
+    // As the search page: shared caches keep results until a public story change purges `search`.
+    return reply.header('cache-control', 'public, max-age=0, s-maxage=3600').header('surrogate-key', cacheTag.search).send(searchJson(deps.config.siteUrl, result));
   });
 }

@@ -6,6 +6,7 @@ import type { HttpDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { EMPTY_FORM, type FormState } from './comments/comment-form.tsx';
 import { formPagePath } from './comments/comments-section.tsx';
+import { cacheTag } from '../../domain/changes/index.ts';
 import { commentsRss } from './comments/feed.ts';
 import { errorState, parseStrictForm, rawFromBody, retryAfterOf } from './comments/forms.ts';
 import { parseCommentOrder } from './comments/load.ts';
@@ -112,7 +113,12 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
     const page = await deps.pageCache.get(`c:rss:${target.id}`, async () => {
       const [comments, settings] = await Promise.all([deps.comments.latestForFeed(target.id), deps.settings.get()]);
       const storyUrl = deps.config.siteUrl + storyPath(target);
-      return { body: commentsRss({ siteUrl: deps.config.siteUrl, siteName: settings.name, storyUrl, headline: target.headline, comments }), contentType: 'application/rss+xml; charset=utf-8', lastModified: comments[0]?.createdAt ?? deps.clock.now() };
+      return {
+        body: commentsRss({ siteUrl: deps.config.siteUrl, siteName: settings.name, storyUrl, headline: target.headline, comments }),
+        contentType: 'application/rss+xml; charset=utf-8',
+        lastModified: comments[0]?.createdAt ?? deps.clock.now(),
+        tags: [cacheTag.settings, cacheTag.story(target.id), cacheTag.comments(target.id), cacheTag.feeds],
+      };
     });
     return sendPage(req, reply, page);
   });

@@ -3,7 +3,9 @@ import { FeedsService, type FeedDocument, type FeedFormat } from '../../domain/f
 import { notFound } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
+import { cacheTag } from '../../domain/changes/index.ts';
 import { isNotModified, type CachedPage } from './page-cache.ts';
+import { CHROME_TAGS } from './page-tags.ts';
 
 const FORMATS: Array<[file: string, format: FeedFormat]> = [
   ['feed.xml', 'rss'],
@@ -22,6 +24,7 @@ const STORY_SITEMAP = /^stories-([1-9]\d{0,6})\.xml$/;
 
 function send(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
   reply.header('etag', page.etag).header('last-modified', page.lastModified).header('cache-control', page.cacheControl);
+  if (page.tags.length) reply.header('surrogate-key', page.surrogateKey);
   if (isNotModified(page, req.headers['if-none-match'], req.headers['if-modified-since'])) return reply.code(304).send();
   return reply.code(page.status).header('content-type', page.contentType).send(page.body);
 }
@@ -38,12 +41,18 @@ export async function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): 
     settings: deps.settings,
   });
 
-  /** Every document goes through the page cache, which every content change clears. */
+  /**
+   * Every document goes through the page cache. Feeds carry whole stories,
+   * authors, tags and captions, sitemaps every story's address and date:
+   * rather than a tag per story (thousands, past any header's size), each
+   * carries one tag that every public story change names.
+   */
   async function serve(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<FeedDocument>) {
+    const tags = [...CHROME_TAGS, key.startsWith('feed:') ? cacheTag.feeds : cacheTag.sitemaps];
     try {
       const page = await deps.pageCache.get(key, async () => {
         const doc = await render();
-        return { body: doc.body, contentType: doc.contentType, lastModified: doc.lastModified };
+        return { body: doc.body, contentType: doc.contentType, lastModified: doc.lastModified, tags };
       });
       return send(req, reply, page);
     } catch (err) {

@@ -6,6 +6,8 @@ import { loadSiteContext, type SiteAssets, type SiteContext } from './context.ts
 import type { Rendered } from './page-cache.ts';
 import { authorPath, pagedPath, sectionPath, tagPath } from './paths.ts';
 import { pictureHtml } from './render/picture.ts';
+import { cacheTag } from '../../domain/changes/index.ts';
+import { CHROME_TAGS, summariesTags } from './page-tags.ts';
 import { html, Redirect } from './respond.ts';
 import { renderErrorPage } from './story.page.tsx';
 import { basicMeta, sectionFeeds, type PageMeta } from './templates/head.tsx';
@@ -29,12 +31,13 @@ async function lastModifiedOf(deps: HttpDeps, items: ArticleSummary[]): Promise<
   return (await deps.queries.lastChange()) ?? deps.clock.now();
 }
 
-async function renderList(deps: HttpDeps, ctx: SiteContext, result: Page<ArticleSummary>, page: number, meta: PageMeta, view: ListInput, layout: LayoutOptions = {}): Promise<Rendered> {
+/** `listTags`: what decides which stories the list holds, and the names and pictures in its head. */
+async function renderList(deps: HttpDeps, ctx: SiteContext, result: Page<ArticleSummary>, page: number, meta: PageMeta, view: ListInput, listTags: string[], layout: LayoutOptions = {}): Promise<Rendered> {
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   if (page > 1) meta.prev = ctx.siteUrl + pagedPath(view.base, page - 1);
   if (page < pages) meta.next = ctx.siteUrl + pagedPath(view.base, page + 1);
   const body = renderPage(ctx, meta, <ListView {...view} stories={result.items} page={page} pages={pages} tz={ctx.settings.timeZone} lang={ctx.settings.language} />, layout);
-  return html(body, await lastModifiedOf(deps, result.items));
+  return html(body, await lastModifiedOf(deps, result.items), [...CHROME_TAGS, ...listTags, ...summariesTags(result.items)]);
 }
 
 /** Stories grouped by section, groups ordered by their newest story (the input is newest first). */
@@ -51,17 +54,18 @@ export function groupBySection(stories: ArticleSummary[]): StoryGroup[] {
 
 export async function renderHomePage(deps: HttpDeps, assets: SiteAssets, page: number): Promise<Rendered> {
   const [ctx, result] = await Promise.all([loadSiteContext(deps, assets), pageOf(deps, {}, page)]);
-  if (!result) return renderErrorPage(deps, assets, 404);
+  // A page past the end is tagged with its list: a story published later may make it exist.
+  if (!result) return renderErrorPage(deps, assets, 404, [cacheTag.home]);
   const meta = basicMeta(ctx, { title: page > 1 ? `Latest news, page ${page}` : '', description: ctx.settings.tagline, path: pagedPath('/', page) });
   const layout = { brandIsHeading: true, isHome: page === 1 };
   if (page > 1) {
-    return renderList(deps, ctx, result, page, meta, { title: `Latest news, page ${page}`, titleLevel: 2, showSection: true, base: '/' }, layout);
+    return renderList(deps, ctx, result, page, meta, { title: `Latest news, page ${page}`, titleLevel: 2, showSection: true, base: '/' }, [cacheTag.home], layout);
   }
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   if (pages > 1) meta.next = ctx.siteUrl + pagedPath('/', 2);
   const [lead = null, ...rest] = result.items;
   const view = <HomeView lead={lead} groups={groupBySection(rest)} tz={ctx.settings.timeZone} lang={ctx.settings.language} base="/" page={1} pages={pages} />;
-  return html(renderPage(ctx, meta, view, layout), await lastModifiedOf(deps, result.items));
+  return html(renderPage(ctx, meta, view, layout), await lastModifiedOf(deps, result.items), [...CHROME_TAGS, cacheTag.home, ...summariesTags(result.items)]);
 }
 
 export async function renderSectionPage(deps: HttpDeps, assets: SiteAssets, slug: string, page: number): Promise<Rendered> {
@@ -72,7 +76,7 @@ export async function renderSectionPage(deps: HttpDeps, assets: SiteAssets, slug
   const ids = [section.id];
   for (let i = 0; i < ids.length; i++) for (const s of ctx.sections) if (s.parentId === ids[i] && !ids.includes(s.id)) ids.push(s.id);
   const result = await pageOf(deps, { sectionIds: ids }, page);
-  if (!result) return renderErrorPage(deps, assets, 404);
+  if (!result) return renderErrorPage(deps, assets, 404, [cacheTag.sectionList(section.id)]);
   const base = sectionPath(section.slug);
   const parent = ctx.sections.find((s) => s.id === section.parentId);
   let top = section;
@@ -85,7 +89,7 @@ export async function renderSectionPage(deps: HttpDeps, assets: SiteAssets, slug
     children_: ctx.sections.filter((s) => s.parentId === section.id),
     showSection: ids.length > 1,
     base,
-  }, { currentSectionId: top.id });
+  }, [cacheTag.sectionList(section.id)], { currentSectionId: top.id });
 }
 
 async function orMissing<T>(p: Promise<T>): Promise<T | null> {
@@ -103,7 +107,7 @@ export async function renderTagPage(deps: HttpDeps, assets: SiteAssets, slug: st
   // An alias (old name, other spelling) lives on only as a permanent redirect.
   if (tag.slug !== slug) throw new Redirect(pagedPath(tagPath(tag.slug), page));
   const [ctx, result] = await Promise.all([loadSiteContext(deps, assets), pageOf(deps, { tagId: tag.id }, page)]);
-  if (!result) return renderErrorPage(deps, assets, 404);
+  if (!result) return renderErrorPage(deps, assets, 404, [cacheTag.tagList(tag.id), cacheTag.tag(tag.id)]);
   const base = tagPath(tag.slug);
   const meta = basicMeta(ctx, { title: page > 1 ? `${tag.name}, page ${page}` : tag.name, description: tag.description || `Stories about ${tag.name}`, path: pagedPath(base, page) });
   return renderList(deps, ctx, result, page, meta, {
@@ -112,7 +116,7 @@ export async function renderTagPage(deps: HttpDeps, assets: SiteAssets, slug: st
     intro: tag.description ? <p class="list-intro">{tag.description}</p> : undefined,
     showSection: true,
     base,
-  });
+  }, [cacheTag.tag(tag.id), cacheTag.tagList(tag.id)]);
 }
 
 export async function renderAuthorPage(deps: HttpDeps, assets: SiteAssets, slug: string, page: number): Promise<Rendered> {
@@ -123,7 +127,7 @@ export async function renderAuthorPage(deps: HttpDeps, assets: SiteAssets, slug:
     pageOf(deps, { personId: person.id }, page),
     person.photoImageId ? orMissing(deps.media.get(person.photoImageId)) : null,
   ]);
-  if (!result) return renderErrorPage(deps, assets, 404);
+  if (!result) return renderErrorPage(deps, assets, 404, [cacheTag.personList(person.id), cacheTag.person(person.id)]);
   const base = authorPath(person.slug);
   const description = person.bio.split(/\n\s*\n/)[0]?.slice(0, 300) || `Stories by ${person.name}`;
   const meta = basicMeta(ctx, { title: page > 1 ? `${person.name}, page ${page}` : person.name, description, path: pagedPath(base, page) });
@@ -143,5 +147,5 @@ export async function renderAuthorPage(deps: HttpDeps, assets: SiteAssets, slug:
     listTitle: `Stories by ${person.name}`,
     showSection: true,
     base,
-  });
+  }, [cacheTag.person(person.id), cacheTag.personList(person.id), ...(photo ? [cacheTag.image(photo.id)] : [])]);
 }

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 
 export interface CachedPage {
   status: number;
+  /** The cache tags of everything the page shows (src/domain/changes/cache-tags.ts). */
+  tags: readonly string[];
+  /** The tags as one header value, joined once. */
+  surrogateKey: string;
   body: Buffer;
   contentType: string;
   etag: string;
@@ -11,6 +15,8 @@ export interface CachedPage {
 
 export interface Rendered {
   status?: number;
+  /** What the page shows, as cache tags; a page with none is purged only by a reset. */
+  tags?: Iterable<string>;
   body: string | Buffer;
   contentType: string;
   lastModified: Date;
@@ -18,11 +24,16 @@ export interface Rendered {
 }
 
 /**
- * Public pages kept in memory, rendered once per content generation.
- * Correctness over cleverness: any content event clears every page, since a
- * story's page also shows related stories, section names and bylines, and a
- * publish changes every list. Renders in flight when a change lands are
- * discarded rather than stored, so a page is never served stale after a write.
+ * Public pages kept in memory, each with the cache tags of everything it
+ * shows. A change purges exactly the pages that carry one of its tags (an
+ * approved comment: its story page and comment feed; a caption: the pages
+ * that show that image). A render in flight when a purge of one of its tags
+ * lands is discarded rather than stored, so a page is never kept stale.
+ *
+ * The memos and fragments that renders share (section list, each tag's
+ * newest stories, cards, masthead) are cheap to rebuild and hard to tag
+ * finely, so any purge drops them all: they are exactly as fresh as the
+ * pages.
  *
  * Bounded by entries and by bytes, least recently used out first: story
  * pages run 15-30 kB, so 5,000 of them were 110 MB, most of the memory
@@ -35,19 +46,63 @@ export class PageCache {
   private readonly fragmentMemo = new Map<string, string>();
   private generation = 0;
   private bytes = 0;
+  /** Cache key by tag, for purges. */
+  private readonly byTag = new Map<string, Set<string>>();
+  /** Purge counter, and the count at each tag's last purge while renders were in flight (cleared when none are). */
+  private purges = 0;
+  private readonly purgedAt = new Map<string, number>();
+  /** Pages served from memory, and pages that had to be rendered (for /metrics and the scale bench). */
+  readonly stats = { hits: 0, misses: 0, purged: 0 };
 
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes = DEFAULT_PAGE_CACHE_BYTES,
   ) {}
 
+  /** Everything goes: the feed's reset (it may have missed changes), or PAGE_CACHE_ENTRIES=0 semantics in tests. */
   clear(): void {
+    this.purge([ALL]);
+  }
+
+  /** Drops every page that carries one of `tags` (`*` drops all), and the shared memos and fragments. */
+  purge(tags: Iterable<string>): void {
+    this.purges++;
     this.generation++;
-    this.pages.clear();
-    this.bytes = 0;
-    this.inflight.clear();
     this.memos.clear();
     this.fragmentMemo.clear();
+    const inflight = this.inflight.size > 0;
+    for (const tag of tags) {
+      if (inflight) this.purgedAt.set(tag, this.purges);
+      if (tag === ALL) {
+        this.stats.purged += this.pages.size;
+        this.pages.clear();
+        this.byTag.clear();
+        this.bytes = 0;
+        continue;
+      }
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) this.drop(key);
+    }
+  }
+
+  /** True when a purge since `since` named one of the page's tags: its render may show what changed. */
+  private purgedSince(tags: readonly string[], since: number): boolean {
+    if ((this.purgedAt.get(ALL) ?? 0) > since) return true;
+    return tags.some((t) => (this.purgedAt.get(t) ?? 0) > since);
+  }
+
+  private drop(key: string): void {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.bytes -= page.body.length;
+    this.stats.purged++;
+    for (const t of page.tags) {
+      const keys = this.byTag.get(t);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(t);
+    }
   }
 
   get size(): number {
@@ -65,6 +120,7 @@ export class PageCache {
     if (hit) {
       this.pages.delete(key);
       this.pages.set(key, hit);
+      this.stats.hits++;
     }
     return hit;
   }
@@ -74,15 +130,17 @@ export class PageCache {
     if (hit) return hit;
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    const gen = this.generation;
+    this.stats.misses++;
+    const since = this.purges;
     const p = render()
       .then((r) => toPage(r))
       .then((page) => {
-        if (gen === this.generation) this.keep(key, page);
+        if (!this.purgedSince(page.tags, since)) this.keep(key, page);
         return page;
       })
       .finally(() => {
         if (this.inflight.get(key) === p) this.inflight.delete(key);
+        if (this.inflight.size === 0) this.purgedAt.clear();
       });
     this.inflight.set(key, p);
     return p;
@@ -91,18 +149,17 @@ export class PageCache {
   private keep(key: string, page: CachedPage): void {
     const size = page.body.length;
     if (this.maxEntries <= 0 || size > this.maxBytes) return;
-    const old = this.pages.get(key);
-    if (old) {
-      this.pages.delete(key);
-      this.bytes -= old.body.length;
-    }
+    this.drop(key);
     while (this.pages.size && (this.pages.size >= this.maxEntries || this.bytes + size > this.maxBytes)) {
-      const [oldestKey, oldest] = this.pages.entries().next().value as [string, CachedPage];
-      this.pages.delete(oldestKey);
-      this.bytes -= oldest.body.length;
+      this.drop(this.pages.keys().next().value as string);
     }
     this.pages.set(key, page);
     this.bytes += size;
+    for (const t of page.tags) {
+      let keys = this.byTag.get(t);
+      if (!keys) this.byTag.set(t, (keys = new Set()));
+      keys.add(key);
+    }
   }
 
   /**
@@ -158,13 +215,24 @@ const MAX_FRAGMENTS = 5_000;
 /** `(key, render) => markup`: the render's result, kept for the content generation. */
 export type Fragments = (key: string, render: () => string) => string;
 
-export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=30, stale-if-error=86400';
+const ALL = '*';
+
+/**
+ * Browsers revalidate every time (max-age=0: a 304 on the ETag they hold),
+ * so a reader never sees a page older than the last change; shared caches (Varnish, a
+ * CDN) keep it a day and are purged by tag (Surrogate-Key), and may serve
+ * it for a day more if we are down.
+ */
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=0, s-maxage=86400, stale-if-error=86400';
 
 export function toPage(r: Rendered): CachedPage {
   const body = typeof r.body === 'string' ? Buffer.from(r.body) : r.body;
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  const tags = [...new Set(r.tags ?? [])].sort();
   return {
     status: r.status ?? 200,
+    tags,
+    surrogateKey: tags.join(' '),
     body,
     contentType: r.contentType,
     etag,

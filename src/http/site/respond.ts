@@ -2,8 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified, type CachedPage, type Rendered } from './page-cache.ts';
 
 export const HTML = 'text/html; charset=utf-8';
-/** Error pages change as soon as the story does; keep them briefly at the CDN. */
-export const ERROR_CACHE_CONTROL = 'public, max-age=30';
+/**
+ * Not-found pages are tagged like any page (a story's 404 carries its story
+ * tag, so publishing it purges the 404), but every mistyped address makes
+ * one: shared caches keep them only minutes.
+ */
+export const ERROR_CACHE_CONTROL = 'public, max-age=0, s-maxage=300';
 /** Short, because a slug can be renamed back and a long-cached 301 would then loop. */
 const REDIRECT_CACHE_CONTROL = 'public, max-age=300';
 
@@ -26,6 +30,8 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedP
     .header('etag', page.etag)
     .header('last-modified', page.lastModified)
     .header('cache-control', page.cacheControl);
+  // Varnish's xkey and most CDNs purge by these; Varnish strips it before the reader sees it.
+  if (page.tags.length) reply.header('surrogate-key', page.surrogateKey);
   if (page.status === 200 && isNotModified(page, req.headers['if-none-match'], req.headers['if-modified-since'])) {
     return reply.code(304).send();
   }
@@ -36,8 +42,8 @@ export function sendRedirect(reply: FastifyReply, location: string): FastifyRepl
   return reply.code(301).header('cache-control', REDIRECT_CACHE_CONTROL).header('location', location).send();
 }
 
-export function html(body: string, lastModified: Date, status = 200): Rendered {
-  return { status, body, contentType: HTML, lastModified, ...(status === 200 ? {} : { cacheControl: ERROR_CACHE_CONTROL }) };
+export function html(body: string, lastModified: Date, tags: Iterable<string>, status = 200): Rendered {
+  return { status, body, contentType: HTML, lastModified, tags, ...(status === 200 ? {} : { cacheControl: ERROR_CACHE_CONTROL }) };
 }
 
 const PAGE_RE = /^[1-9]\d{0,4}$/;

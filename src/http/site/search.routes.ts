@@ -1,3 +1,5 @@
+import { cacheTag } from '../../domain/changes/index.ts';
+import { CHROME_TAGS } from './page-tags.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SEARCH_PAGE_SIZE, type SearchResult } from '../../domain/search/index.ts';
 import { AppError } from '../../domain/shared/errors.ts';
@@ -9,11 +11,13 @@ import { renderPage } from './templates/layout.tsx';
 import { searchHref, searchPageBody, type SearchForm } from './templates/search-page.tsx';
 
 /**
- * Not in the page cache: every query string would be a key. A CDN may keep a
- * result page for a minute, which bounds how long an unpublished story can
- * linger in results there.
+ * Not in the page cache: every query string would be a key. A shared cache
+ * may keep a result page for an hour: every public story change purges the
+ * `search` tag, so an unpublished story leaves results there at once.
+ * Browsers revalidate.
  */
-export const SEARCH_CACHE_CONTROL = 'public, max-age=60';
+export const SEARCH_CACHE_CONTROL = 'public, max-age=0, s-maxage=3600';
+const SEARCH_SURROGATE_KEY = [cacheTag.search, ...CHROME_TAGS].join(' ');
 
 const FIELDS = ['q', 'section', 'author', 'from', 'to', 'sort'] as const;
 
@@ -59,7 +63,7 @@ async function handle(deps: HttpDeps, assets: ReturnType<typeof siteAssets>, req
   // Result pages are endless and thin: keep them out of search engines, but let crawlers follow the stories.
   meta.names.push(['robots', 'noindex, follow']);
   const body = renderPage(ctx, meta, searchPageBody({ ctx, people, form, result, error, page: Math.max(page, 1), pageSize: SEARCH_PAGE_SIZE }));
-  return reply.code(error ? 400 : 200).header('content-type', HTML).header('cache-control', SEARCH_CACHE_CONTROL).send(body);
+  return reply.code(error ? 400 : 200).header('content-type', HTML).header('cache-control', SEARCH_CACHE_CONTROL).header('surrogate-key', SEARCH_SURROGATE_KEY).send(body);
 }
 
 /** 429 with a page that says when to try again; never cached (the next minute may be fine). */

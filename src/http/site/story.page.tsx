@@ -1,4 +1,5 @@
 import type { Article, LatestLoader } from '../../domain/articles/index.ts';
+import { cacheTag } from '../../domain/changes/index.ts';
 import { bestJpeg, mediaUrl } from '../../domain/media/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { absoluteUrl, loadSiteContext, type SiteAssets, type SiteContext } from './context.ts';
@@ -10,6 +11,7 @@ import { renderDocument } from './render/document.ts';
 import { newsArticleJsonLd } from './render/json-ld.ts';
 import { figureHtml } from './render/picture.ts';
 import { shownTime } from './render/time.ts';
+import { CHROME_TAGS, relatedSourceTags, storyTags, summariesTags } from './page-tags.ts';
 import { html, Redirect } from './respond.ts';
 import { siteFeeds, type PageMeta } from './templates/head.tsx';
 import { renderPage } from './templates/layout.tsx';
@@ -35,7 +37,8 @@ export function formatDateline(dateline: string, language: string): string {
  */
 export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: number, slug: string | null, order: CommentOrder = 'oldest'): Promise<Rendered> {
   const found = await deps.queries.findPublic(id);
-  if (found.state !== 'visible') return renderErrorPage(deps, assets, found.state === 'gone' ? 410 : 404);
+  // Tagged with the story, so that publishing it (or a new story taking this id) purges the error page.
+  if (found.state !== 'visible') return renderErrorPage(deps, assets, found.state === 'gone' ? 410 : 404, [cacheTag.story(id)]);
   const a = found.article;
   if (a.slug !== slug) throw new Redirect(storyPath(a));
   const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order)]);
@@ -46,7 +49,7 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
   const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={tz} comments={{ ...comments, fragment: ctx.fragment }} fragment={ctx.fragment} />, {
     currentSectionId: topSectionOf(ctx, a.section?.id ?? null),
   });
-  return html(page, a.updatedAt);
+  return html(page, a.updatedAt, [...CHROME_TAGS, ...storyTags(a), ...relatedSourceTags(a), ...summariesTags(related)]);
 }
 
 /** Each tag's and section's newest stories, kept for the content generation: most stories share them. */
@@ -111,7 +114,7 @@ function storyMeta(a: Article, ctx: SiteContext): PageMeta {
 }
 
 /** The 404 and 410 pages: real pages with the site around them, never a bare status. */
-export async function renderErrorPage(deps: HttpDeps, assets: SiteAssets, status: 404 | 410): Promise<Rendered> {
+export async function renderErrorPage(deps: HttpDeps, assets: SiteAssets, status: 404 | 410, tags: string[] = [cacheTag.missing]): Promise<Rendered> {
   const ctx = await loadSiteContext(deps, assets);
   const title = status === 410 ? 'This story has been withdrawn' : 'Page not found';
   const meta: PageMeta = {
@@ -124,5 +127,5 @@ export async function renderErrorPage(deps: HttpDeps, assets: SiteAssets, status
     names: [['robots', 'noindex']],
     feeds: siteFeeds(ctx),
   };
-  return html(renderPage(ctx, meta, status === 410 ? <WithdrawnView /> : <NotFoundView />), deps.clock.now(), status);
+  return html(renderPage(ctx, meta, status === 410 ? <WithdrawnView /> : <NotFoundView />), deps.clock.now(), [...CHROME_TAGS, ...tags], status);
 }
