@@ -190,9 +190,8 @@ export class ArticlesService {
       await this.deps.indexer?.remove(trx, id);
       await deleteArticleRow(trx, id);
       await recordAudit(trx, nowIso, { actor, action: 'article.delete', targetType: 'article', targetId: id, detail: { headline: row.headline } });
-      const tags = storyChangeTags(id, footprint, null);
-      // Its comments go with it: the comment feeds that listed them change too.
-      if (tags.length) tags.push(cacheTag.comments(id));
+      // Its comments go with it: its comment feed changes too.
+      const tags = [...storyChangeTags(id, footprint, null), cacheTag.comments(id)];
       await recordChange(trx, nowIso, { kind: 'article', id, action: 'deleted', tags });
     });
     await this.deps.changes.committed();

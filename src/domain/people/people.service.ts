@@ -67,7 +67,7 @@ export class PeopleService {
           updated_at: now,
         });
         await recordAudit(trx, now, { actor, action: 'person.create', targetType: 'person', targetId: personId, detail: { slug: personSlug, name: input.name } });
-        await recordChange(trx, now, { kind: 'person', id: personId, action: 'created', tags: [cacheTag.person(personId), cacheTag.personList(personId), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
+        await recordChange(trx, now, { kind: 'person', id: personId, action: 'created', tags: [cacheTag.person(personId), cacheTag.personList(personId), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
         return personId;
       }),
     );
@@ -91,7 +91,7 @@ export class PeopleService {
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await updatePersonRow(trx, id, patch);
         if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'person.update', targetType: 'person', targetId: id, detail: { changed } });
-        await recordChange(trx, patch.updated_at!, { kind: 'person', id, action: 'updated', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
+        await recordChange(trx, patch.updated_at!, { kind: 'person', id, action: 'updated', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
         return renamed ? articleIdsWithByline(trx, id) : [];
       }),
     );
@@ -107,7 +107,7 @@ export class PeopleService {
       if (await personHasBylines(trx, id)) throw new AppError('CONFLICT', 'this person has bylines on stories; remove those first');
       await deletePersonRow(trx, id);
       await recordAudit(trx, now, { actor, action: 'person.delete', targetType: 'person', targetId: id, detail: { slug: person.slug, name: person.name } });
-      await recordChange(trx, now, { kind: 'person', id, action: 'deleted', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
+      await recordChange(trx, now, { kind: 'person', id, action: 'deleted', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
     });
     await this.deps.changes.committed();
   }

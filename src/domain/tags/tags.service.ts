@@ -60,7 +60,7 @@ export class TagsService {
         const tagId = await insertTagRow(trx, { slug: tagSlug, name: input.name!, description: input.description ?? '', created_at: now });
         if (input.aliases) await replaceTagAliases(trx, tagId, input.aliases);
         await recordAudit(trx, now, { actor, action: 'tag.create', targetType: 'tag', targetId: tagId, detail: { slug: tagSlug, name: input.name } });
-        await recordChange(trx, now, { kind: 'tag', id: tagId, action: 'created', tags: [cacheTag.tag(tagId), cacheTag.tagList(tagId), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
+        await recordChange(trx, now, { kind: 'tag', id: tagId, action: 'created', tags: [cacheTag.tag(tagId), cacheTag.tagList(tagId), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
         return tagId;
       }),
     );
@@ -84,7 +84,7 @@ export class TagsService {
         if (input.aliases) await replaceTagAliases(trx, id, input.aliases);
         const changed = Object.keys(input);
         if (changed.length) await recordAudit(trx, now, { actor, action: 'tag.update', targetType: 'tag', targetId: id, detail: { changed } });
-        await recordChange(trx, now, { kind: 'tag', id, action: 'updated', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
+        await recordChange(trx, now, { kind: 'tag', id, action: 'updated', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
         return renamed ? articleIdsWithTag(trx, id) : [];
       }),
     );
@@ -100,7 +100,7 @@ export class TagsService {
       const ids = await articleIdsWithTag(trx, id);
       await deleteTagRow(trx, id);
       await recordAudit(trx, now, { actor, action: 'tag.delete', targetType: 'tag', targetId: id, detail: { slug: tag.slug, name: tag.name } });
-      await recordChange(trx, now, { kind: 'tag', id, action: 'deleted', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.search, cacheTag.missing] });
+      await recordChange(trx, now, { kind: 'tag', id, action: 'deleted', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
       return ids;
     });
     await this.deps.changes.committed();
