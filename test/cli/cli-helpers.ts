@@ -93,9 +93,11 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv) {
 export async function withCliServices<T>(env: NodeJS.ProcessEnv, fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig(env);
   const db = openDatabase(config);
+  const services = createServices(config, db);
   try {
-    return await fn(createServices(config, db));
+    return await fn(services);
   } finally {
+    await services.changes.stop();
     await db.close();
   }
 }

@@ -14,10 +14,14 @@ export function configFrom(io: Io): Config {
  */
 export async function withServices<T>(config: Config, fn: (s: Services, ran: string[]) => Promise<T>): Promise<T> {
   const db = openDatabase(config);
+  let services: Services | undefined;
   try {
     const ran = await migrateToLatest(db);
-    return await fn(createServices(config, db), ran);
+    services = createServices(config, db);
+    return await fn(services, ran);
   } finally {
+    // Running instances hear of what the command wrote: its wake-up goes out before the signal closes.
+    await services?.changes.stop();
     await db.close();
   }
 }

@@ -86,6 +86,7 @@ export class ChangeFeed implements ChangeNotifier {
     this.timer.unref();
   }
 
+  /** Also closes the wake-up signal: a CLI command that only wrote calls this too. */
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -16,7 +16,8 @@ export class RedisWakeSignal implements WakeSignal {
     private readonly channel: string,
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {
-    const opts = { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+    // Lazy: a CLI command that writes nothing opens no connection.
+    const opts = { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
     this.pub = new Redis(url, opts);
     // A subscriber must queue its SUBSCRIBE until connected, and re-subscribes by itself after a reconnect.
     this.sub = new Redis(url, { ...opts, enableOfflineQueue: true, maxRetriesPerRequest: null });
@@ -38,6 +39,8 @@ export class RedisWakeSignal implements WakeSignal {
   }
 
   async close(): Promise<void> {
+    // QUIT lets a wake-up published just before (a CLI command's last write) go out first.
+    if (this.pub.status === 'ready') await this.pub.quit().catch(() => undefined);
     this.pub.disconnect();
     this.sub.disconnect();
   }
