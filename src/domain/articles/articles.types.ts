@@ -108,5 +108,3 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
-
-export type { ContentEvent } from '../shared/events.ts';
