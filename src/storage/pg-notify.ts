@@ -9,7 +9,10 @@ import pg from 'pg';
  * so a full pool never delays it; while it is down, the poll covers.
  */
 export class PgNotifyChannel {
+  /** The connection that listens, once LISTEN has run. */
   private listener: pg.Client | null = null;
+  /** The connection being opened or listening: close() ends it even mid-connect. */
+  private current: pg.Client | null = null;
   private closed = false;
   private retryMs = 200;
   private readonly channel: string;
@@ -31,6 +34,7 @@ export class PgNotifyChannel {
     const open = async () => {
       if (this.closed) return;
       const c = new pg.Client({ connectionString: this.url });
+      this.current = c;
       c.on('error', () => undefined);
       c.on('end', () => {
         if (this.listener !== c) return;
@@ -43,6 +47,8 @@ export class PgNotifyChannel {
       try {
         await c.connect();
         await c.query(`listen ${this.channel}`);
+        // Closed while connecting: this connection must not outlive the instance.
+        if (this.closed) return void (await c.end().catch(() => undefined));
         this.listener = c;
         this.retryMs = 200;
         onWake();
@@ -58,6 +64,6 @@ export class PgNotifyChannel {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.listener?.end().catch(() => undefined);
+    await this.current?.end().catch(() => undefined);
   }
 }
