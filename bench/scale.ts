@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     const env = { DATABASE_URL: url, REDIS_URL: `redis://127.0.0.1:${rport}`, DATELINE_SECRET_KEY: randomBytes(32).toString('hex'), DATELINE_MEDIA_DIR: mediaDir, PURGE_URLS: `http://127.0.0.1:${vport}/` };
     const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-seed-'));
     dirs.push(seedDir);
-    const seeder = await createApp(loadConfig({ ...env, DATELINE_DATA_DIR: seedDir, LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false' }), { jobs: false });
+    // Seeded before Varnish runs: nothing to purge yet.
+    const seeder = await createApp(loadConfig({ ...env, PURGE_URLS: '', DATELINE_DATA_DIR: seedDir, LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false' }), { jobs: false });
     const { storyIds } = await seedStories(seeder, STORIES, new Date());
     const key = (await seeder.apiKeys.create('bench', 'admin', 'bench')).key;
     await seeder.close();
