@@ -1,4 +1,6 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
 import { sendError } from './errors.ts';
@@ -39,6 +41,13 @@ export async function buildServer(opts: HttpOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/')) return sendError(req, reply, Object.assign(new Error(`no route ${req.method} ${req.url.split('?')[0]}`), { statusCode: 404 }));
     return opts.site.notFound(req, reply);
+  });
+  // Everything not from the page cache (search, the APIs, the newsroom, static files) is
+  // compressed per response; cached pages bring their own compressed copy (site/respond.ts).
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(fastifyStatic, {
     root: path.resolve(opts.publicDir),

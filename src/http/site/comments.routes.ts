@@ -49,7 +49,7 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
     const target = n === null ? null : await deps.comments.target(n).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
     if (!target) {
       if (wantsJson(req)) sendError(req, reply, new AppError('NOT_FOUND', 'story not found'));
-      else sendPage(req, reply, { ...toPage(await renderErrorPage(deps, assets, 404)), cacheControl: NO_STORE });
+      else sendPage(req, reply, { ...toPage(await renderErrorPage(deps, assets, 404)), cacheControl: NO_STORE }, deps.pageCache);
     }
     return target;
   }
@@ -120,7 +120,7 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
         tags: [cacheTag.settings, cacheTag.story(target.id), cacheTag.comments(target.id), cacheTag.feeds],
       };
     });
-    return sendPage(req, reply, page);
+    return sendPage(req, reply, page, deps.pageCache);
   });
 
   app.post('/comments/:id/flag', { bodyLimit: 16 * 1024 }, async (req: IdReq, reply) => {

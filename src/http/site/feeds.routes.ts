@@ -4,8 +4,8 @@ import { notFound } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { cacheTag } from '../../domain/changes/index.ts';
-import { isNotModified, type CachedPage } from './page-cache.ts';
 import { CHROME_TAGS } from './page-tags.ts';
+import { sendPage } from './respond.ts';
 
 const FORMATS: Array<[file: string, format: FeedFormat]> = [
   ['feed.xml', 'rss'],
@@ -21,13 +21,6 @@ const FORMATS: Array<[file: string, format: FeedFormat]> = [
 const NEWS_BUCKET_MS = 10 * 60_000;
 
 const STORY_SITEMAP = /^stories-([1-9]\d{0,6})\.xml$/;
-
-function send(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  reply.header('etag', page.etag).header('last-modified', page.lastModified).header('cache-control', page.cacheControl);
-  if (page.tags.length) reply.header('surrogate-key', page.surrogateKey);
-  if (isNotModified(page, req.headers['if-none-match'], req.headers['if-modified-since'])) return reply.code(304).send();
-  return reply.code(page.status).header('content-type', page.contentType).send(page.body);
-}
 
 /** Feeds and sitemaps (RSS 2.0, Atom, JSON Feed, sitemap index, Google News). */
 export async function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
@@ -54,7 +47,7 @@ export async function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): 
         const doc = await render();
         return { body: doc.body, contentType: doc.contentType, lastModified: doc.lastModified, tags };
       });
-      return send(req, reply, page);
+      return sendPage(req, reply, page, deps.pageCache);
     } catch (err) {
       return sendError(req, reply, err);
     }

@@ -23,7 +23,7 @@ export function createSite(deps: HttpDeps) {
 
   async function serve(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>): Promise<FastifyReply> {
     try {
-      return sendPage(req, reply, await cache.get(key, render));
+      return sendPage(req, reply, await cache.get(key, render), cache);
     } catch (e) {
       if (e instanceof Redirect) return sendRedirect(reply, e.location);
       throw e;
@@ -50,7 +50,7 @@ export function createSite(deps: HttpDeps) {
         const order = parseCommentOrder(req.query);
         const key = order === 'newest' ? `n:${id}/${slug}?newest` : `n:${id}/${slug}`;
         const hit = cache.peek(key);
-        if (hit) return sendPage(req, reply, hit);
+        if (hit) return sendPage(req, reply, hit, cache);
         const n = parseId(id);
         if (n === null) return notFoundPage(req, reply);
         return serve(req, reply, key, () => renderStoryPage(deps, assets, n, slug, order));

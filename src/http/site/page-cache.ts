@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 
 export interface CachedPage {
   status: number;
@@ -11,7 +12,13 @@ export interface CachedPage {
   etag: string;
   lastModified: string;
   cacheControl: string;
+  /** Compressed copies, made on the first request that accepts each and kept with the page. */
+  encoded: { br?: Buffer; gzip?: Buffer };
+  /** Its key in the cache, once kept. */
+  key?: string;
 }
+
+export type Encoding = 'br' | 'gzip';
 
 export interface Rendered {
   status?: number;
@@ -96,7 +103,7 @@ export class PageCache {
     const page = this.pages.get(key);
     if (!page) return;
     this.pages.delete(key);
-    this.bytes -= page.body.length;
+    this.bytes -= pageBytes(page);
     this.stats.purged++;
     for (const t of page.tags) {
       const keys = this.byTag.get(t);
@@ -147,7 +154,8 @@ export class PageCache {
   }
 
   private keep(key: string, page: CachedPage): void {
-    const size = page.body.length;
+    page.key = key;
+    const size = pageBytes(page);
     if (this.maxEntries <= 0 || size > this.maxBytes) return;
     this.drop(key);
     while (this.pages.size && (this.pages.size >= this.maxEntries || this.bytes + size > this.maxBytes)) {
@@ -160,6 +168,29 @@ export class PageCache {
       if (!keys) this.byTag.set(t, (keys = new Set()));
       keys.add(key);
     }
+  }
+
+  /**
+   * The page's body in `enc`, compressed once and kept with the page (and
+   * counted in the cache's bytes), so a warm page costs no compression.
+   * Pages under a kilobyte are sent as they are: compressing them saves less
+   * than its framing costs.
+   */
+  encoded(page: CachedPage, enc: Encoding): Buffer | null {
+    if (page.body.length < MIN_COMPRESS_BYTES) return null;
+    const hit = page.encoded[enc];
+    if (hit) return hit;
+    const out =
+      enc === 'br'
+        ? zlib.brotliCompressSync(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } })
+        : zlib.gzipSync(page.body, { level: 6 });
+    page.encoded[enc] = out;
+    if (page.key !== undefined && this.pages.get(page.key) === page) {
+      this.bytes += out.length;
+      // This page was just read, so it is the youngest: the oldest go first.
+      while (this.bytes > this.maxBytes && this.pages.size > 1) this.drop(this.pages.keys().next().value as string);
+    }
+    return out;
   }
 
   /**
@@ -205,6 +236,10 @@ export class PageCache {
   }
 }
 
+const MIN_COMPRESS_BYTES = 1024;
+
+const pageBytes = (p: CachedPage) => p.body.length + (p.encoded.br?.length ?? 0) + (p.encoded.gzip?.length ?? 0);
+
 /** Page bodies held at most: about 1,500 story pages. */
 export const DEFAULT_PAGE_CACHE_BYTES = 32 * 2 ** 20;
 
@@ -238,6 +273,7 @@ export function toPage(r: Rendered): CachedPage {
     etag,
     lastModified: r.lastModified.toUTCString(),
     cacheControl: r.cacheControl ?? DEFAULT_CACHE_CONTROL,
+    encoded: {},
   };
 }
 
@@ -245,8 +281,9 @@ export function toPage(r: Rendered): CachedPage {
 export function isNotModified(page: CachedPage, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): boolean {
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch.split(',').some((t) => {
-      const tag = t.trim();
-      return tag === '*' || tag === page.etag || tag === `W/${page.etag}`;
+      // A compressed copy's tag is the page's with `-br` or `-gzip` inside the quotes: the same content.
+      const tag = t.trim().replace(/^W\//, '').replace(/-(br|gzip)"$/, '"');
+      return tag === '*' || tag === page.etag;
     });
   }
   if (ifModifiedSince !== undefined) {
@@ -254,4 +291,20 @@ export function isNotModified(page: CachedPage, ifNoneMatch: string | undefined,
     return !Number.isNaN(since) && Date.parse(page.lastModified) <= since;
   }
   return false;
+}
+
+/**
+ * What the client takes, best first: brotli, then gzip, else none. A coding
+ * refused with `q=0` does not count; `*` stands for any coding not named.
+ */
+export function pickEncoding(acceptEncoding: string | string[] | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  const q = new Map<string, number>();
+  for (const part of String(acceptEncoding).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, qp ? Number(qp.slice(2)) || 0 : 1);
+  }
+  const accepts = (enc: Encoding) => (q.get(enc) ?? (q.has(enc) ? 0 : (q.get('*') ?? 0))) > 0;
+  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : null;
 }

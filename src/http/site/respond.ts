@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isNotModified, type CachedPage, type Rendered } from './page-cache.ts';
+import { isNotModified, pickEncoding, type CachedPage, type PageCache, type Rendered } from './page-cache.ts';
 
 export const HTML = 'text/html; charset=utf-8';
 /**
@@ -22,20 +22,28 @@ export class Redirect extends Error {
   }
 }
 
-/** The warm path: a few header writes and the cached bytes, nothing else. */
-export function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+/**
+ * The warm path: a few header writes and the cached bytes, nothing else.
+ * The body goes brotli- or gzip-compressed when the client takes it, from
+ * the copy kept with the page.
+ */
+export function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache): FastifyReply {
+  const enc = pickEncoding(req.headers['accept-encoding']);
+  const body = enc ? cache.encoded(page, enc) : null;
   reply
     .code(page.status)
     .header('content-type', page.contentType)
-    .header('etag', page.etag)
+    .header('etag', body ? `${page.etag.slice(0, -1)}-${enc}"` : page.etag)
     .header('last-modified', page.lastModified)
-    .header('cache-control', page.cacheControl);
+    .header('cache-control', page.cacheControl)
+    .header('vary', 'accept-encoding');
   // Varnish's xkey and most CDNs purge by these; Varnish strips it before the reader sees it.
   if (page.tags.length) reply.header('surrogate-key', page.surrogateKey);
   if (page.status === 200 && isNotModified(page, req.headers['if-none-match'], req.headers['if-modified-since'])) {
     return reply.code(304).send();
   }
-  return reply.send(page.body);
+  if (body) reply.header('content-encoding', enc!);
+  return reply.send(body ?? page.body);
 }
 
 export function sendRedirect(reply: FastifyReply, location: string): FastifyReply {
