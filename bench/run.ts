@@ -15,6 +15,7 @@
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -39,9 +40,9 @@ interface Figures {
   cpuUs: number | null;
 }
 
-async function measure(url: string, server: SiteServer | null, paths?: string[], seconds = SECONDS): Promise<Figures> {
+async function measure(url: string, server: SiteServer | null, paths?: string[], seconds = SECONDS, headers: Record<string, string> = {}): Promise<Figures> {
   let i = 0;
-  const opts: autocannon.Options = { url, connections: CONNECTIONS, duration: seconds };
+  const opts: autocannon.Options = { url, connections: CONNECTIONS, duration: seconds, headers };
   if (paths) opts.requests = [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }];
   // A short warm-up first, so JIT and connection set-up are not measured.
   await autocannon({ ...opts, duration: 2 });
@@ -61,20 +62,28 @@ function row(name: string, f: Figures, ref?: Figures): string {
 
 const SKIP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
-async function capture(url: string) {
-  const res = await fetch(url);
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  const body = Buffer.from(await res.arrayBuffer());
-  const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => {
-    if (!SKIP_HEADERS.has(k)) headers[k] = v;
+/** The bytes as sent (compressed ones too: fetch would decompress them) and the headers. */
+function capture(url: string, sendHeaders: Record<string, string>) {
+  return new Promise<{ body: string; headers: Record<string, string>; bytes: number }>((resolve, reject) => {
+    http
+      .get(url, { headers: sendHeaders }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`${url} answered ${res.statusCode}`));
+          const body = Buffer.concat(chunks);
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (!SKIP_HEADERS.has(k) && typeof v === 'string') headers[k] = v;
+          resolve({ body: body.toString('base64'), headers, bytes: body.length });
+        });
+      })
+      .on('error', reject);
   });
-  return { body: body.toString('base64'), headers, bytes: body.length };
 }
 
 /** The reference server, holding the exact bytes and headers Dateline sent for `url`. */
-async function bare(url: string) {
-  const fixture = await capture(url);
+async function bare(url: string, sendHeaders: Record<string, string> = {}) {
+  const fixture = await capture(url, sendHeaders);
   const child = fork(path.join(here, 'bare-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   // The bare server answers only once it holds the bytes, so send them before waiting.
   const address = await new Promise<string>((r) => {
@@ -122,15 +131,18 @@ async function firstRequest(dir: string, paths: string[]): Promise<SiteServer> {
 /** Warm cache against the bare server holding the same bytes, target by target. */
 async function warmRuns(warm: SiteServer, paths: string[]): Promise<void> {
   console.log('');
+  const br = { 'accept-encoding': 'br' };
   const targets = [
-    { name: 'story page (warm cache)', path: paths[Math.floor(paths.length / 2)], story: true },
-    { name: 'home page (warm cache)', path: '/', story: false },
-    { name: 'RSS feed (warm cache)', path: '/feed.xml', story: false },
+    { name: 'story page (warm cache)', path: paths[Math.floor(paths.length / 2)], story: true, headers: {} },
+    { name: 'story page, brotli (warm cache)', path: paths[Math.floor(paths.length / 2)], story: false, headers: br },
+    { name: 'home page (warm cache)', path: '/', story: false, headers: {} },
+    { name: 'RSS feed (warm cache)', path: '/feed.xml', story: false, headers: {} },
+    { name: 'RSS feed, brotli (warm cache)', path: '/feed.xml', story: false, headers: br },
   ];
   for (const t of targets) {
-    const ref = await bare(warm.address + t.path);
-    const ours = await measure(warm.address + t.path, warm);
-    const theirs = await measure(ref.address + t.path, null);
+    const ref = await bare(warm.address + t.path, t.headers);
+    const ours = await measure(warm.address + t.path, warm, undefined, SECONDS, t.headers);
+    const theirs = await measure(ref.address + t.path, null, undefined, SECONDS, t.headers);
     ref.stop();
     console.log(`${t.name} — ${ref.bytes} bytes\n${row('  dateline', ours, theirs)}\n${row('  bare node http, same bytes', theirs)}`);
     if (!t.story) continue;
