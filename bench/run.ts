@@ -152,7 +152,7 @@ async function warmRuns(warm: SiteServer, paths: string[]): Promise<void> {
   }
 }
 
-/** No page cache, a different story each request. */
+/** No page cache, a different story each request: one process, then every core (WORKERS). */
 async function coldRuns(dir: string, paths: string[]): Promise<void> {
   const cold = await startSite(dir, { PAGE_CACHE_ENTRIES: '0' });
   const f = await measure(cold.address, cold, paths);
@@ -160,6 +160,13 @@ async function coldRuns(dir: string, paths: string[]): Promise<void> {
   const name = `story page, cold render (${paths.length.toLocaleString('en')} stories)`;
   console.log(`\n${row(name, f)}`);
   summary.push({ name, value: `${f.rps.toFixed(0)} req/s`, target: '≥ 1,000 req/s', met: f.rps >= 1000 && !f.errors && !f.non2xx });
+  const cores = os.availableParallelism();
+  const all = await startSite(dir, { PAGE_CACHE_ENTRIES: '0', WORKERS: String(cores) });
+  const w = await measure(all.address, null, paths);
+  await all.stop();
+  const wname = `story page, cold render, ${cores} workers`;
+  console.log(row(wname, w, f));
+  summary.push({ name: wname, value: `${w.rps.toFixed(0)} req/s (${(w.rps / f.rps).toFixed(2)} × one process)`, target: '≥ 2,000 req/s', met: w.rps >= 2000 && !w.errors && !w.non2xx });
 }
 
 /** Resident memory with many stories: after the warm runs, then after a pass over random stories (page cache on). */

@@ -65,7 +65,8 @@ const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
 export async function startSite(dataDir: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<SiteServer> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, BUNDLE, 'serve'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATELINE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://bench.test', LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false', ...env },
+    // One process unless the caller asks for workers: the warm-page reference is one process too.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATELINE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://bench.test', LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false', WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

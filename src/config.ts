@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -39,6 +40,8 @@ export interface Config {
   readonly purgeUrls: readonly string[];
   /** How often an instance reads the change feed when no wake-up came (ms). */
   readonly changePollMs: number;
+  /** Processes `dateline serve` runs on one port (WORKERS); 1 is a single process. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean)
       .map((u) => readUrl('PURGE_URLS', u, ['http:', 'https:'])),
     changePollMs: readInt(env, 'CHANGE_POLL_MS', 1000, 50, 60_000),
+    workers: readInt(env, 'WORKERS', os.availableParallelism(), 1, 64),
   });
 }

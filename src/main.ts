@@ -52,8 +52,8 @@ export interface App extends Services {
 }
 
 /** Domain services over an open database: what the CLI and jobs use, with no HTTP. */
-export function createServices(config: Config, db: Db, clock: Clock = systemClock, onError: (e: unknown) => void = () => undefined): Services {
-  const changes = new ChangeFeed({ db, clock, signal: wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
+export function createServices(config: Config, db: Db, clock: Clock = systemClock, onError: (e: unknown) => void = () => undefined, wake?: WakeSignal): Services {
+  const changes = new ChangeFeed({ db, clock, signal: wake ?? wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
   const settings = new SettingsService({ db, clock, changes });
   const houseSpellings = new HouseSpellingsService({ db, clock, changes });
   const search = new SearchService({ db, clock, houseSpellings });
@@ -148,6 +148,8 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Start the publish scheduler (off in most tests, which drive time themselves). */
   jobs?: boolean;
+  /** How this instance hears of other processes' changes, when not Redis or LISTEN/NOTIFY (the workers of one serve on SQLite). */
+  wake?: WakeSignal;
 }
 
 /** The composition root: config → database → domain → HTTP and jobs. Nothing else wires. */
@@ -156,7 +158,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   const db = opts.db ?? openDatabase(config, (e) => log(e));
   fs.mkdirSync(config.mediaDir, { recursive: true });
   await migrateToLatest(db);
-  const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e));
+  const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e), opts.wake);
   // Before anything reads a sealed value: a wrong key stops the start with a message.
   await assertSameKey(db, services.box, services.clock);
   await services.users.sealLegacyTotpSecrets();

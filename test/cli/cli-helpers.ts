@@ -24,7 +24,8 @@ export interface CliEnv {
  */
 export async function cliEnv(dialect: DialectName): Promise<CliEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-cli-${dialect}-`));
-  const base = { PATH: process.env.PATH, HOME: process.env.HOME, DATELINE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATELINE_SEED_DEMO: 'false' };
+  // One process unless a test asks for workers (test/cli/workers.test.ts).
+  const base = { PATH: process.env.PATH, HOME: process.env.HOME, DATELINE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATELINE_SEED_DEMO: 'false', WORKERS: '1' };
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (dialect === 'sqlite') return { env: base, dataDir, cleanup: async () => removeDir() };
   const schema = `cli_${testRunId()}_${randomBytes(6).toString('hex')}`;

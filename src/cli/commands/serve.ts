@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import type { Config } from '../../config.ts';
-import { createApp, type App } from '../../main.ts';
+import cluster from 'node:cluster';
+import { createApp, type App, type Services } from '../../main.ts';
+import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
 import { seedInto } from './seed-demo.ts';
 import { articleCount, configFrom } from './services.ts';
@@ -26,7 +28,7 @@ const HEAP_GROWING_PERCENT = 50;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** First start: with no key at all, make one admin key so the Admin API can be used, and show it once. */
-async function firstKey(app: App): Promise<string | null> {
+async function firstKey(app: Pick<Services, 'apiKeys'>): Promise<string | null> {
   if ((await app.apiKeys.list()).length) return null;
   const { key } = await app.apiKeys.create('initial-admin', 'admin', 'first-start');
   return key;
@@ -87,6 +89,13 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
   const config = configFrom(io);
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (config.workers > 1) {
+    if (cluster.isWorker) return serveWorker(config, io);
+    return servePrimary(config, io, {
+      announce: async (s, address) => banner(io, config, address, await firstKey(s), await s.users.hasAdmin()),
+      seed: (s) => void seedOnFirstStart(s, config, io),
+    });
+  }
   const app = await createApp(config);
   // Handlers first: a signal that arrives while the banner prints must still close cleanly.
   let detach = () => {};
@@ -103,11 +112,16 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     await app.close().catch(() => undefined);
     throw e;
   }
-  // Seeding takes a while (images are encoded); the server answers meanwhile and
-  // stories appear as they are written. A failure is reported, not fatal.
-  if (config.seedDemo && (await articleCount(app)) === 0) {
-    io.err('seeding demo content (first start)…');
-    seedInto(app, io, false).catch((e) => io.err(`warning: seeding demo content failed: ${(e as Error).message}`));
-  }
+  void seedOnFirstStart(app, config, io);
   return stopped;
+}
+
+/**
+ * Seeding takes a while (images are encoded); the server answers meanwhile and
+ * stories appear as they are written. A failure is reported, not fatal.
+ */
+async function seedOnFirstStart(s: Services, config: Config, io: Io): Promise<void> {
+  if (!config.seedDemo || (await articleCount(s)) > 0) return;
+  io.err('seeding demo content (first start)…');
+  await seedInto(s, io, false).catch((e) => io.err(`warning: seeding demo content failed: ${(e as Error).message}`));
 }
