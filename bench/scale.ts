@@ -20,7 +20,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/main.ts';
 import { seedStories } from './fixtures.ts';
-import { freePort, startNginx, startRedis, startVarnish, type Proc } from './scale-infra.ts';
+import { freePort, startNginx, startRedis, startVarnish, type Proc } from './loopback.ts';
 import { ensureBundle, startSite, type SiteServer } from './site-server.ts';
 import { mixedHitRate } from './scale-hits.ts';
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { mediaUrl } from '../../src/domain/media/index.ts';
-import { freePort } from '../helpers/varnish.ts';
+import { freePort, REDIS_SERVER, startRedis, type Proc } from '../helpers/loopback.ts';
 import { cliEnv, runCli, startCli, withCliServices, type CliEnv } from './cli-helpers.ts';
 
 /**
@@ -18,22 +17,6 @@ import { cliEnv, runCli, startCli, withCliServices, type CliEnv } from './cli-he
  * Each phase sets the poll far longer than the wait, so only the wake-up it
  * tests can make the page fresh.
  */
-const REDIS = '/usr/bin/redis-server';
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const s = await import('node:net').then((net) => new Promise<boolean>((r) => net.connect(port, '127.0.0.1').once('connect', function (this: import('node:net').Socket) { this.end(); r(true); }).once('error', () => r(false))));
-      if (s) return child;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('redis-server did not start');
-}
-
 /** Polls `url` until its body matches `re`; the limit is a liveness bound, far above any wake-up's delay. */
 async function eventually(url: string, re: RegExp, limitMs = 15_000): Promise<void> {
   const start = Date.now();
@@ -47,13 +30,13 @@ async function eventually(url: string, re: RegExp, limitMs = 15_000): Promise<vo
 
 type Server = ReturnType<typeof startCli> & { url: string };
 
-describe('postgres: several instances on one database', { skip: fs.existsSync(REDIS) ? false : `${REDIS} is not installed`, timeout: 180_000 }, () => {
+describe('postgres: several instances on one database', { skip: fs.existsSync(REDIS_SERVER) ? false : `${REDIS_SERVER} is not installed`, timeout: 180_000 }, () => {
   let t: CliEnv;
   let shared: NodeJS.ProcessEnv;
   let key: string;
   let storyPath: string;
   let storyId: number;
-  let redis: ChildProcess;
+  let redis: Proc;
   let redisUrl: string;
   const servers: Server[] = [];
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-shared-media-'));
@@ -91,7 +74,7 @@ describe('postgres: several instances on one database', { skip: fs.existsSync(RE
   });
   after(async () => {
     for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGKILL');
-    if (redis.exitCode === null) redis.kill('SIGKILL');
+    await redis?.stop();
     fs.rmSync(mediaDir, { recursive: true, force: true });
     await t.cleanup();
   });
@@ -125,8 +108,7 @@ describe('postgres: several instances on one database', { skip: fs.existsSync(RE
     const c = await serve({ REDIS_URL: redisUrl, CHANGE_POLL_MS: '500' });
     const a = servers[0];
     await warm(c, /Third version/);
-    redis.kill('SIGKILL');
-    await new Promise((r) => redis.once('exit', r));
+    await redis.kill();
     assert.equal((await fetch(c.url + storyPath)).status, 200);
     await edit(a, 'Fourth version, while Redis is down');
     await eventually(c.url + storyPath, /Fourth version, while Redis is down/);

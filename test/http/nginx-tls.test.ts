@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
-import { freePort } from '../helpers/varnish.ts';
+import { freePort } from '../helpers/loopback.ts';
 
 /**
  * deploy/nginx/dateline-tls.conf, run by Debian's nginx in front of the app

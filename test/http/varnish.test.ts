@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { easyRules, nextIp, validPost } from '../domain/comments-helpers.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
-import { freePort, skipWithoutVarnish, startVarnish, type Varnish } from '../helpers/varnish.ts';
+import { freePort, skipWithoutVarnish, startVarnish, type Proc } from '../helpers/loopback.ts';
 
 /**
  * A real Varnish with the repository's VCL in front of the app: pages are
@@ -15,7 +15,7 @@ import { freePort, skipWithoutVarnish, startVarnish, type Varnish } from '../hel
 for (const dialect of DIALECTS) {
   describe(`${dialect}: Varnish in front, purged by tag`, { skip: skipWithoutVarnish }, () => {
     let app: TestApp;
-    let varnish: Varnish;
+    let varnish: Proc & { url: string };
     let s1: { id: number; slug: string };
     let s2: { id: number; slug: string };
     let imageId: number;
@@ -42,7 +42,7 @@ for (const dialect of DIALECTS) {
       app = await createTestApp(dialect, undefined, { env: { PURGE_URLS: `http://127.0.0.1:${vport}/` } });
       await app.server.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.server.address() as { port: number }).port;
-      varnish = await startVarnish(vport, port);
+      varnish = Object.assign(await startVarnish(vport, port), { url: `http://127.0.0.1:${vport}` });
       await easyRules(app);
       await app.sections.create({ name: 'City', slug: 'city' });
       await app.sections.create({ name: 'Sport', slug: 'sport' });

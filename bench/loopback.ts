@@ -1,8 +1,9 @@
 /**
- * The scale bench's surroundings, all on loopback and stopped by the bench:
- * a private redis-server, nginx from deploy/nginx/dateline-instances.conf
- * with its upstream rewritten to the instances, and varnishd with
- * deploy/varnish/default.vcl pointed at nginx.
+ * Real services on loopback ports, started and stopped by the benches and
+ * the tests that need them: a private redis-server (one a test may stop),
+ * nginx from deploy/nginx/dateline-instances.conf with its upstream
+ * rewritten, and varnishd with deploy/varnish/default.vcl pointed at a
+ * backend port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+export const VARNISHD = '/usr/sbin/varnishd';
+export const NGINX = '/usr/sbin/nginx';
+export const REDIS_SERVER = '/usr/bin/redis-server';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,6 +28,8 @@ export function freePort(): Promise<number> {
 }
 
 export interface Proc {
+  /** Ended by SIGKILL, as a crash would end it (for fault tests). */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +43,7 @@ async function waitForPort(port: number, child: ChildProcess, what: string, log:
   throw new Error(`${what} did not open port ${port}: ${log()}`);
 }
 
-function run(cmd: string, args: string[], dir: string): { child: ChildProcess; stop(): Promise<void>; log(): string } {
+function run(cmd: string, args: string[], dir: string): Proc & { child: ChildProcess; log(): string } {
   let out = '';
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
@@ -45,8 +51,15 @@ function run(cmd: string, args: string[], dir: string): { child: ChildProcess; s
   return {
     child,
     log: () => out,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await gone;
+      }
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const gone = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await gone;
@@ -58,7 +71,7 @@ function run(cmd: string, args: string[], dir: string): { child: ChildProcess; s
 
 export async function startRedis(port: number): Promise<Proc> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-redis-'));
-  const p = run('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], dir);
+  const p = run(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], dir);
   await waitForPort(port, p.child, 'redis-server', p.log);
   return p;
 }
@@ -76,7 +89,7 @@ export async function startNginx(port: number, backends: number[]): Promise<Proc
     path.join(dir, 'nginx.conf'),
     `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  include ${dir}/dateline.conf;\n}\n`,
   );
-  const p = run('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], dir);
+  const p = run(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], dir);
   await waitForPort(port, p.child, 'nginx', () => p.log() + (fs.existsSync(`${dir}/error.log`) ? fs.readFileSync(`${dir}/error.log`, 'utf8') : ''));
   return p;
 }
@@ -85,7 +98,7 @@ export async function startVarnish(port: number, backendPort: number): Promise<P
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-varnish-'));
   const vcl = fs.readFileSync(path.join(ROOT, 'deploy/varnish/default.vcl'), 'utf8').replace('.port = "8080"', `.port = "${backendPort}"`);
   fs.writeFileSync(path.join(dir, 'bench.vcl'), vcl);
-  const p = run('/usr/sbin/varnishd', ['-F', '-j', 'none', '-T', 'none', '-a', `127.0.0.1:${port}`, '-f', path.join(dir, 'bench.vcl'), '-n', path.join(dir, 'n'), '-s', 'malloc,128m'], dir);
+  const p = run(VARNISHD, ['-F', '-j', 'none', '-T', 'none', '-a', `127.0.0.1:${port}`, '-f', path.join(dir, 'bench.vcl'), '-n', path.join(dir, 'n'), '-s', 'malloc,128m'], dir);
   await waitForPort(port, p.child, 'varnishd', p.log);
   return p;
 }
