@@ -45,7 +45,7 @@ export interface SiteContext {
 
 export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promise<SiteContext> {
   const fragment = deps.pageCache.fragments();
-  // The section list is the same on every page until a content event.
+  // The section list is the same on every page until a change is applied (any purge drops the memo).
   const [settings, sections] = await Promise.all([deps.settings.get(), deps.pageCache.memo('sections', () => deps.sections.list())]);
   return {
     settings,

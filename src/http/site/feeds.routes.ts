@@ -15,8 +15,8 @@ const FORMATS: Array<[file: string, format: FeedFormat]> = [
 
 /**
  * The news sitemap depends on the clock as well as on content: a story
- * leaves it 48 hours after publication with no content event to clear the
- * cache, so its cache key changes every ten minutes.
+ * leaves it 48 hours after publication with no change to purge it, so its
+ * cache key changes every ten minutes.
  */
 const NEWS_BUCKET_MS = 10 * 60_000;
 

@@ -9,8 +9,8 @@ export function parseCommentOrder(query: unknown): CommentOrder {
 /**
  * Props for the section on the cached story page: the published comments
  * and whether the story takes more. No per-reader state, so the page it
- * sits in stays cacheable; approvals clear the page cache via the
- * 'comment' content event.
+ * sits in stays cacheable; an approval's change row (tagged
+ * `comments:<story>`) purges it.
  */
 export async function loadCommentsSection(
   deps: Pick<HttpDeps, 'comments' | 'settings'>,
