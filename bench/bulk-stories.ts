@@ -1,5 +1,5 @@
 /**
- * Many stories fast, for the memory figure at 100,000 (DESIGN §8): the
+ * Many stories fast, for the memory figure at 100,000 (the performance targets, docs/architecture.md): the
  * first stories go through the real articles service (bench/fixtures.ts),
  * then SQL copies them, with their tags and bylines, until the total is
  * reached. A copy keeps its original's body, section, tags and byline; it

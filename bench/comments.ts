@@ -1,5 +1,5 @@
 /**
- * Comment submission throughput (DESIGN §8: 1,000/s embedded, none lost).
+ * Comment submission throughput (the performance targets: 1,000/s embedded, none lost).
  * `node --import tsx bench/comments.ts` — on SQLite and on PostgreSQL.
  *
  * A server child (this file with BENCH_ROLE=server) opens a fresh database,

@@ -27,7 +27,7 @@ function sentence(rand: () => number, n: number): string {
   return `${w.join(' ')}.`;
 }
 
-/** A story body of about `words` words in Markdown with three subheadings and quotes, like DESIGN §1. */
+/** A story body of about `words` words in Markdown with three subheadings and quotes, like the story page's anatomy (docs/architecture.md). */
 export function storyMarkdown(rand: () => number, words = 1200): string {
   const parts: string[] = [];
   let count = 0;

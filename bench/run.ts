@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the public site's speed targets of DESIGN §8, measured in
+ * `npm run bench`: the public site's speed targets (docs/architecture.md, performance targets), measured in
  * one run on this machine, each printed beside its target.
  *
  * Dateline runs as `npm start` runs it (the dist bundle, plain node) in its
@@ -204,7 +204,7 @@ await warm.stop();
 await coldRuns(dir, paths);
 if (MEMORY_STORIES > 0) await memoryRun(MEMORY_STORIES);
 
-console.log(`\nDESIGN §8 targets (load average at the end ${load()}):`);
+console.log(`\nPerformance targets (load average at the end ${load()}):`);
 for (const t of summary) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.name.padEnd(42)} ${t.value.padEnd(52)} target ${t.target}`);
 console.log('  (never stale after publish, edit or unpublish: held by test/http/site*.test.ts, not timed)');
 for (const d of cleanup) fs.rmSync(d, { recursive: true, force: true });

@@ -17,7 +17,7 @@ for (let i = 0; VOCAB.length < 20_000; i++) {
 const CUM: number[] = [];
 VOCAB.reduce((acc, _w, i) => (CUM.push(acc + 1 / (i + 1)), acc + 1 / (i + 1)), 0);
 
-/** Names in the spellings wire copy really uses (DESIGN §1, §6), plus distractors that must stay apart. */
+/** Names in the spellings wire copy really uses (docs/search.md), plus distractors that must stay apart. */
 export const NAME_GROUPS = [
   ['Ghaani', 'Qaani', "Qa'ani"], ['Gaddafi', 'Qaddafi', 'Kadhafi'], ['Qassem', 'Qasem'], ['Mohammed', 'Muhammad'],
   ['Hamas'], ['Hamad'], ['Zürich', 'Zurich'], ['Erdoğan', 'Erdogan'], ['Nasrallah', 'Nasrollah'], ['Khamenei', 'Khamene\'i'],

@@ -1,5 +1,5 @@
 /**
- * Search latency over N synthetic stories (DESIGN §8: p95 < 25 ms over a
+ * Search latency over N synthetic stories (the performance targets: p95 < 25 ms over a
  * million stories, embedded), SQLite FTS5 and PostgreSQL full text side by
  * side on the same corpus and the same queries.
  *
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   for (const r of runs) {
     const p95 = pct(sorted(r.wall), 95);
     const verdict = p95 < TARGET_MS ? 'met' : 'NOT met';
-    const scope = r.label.startsWith('SQLite') ? 'target (DESIGN §8, embedded)' : 'for comparison (the target is for embedded)';
+    const scope = r.label.startsWith('SQLite') ? 'target (embedded)' : 'for comparison (the target is for embedded)';
     console.log(`  ${scope}: p95 < ${TARGET_MS} ms over 1,000,000 stories → ${r.label}: p95 ${pct(sorted(r.wall), 95).toFixed(1)} ms, ${verdict}${STORIES < 1_000_000 ? ` (this run: ${STORIES.toLocaleString('en')} stories)` : ''}`);
   }
   if (runs.length === 2) {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-test('imports follow the dependency rule of STYLE.md (dependency-cruiser)', () => {
+test('imports follow the dependency rule of docs/architecture.md (dependency-cruiser)', () => {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
     cwd: root,
     encoding: 'utf8',

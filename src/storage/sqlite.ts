@@ -20,7 +20,7 @@ export function createSqliteDb(file: string): Db {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('temp_store = MEMORY');
   // 32 MB of pages: the OS keeps the file cached as well, and with 100,000 stories a 64 MB cache
-  // was a fifth of the server's resident memory (DESIGN §8: < 250 MB) with no faster story pages.
+  // was a fifth of the server's resident memory (the performance targets: < 250 MB) with no faster story pages.
   raw.pragma('cache_size = -32000');
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw) });
   return {

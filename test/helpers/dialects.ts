@@ -8,7 +8,7 @@ import { fixedClock, systemClock } from '../../src/domain/shared/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { createPostgresDb, createSqliteDb, migrateToLatest, type Db, type DialectName } from '../../src/storage/index.ts';
 
-/** Every storage test runs on each of these (STYLE P5). `DIALECTS=sqlite` narrows a local run. */
+/** Every storage test runs on each of these (docs/architecture.md, house conventions). `DIALECTS=sqlite` narrows a local run. */
 export const DIALECTS: DialectName[] = (process.env.DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DialectName[];
 
 /**

@@ -5,7 +5,7 @@ import { createApp } from '../../src/main.ts';
 import { DIALECTS, createTestApp, createTestDb, testConfig, type TestApp } from '../helpers/dialects.ts';
 import { PASSWORD, browser, csrfFrom, makeStaff, sessionCookieName, signedIn } from './admin-auth-helpers.ts';
 
-/** HOSTILE-INPUTS §1.13 and §3 test 10, plus encoded and header-injection variants. */
+/** Open redirects (docs/architecture.md, hostile input), with encoded and header-injection variants. */
 const HOSTILE_NEXT = [
   'https://evil.test',
   '//evil.test',

@@ -5,7 +5,7 @@ import { publishedStory } from '../domain/comments-helpers.ts';
 import { challengeFor, createCommentsTestApp, expectError, ip, postForm, postJson, postValid, readQuestion, rows, type CommentsTestApp } from './comments-client.ts';
 
 for (const dialect of DIALECTS) {
-  describe(`${dialect}: comment form and JSON endpoint, hostile battery (HOSTILE-INPUTS §1, §3 tests 1–6)`, () => {
+  describe(`${dialect}: comment form and JSON endpoint, hostile battery (docs/architecture.md, hostile input)`, () => {
     let app: CommentsTestApp;
     let story: number;
     let other: number;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
-/** What readers and scanners type into search boxes (HOSTILE-INPUTS §1.7, §1.6); the domain suite runs the same kind. */
+/** What readers and scanners type into search boxes (docs/architecture.md, hostile input: search queries, unicode); the domain suite runs the same kind. */
 const HOSTILE_QUERIES = [
   '"unbalanced', '""', 'AND', 'OR NOT', 'NEAR(harbour tram, 2)', 'harb*', '^harbour', 'headline:harbour', '(harbour', '{headline}: x',
   "' OR 1=1--", "'; DROP TABLE articles;--", "' UNION SELECT * FROM api_keys--", 'harbour '.repeat(2000), '\u0000harbour\u0001\u0002',

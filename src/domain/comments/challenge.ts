@@ -6,7 +6,7 @@ import { commentError } from './comments.errors.ts';
 import type { CommentSettings } from './comments.settings.ts';
 import { findCaptcha, insertCaptcha, recordCaptchaMiss } from './comments.repo.ts';
 
-/** HOSTILE-INPUTS §1.9: challenges expire within ten minutes. */
+/** Hostile input, challenges (docs/architecture.md): challenges expire within ten minutes. */
 export const CHALLENGE_TTL_MS = 10 * 60_000;
 /** Wrong answers an arithmetic question survives; the next one is refused with 429. */
 export const MAX_MISSES = 3;

@@ -1,6 +1,6 @@
 import { AppError, type FieldProblem } from '../shared/errors.ts';
 
-/** The stable codes of HOSTILE-INPUTS §1 a comment rejection can carry. */
+/** The stable codes (docs/architecture.md, hostile input: error contract) a comment rejection can carry. */
 export type CommentErrorCode =
   | 'comment_too_long'
   | 'comment_empty'
@@ -50,7 +50,7 @@ export interface CommentProblem extends FieldProblem {
 
 /**
  * An AppError whose `code` is one of the lowercase comment codes of
- * HOSTILE-INPUTS (`comment_flood`, `captcha_invalid`…). The shared ErrorCode
+ * error contract (`comment_flood`, `captcha_invalid`…). The shared ErrorCode
  * union does not list them yet, so code and status are set after super();
  * src/http/errors.ts reads both from the instance, which is all it needs.
  */

@@ -21,7 +21,7 @@ interface Queued extends PendingWrite {
 const MAX_BATCH = 512;
 
 /**
- * Group commit (HOSTILE-INPUTS §2): accepted comments that arrive while a
+ * Group commit (docs/architecture.md, hostile input: durability): accepted comments that arrive while a
  * commit is in flight are written together in the next transaction, and
  * each caller is answered only after the transaction holding its row has
  * committed. SQLite stays synchronous=FULL: one fsync per batch, not per

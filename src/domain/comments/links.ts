@@ -1,7 +1,7 @@
 /**
  * Links in reader text. Only absolute http(s) URLs ever become links, and
  * the rule is applied to the decoded value, so `java&#x09;script:` or
- * `JaVaScRiPt:` never pass as something else (HOSTILE-INPUTS §1.1).
+ * `JaVaScRiPt:` never pass as something else (docs/architecture.md, hostile input: links and schemes).
  */
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;

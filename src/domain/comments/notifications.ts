@@ -23,7 +23,7 @@ const oneLine = (s: string) => s.replace(/[\s\u0000-\u001F\u007F]+/g, ' ').trim(
 /**
  * Email to commenters who asked for it: on approval, and when someone's
  * reply to their comment is approved. Intent is written to an outbox in the
- * moderation transaction and sent after commit (HOSTILE-INPUTS §2), so a
+ * moderation transaction and sent after commit (docs/architecture.md, hostile input: durability), so a
  * crash between the two loses nothing and a rollback sends nothing.
  */
 export class CommentNotifier {

@@ -10,7 +10,7 @@ import { effectiveMode } from './phases/story-open.ts';
 import { timeToSubmit } from './phases/time-to-submit.ts';
 
 /**
- * The moderation phases, in order (Coral's shape, STYLE P6). Refusals come
+ * The moderation phases, in order (Coral's shape; docs/architecture.md, house conventions). Refusals come
  * first and cheapest; the rate limit and duplicate checks follow so that a
  * form error never costs the reader a flood wait; holds come last. The
  * story-open check and field parsing run before this list, in the service,

@@ -25,7 +25,7 @@ export interface Verdict {
 
 /**
  * Everything a phase may look at. Each phase declares the slice it needs
- * with Pick<> (STYLE P6), so a phase cannot quietly grow a dependency.
+ * with Pick<> (docs/architecture.md, house conventions), so a phase cannot quietly grow a dependency.
  */
 export interface PhaseContext {
   now: Date;

@@ -70,7 +70,7 @@ export const UNAVAILABLE_RETRY_SECONDS = 30;
 
 /**
  * Scale-out mode: every instance shares one Redis. It fails CLOSED
- * (HOSTILE-INPUTS §2): when Redis cannot answer, the submission is refused
+ * (docs/architecture.md, hostile input: durability): when Redis cannot answer, the submission is refused
  * with 503 + Retry-After rather than let through unthrottled. No offline
  * queue, so a down Redis answers at once instead of piling up requests.
  */

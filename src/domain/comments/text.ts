@@ -1,5 +1,5 @@
 /**
- * Unicode hygiene for reader text (HOSTILE-INPUTS §1.6). Stored text is NFC;
+ * Unicode hygiene for reader text (docs/architecture.md, hostile input: unicode). Stored text is NFC;
  * comparisons (word lists, confusable names) run on a folded copy that is
  * never shown (UTS #39: skeletons are for comparison only).
  */

@@ -3,7 +3,7 @@ import type { DemoPerson, DemoSection, DemoTag } from './demo.types.ts';
 
 /**
  * The edition runs on Asia/Tehran time. It is the zone of the page the
- * product is designed around (DESIGN.md §1), and its +03:30 offset puts a
+ * product is designed around (docs/architecture.md, house conventions), and its +03:30 offset puts a
  * half-hour on every timestamp of the demo, so a renderer that drops the
  * half hour (or applies Tehran's pre-2022 daylight saving) is wrong on the
  * very first page a new user opens, not months later.

@@ -80,7 +80,7 @@ export interface StoryBlock {
   image?: ImageNode['attrs'];
 }
 
-/** Everything a rule may read. Each rule declares the `Pick` it needs (STYLE P6). */
+/** Everything a rule may read. Each rule declares the `Pick` it needs (docs/architecture.md, house conventions). */
 export interface CheckContext {
   story: StoryInput;
   blocks: readonly StoryBlock[];

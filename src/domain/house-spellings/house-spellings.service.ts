@@ -36,7 +36,7 @@ export function parseSpelling(raw: unknown): { key: string; spelling: string } {
 }
 
 /**
- * The newsroom's preferred spelling per transliteration key (DESIGN §6).
+ * The newsroom's preferred spelling per transliteration key (docs/search.md).
  * `preferredFor` is synchronous (the `HouseSpellings` port used by editorial
  * checks and search), so it reads an in-memory copy; `refresh()` reloads it
  * when it is older than the TTL, and local writes reload it at once.

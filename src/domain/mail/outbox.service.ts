@@ -27,7 +27,7 @@ const STALE_CLAIM_MS = 10 * 60_000;
 const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
 
 /**
- * Staff mail through a durable outbox (HOSTILE-INPUTS §2): the message is
+ * Staff mail through a durable outbox (docs/architecture.md, hostile input: durability): the message is
  * written in the caller's transaction, so it exists exactly when the reset
  * token it carries does; it is sent after commit, retried with back-off when
  * SMTP fails, never sent twice (rows are claimed with compare-and-set), and

@@ -13,7 +13,7 @@ export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920];
 export const MAX_INPUT_PIXELS = 40_000_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** The lowercase codes of HOSTILE-INPUTS §1.3; the shared ErrorCode union does not list them, so they are set on the instance (as comments do). */
+/** The lowercase codes of docs/architecture.md (hostile input: uploads); the shared ErrorCode union does not list them, so they are set on the instance (as comments do). */
 export type MediaErrorCode = 'image_too_large' | 'svg_not_allowed' | 'unsupported_image';
 const MEDIA_STATUS: Record<MediaErrorCode, number> = { image_too_large: 422, svg_not_allowed: 415, unsupported_image: 415 };
 

@@ -7,7 +7,7 @@ import { filterFacets, keyRange } from './search.repo.ts';
 import type { LeadRow, MatchArgs, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
- * PostgreSQL full text (DESIGN §7, scale-out): one tsvector per story in
+ * PostgreSQL full text (scale-out; docs/architecture.md): one tsvector per story in
  * `search_documents.document` with a GIN index. Words of headline (weight A),
  * standfirst, bylines, tags (B) and body (D) are folded in JS and parsed by
  * the `dateline_search` configuration; name keys (C) and facets are private

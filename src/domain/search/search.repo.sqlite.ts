@@ -10,7 +10,7 @@ import { filterFacets, keyRange } from './search.repo.ts';
 import type { LeadRow, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
- * SQLite FTS5 (DESIGN §7, embedded). `search_fts` is an external-content
+ * SQLite FTS5 (embedded; docs/architecture.md). `search_fts` is an external-content
  * index over `search_documents` (0008-search-speed), kept in step by
  * triggers, so writing the row is all indexing takes. Its rowid is the order
  * key (search.document.ts): newest first is a backwards walk, and "published

@@ -112,7 +112,7 @@ export function validateSearch(p: SearchParams, timeZone = 'UTC'): ValidatedSear
 }
 
 /**
- * Transliteration-aware search over published stories (DESIGN §6), one
+ * Transliteration-aware search over published stories (docs/search.md), one
  * operation for the public site, the Content API and the CLI. The dialect
  * repo is picked once from the database's capability flag.
  */

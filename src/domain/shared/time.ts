@@ -58,7 +58,7 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** `May 21, 2021 - 18:15` — the house display format of DESIGN §1. */
+/** `May 21, 2021 - 18:15` — the house display format (docs/architecture.md, house conventions). */
 export function formatDisplayTime(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);
   return `${p.monthName} ${p.day}, ${p.year} - ${pad(p.hour)}:${pad(p.minute)}`;

@@ -21,7 +21,7 @@ export interface PasswordResetDeps {
   throttle: Throttle;
   /** Reset and invitation links go through the durable outbox, in the token's own transaction. */
   outbox: MailOutbox;
-  /** Links are built from the configured origin, never from a request's Host header (HOSTILE-INPUTS §1.16). */
+  /** Links are built from the configured origin, never from a request's Host header (docs/architecture.md, hostile input: host header). */
   siteUrl: string;
   siteName: () => Promise<string>;
 }

@@ -2,7 +2,7 @@ import { isRole, type Role } from '../access/index.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 
 // Bidi overrides/isolates and other invisible controls would let a name
-// reorder the admin UI around it (HOSTILE-INPUTS §1.6); C0/C1 controls
+// reorder the admin UI around it (docs/architecture.md, hostile input: unicode); C0/C1 controls
 // include CR/LF, which must never reach a mail header.
 const BAD_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 // Deliberately plain: one @, no spaces or controls, a dot in the domain.

@@ -48,7 +48,7 @@ function versioned(publicDir: string, file: string): string {
 }
 
 /**
- * The newsroom at /admin (STYLE P10): cookies, form parsing, session auth
+ * The newsroom at /admin (docs/architecture.md, house conventions): cookies, form parsing, session auth
  * and CSRF exist in this context only. Two children: the pages shown
  * before sign-in (checked against a pre-session CSRF cookie) and the
  * authenticated pages (checked against the session's own token).

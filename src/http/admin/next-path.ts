@@ -1,7 +1,7 @@
 /**
  * Where to go after signing in: only a same-origin path that starts with
  * exactly one `/`, at every level of percent-decoding, else `/admin`
- * (HOSTILE-INPUTS §1.13, the fallback of WordPress `wp_safe_redirect`).
+ * (docs/architecture.md, hostile input: open redirects; the fallback of WordPress `wp_safe_redirect`).
  * Refused: `//host`, `/\host`, any backslash (browsers read it as `/`),
  * schemes, controls and CR/LF (header injection), non-ASCII (Node would
  * throw on it in a Location header).

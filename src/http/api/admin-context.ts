@@ -46,7 +46,7 @@ export function parseJsonBody(_req: FastifyRequest, text: string | Buffer, done:
 }
 
 /**
- * Admin API v1, one encapsulated context (STYLE P10): its JSON-only body
+ * Admin API v1, one encapsulated context (docs/architecture.md, house conventions): its JSON-only body
  * parser, body limit, rate limit and bearer auth exist here and nowhere else.
  */
 export async function adminApiV1(app: FastifyInstance, deps: HttpDeps, opts: AdminApiOptions = {}): Promise<void> {

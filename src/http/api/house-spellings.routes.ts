@@ -15,7 +15,7 @@ function spellingFrom(body: unknown): unknown {
 }
 
 /**
- * The house-spelling dictionary (DESIGN §6) under the Admin API. Mounted
+ * The house-spelling dictionary (docs/search.md) under the Admin API. Mounted
  * inside the authenticated Admin API context, whose hook sets `req.apiKey`;
  * reads need `articles:read`, writes `taxonomy:write`.
  *   GET    /house-spellings                     → { items, total }

@@ -27,7 +27,7 @@ type IdReq = FastifyRequest<{ Params: { id: string }; Querystring: Record<string
 const wantsJson = (req: FastifyRequest) => (req.headers['content-type'] ?? '').startsWith('application/json') || /application\/json/.test(req.headers.accept ?? '');
 
 /**
- * Public comment routes (DESIGN §5), in their own encapsulated context with
+ * Public comment routes (docs/comments.md), in their own encapsulated context with
  * their own form parser and body limit. GET pages here are uncached and
  * per reader; the cached story page only embeds the list.
  */

@@ -76,7 +76,7 @@ async function tooMany(deps: HttpDeps, assets: ReturnType<typeof siteAssets>, re
   return reply.code(429).header('retry-after', String(seconds)).header('content-type', HTML).header('cache-control', 'no-store').send(body);
 }
 
-/** `/search?q=`: transliteration-aware full-text search (DESIGN §6), a plain GET form that works without JS. */
+/** `/search?q=`: transliteration-aware full-text search (docs/search.md), a plain GET form that works without JS. */
 export async function registerSearchRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const assets = siteAssets();
   app.get('/search', (req, reply) => handle(deps, assets, req, reply));

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { withId } from './helpers.ts';
 
-/** Content model of DESIGN §3: sections, tags, people, images, articles and their parts. */
+/** The content model (docs/architecture.md): sections, tags, people, images, articles and their parts. */
 export function contentMigration(dialect: DialectName) {
   return {
     async up(db: Kysely<any>) {

@@ -30,7 +30,7 @@ export const SQLITE_FTS_TRIGGERS = [
 export const SQLITE_FTS_TRIGGER_NAMES = ['search_documents_ai', 'search_documents_ad', 'search_documents_au'];
 
 /**
- * Search index (DESIGN §6) and the house-spelling dictionary. Only published
+ * Search index (docs/search.md) and the house-spelling dictionary. Only published
  * and scheduled stories are indexed; visibility (status, published_at <= now)
  * is still checked at query time. The narrow filter columns come first in
  * `search_documents` so filtering never reads the long text columns.

@@ -3,7 +3,7 @@ import type { DialectName } from '../dialect.ts';
 import { withId } from './helpers.ts';
 
 /**
- * Reader comments (DESIGN §5). Emails and IPs are kept only as salted
+ * Reader comments (docs/comments.md). Emails and IPs are kept only as salted
  * hashes where they serve matching (bans, history, rate limits); the plain
  * email is kept once, on the comment, because notifications need it.
  */

@@ -3,7 +3,7 @@ import type { DialectName } from '../dialect.ts';
 import { SQLITE_FTS_TRIGGER_NAMES as OLD_TRIGGER_NAMES } from './0002-search.ts';
 
 /**
- * Search at a million stories (DESIGN §8); docs/search.md tells why.
+ * Search at a million stories (the performance targets, docs/architecture.md); docs/search.md tells why.
  *
  * 1. Only published stories are indexed. Every status change goes through the
  *    indexer (ArticlesService, publishDue), so a scheduled story gets its row

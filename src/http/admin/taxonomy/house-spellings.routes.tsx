@@ -61,7 +61,7 @@ function SpellingsPage(p: { items: HouseSpellingRecord[]; csrf: string; value?: 
   );
 }
 
-/** The house-spelling dictionary (DESIGN §6) for editors: the same service as the Admin API's /house-spellings. */
+/** The house-spelling dictionary (docs/search.md) for editors: the same service as the Admin API's /house-spellings. */
 export function registerHouseSpellingPages(app: FastifyInstance, deps: HttpDeps): void {
   const guard = { preHandler: requireCapability('taxonomy:write') };
   const title = 'House spellings';
