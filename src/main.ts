@@ -125,6 +125,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     scheduler,
     newsroom,
     editorialChecks: newsroom.desk,
+    workflow: newsroom.workflow,
   };
 }
 

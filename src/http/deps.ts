@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { ApiKeysService } from '../domain/apikeys/index.ts';
-import type { ArticleQueries, ArticlesService, CheckFinding, NewsroomService } from '../domain/articles/index.ts';
+import type { ArticleQueries, ArticlesService, CheckFinding, NewsroomService, StoryWorkflow } from '../domain/articles/index.ts';
 import type { MediaService } from '../domain/media/index.ts';
 import type { PeopleService } from '../domain/people/index.ts';
 import type { SectionsService } from '../domain/sections/index.ts';
@@ -48,4 +48,6 @@ export interface HttpDeps {
   auditLog: AuditLogService;
   /** Editorial checks of a story, and the publish gate the site setting turns on. */
   editorialChecks: Pick<NewsroomService<CheckFinding>, 'findingsFor' | 'assertPublishable'>;
+  /** Who may write which story, and the publish gate: every story write goes through it (admin pages and Admin API). */
+  workflow: StoryWorkflow;
 }

@@ -87,6 +87,8 @@ export interface ArticleTable {
   version: number;
   /** Staff user who started the story (0005); null for Admin API and demo stories. */
   created_by: Generated<number | null>;
+  /** Admin API key that started the story (0013); null otherwise. */
+  created_by_key: Generated<number | null>;
 }
 
 export interface ArticleTagTable {

@@ -34,6 +34,8 @@ export interface ArticleInput {
   version?: number;
   /** Owner of a new story (staff user id). Set by the newsroom, never parsed from a request body. */
   createdBy?: number | null;
+  /** Owner of a new story started through the Admin API (key id). Set by the workflow, never parsed. */
+  createdByKey?: number | null;
 }
 
 const TEXT_LIMITS: Record<string, number> = {

@@ -64,6 +64,7 @@ export async function hydrateArticle(db: Q, row: ArticleRow, section?: SectionRe
     socialDescription: row.social_description,
     version: row.version,
     createdBy: row.created_by ?? null,
+    createdByKey: row.created_by_key ?? null,
     corrections: extras.corrections,
     bodyImages: images,
   };

@@ -114,6 +114,7 @@ export class ArticlesService {
           social_description: input.socialDescription ?? '',
           version: 1,
           created_by: input.createdBy ?? null,
+          created_by_key: input.createdByKey ?? null,
         });
         await replaceArticleTags(trx, articleId, refs.tagIds ?? []);
         await replaceArticleBylines(trx, articleId, refs.personIds ?? []);

@@ -86,6 +86,8 @@ export interface Article extends ArticleSummary {
   version: number;
   /** Staff user who started the story; null for Admin API and demo stories (editors own those). */
   createdBy: number | null;
+  /** Admin API key that started the story; null for stories started anywhere else. */
+  createdByKey: number | null;
   corrections: Correction[];
   /** Images referenced from the body, by id. */
   bodyImages: Map<number, ImageInfo>;

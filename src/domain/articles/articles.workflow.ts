@@ -6,50 +6,75 @@ import type { ArticlesService } from './articles.service.ts';
 import type { Article, ArticleStatus } from './articles.types.ts';
 
 /**
- * Who may move a story where, for signed-in staff. Enforced here so every
- * newsroom entry point (admin pages, autosave, later the CLI) gets the same
- * answer; the HTTP layer only translates it.
+ * Who may move a story where, for signed-in staff and Admin API keys alike.
+ * Enforced here so every entry point (admin pages, autosave, the Admin API,
+ * later the CLI) gets the same answer; the HTTP layer only translates it.
  *
  * - contributor: their own stories while draft or in review; may send for
  *   review and take back to draft, never schedule, publish or unpublish.
  * - author: their own stories in any state, including publishing them.
  * - editor and admin (`articles:edit-any`): every story, every move.
- * Stories with no owner (Admin API, demo seed) belong to editors only.
+ * A story is its starter's: the staff user (`createdBy`) or the API key
+ * (`createdByKey`). Stories with neither (demo seed, API stories from before
+ * keys owned theirs) belong to editors only.
  */
 export interface StaffActor {
   id: number;
   role: Role;
 }
 
-type StoryState = Pick<Article, 'status' | 'createdBy'>;
+/** An Admin API key acting on stories: the key's role, and the key as owner of the stories it starts. */
+export interface KeyActor {
+  keyId: number;
+  role: Role;
+}
+
+export type StoryActor = StaffActor | KeyActor;
+
+type StoryState = Pick<Article, 'status' | 'createdBy'> & Partial<Pick<Article, 'createdByKey'>>;
 
 const CONTRIBUTOR_STATES: ReadonlySet<ArticleStatus> = new Set(['draft', 'review']);
 export const LIVE_STATES: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
 
-export function staffActor(staff: { id: number }): string {
-  return `user:${staff.id}`;
+const isKey = (actor: StoryActor): actor is KeyActor => 'keyId' in actor;
+
+/** How the actor is named in revisions and the audit log. */
+export function staffActor(actor: { id: number } | KeyActor): string {
+  return 'keyId' in actor ? `apikey:${actor.keyId}` : `user:${actor.id}`;
 }
 
-/** May this person open the story at all? Everyone else gets a 404, not a hint that it exists. */
-export function canViewStory(staff: StaffActor, story: StoryState): boolean {
-  return can(staff.role, 'articles:edit-any') || (story.createdBy !== null && story.createdBy === staff.id && can(staff.role, 'articles:read'));
+function ownsStory(actor: StoryActor, story: StoryState): boolean {
+  if (isKey(actor)) return story.createdByKey != null && story.createdByKey === actor.keyId;
+  return story.createdBy !== null && story.createdBy === actor.id;
 }
 
-export function canEditStory(staff: StaffActor, story: StoryState): boolean {
-  if (can(staff.role, 'articles:edit-any')) return true;
-  if (!can(staff.role, 'articles:write-draft') || story.createdBy === null || story.createdBy !== staff.id) return false;
-  return can(staff.role, 'articles:publish') || CONTRIBUTOR_STATES.has(story.status);
+/**
+ * May this actor open the story at all? Staff who may not get a 404, not a
+ * hint that it exists. A key with `articles:read` reads every story: the
+ * Admin API's listing has always shown them all, and a refused edit is then
+ * a 403 that names the rule rather than a 404 for a story the key can GET.
+ */
+export function canViewStory(actor: StoryActor, story: StoryState): boolean {
+  if (can(actor.role, 'articles:edit-any')) return true;
+  if (!can(actor.role, 'articles:read')) return false;
+  return isKey(actor) || ownsStory(actor, story);
+}
+
+export function canEditStory(actor: StoryActor, story: StoryState): boolean {
+  if (can(actor.role, 'articles:edit-any')) return true;
+  if (!can(actor.role, 'articles:write-draft') || !ownsStory(actor, story)) return false;
+  return can(actor.role, 'articles:publish') || CONTRIBUTOR_STATES.has(story.status);
 }
 
 /** `from` is null for a new story. Staying in the same state is always allowed to whoever may edit. */
-export function canMoveStory(staff: StaffActor, from: ArticleStatus | null, to: ArticleStatus): boolean {
+export function canMoveStory(staff: StoryActor, from: ArticleStatus | null, to: ArticleStatus): boolean {
   if (from === to) return true;
   if (can(staff.role, 'articles:publish')) return true;
   return can(staff.role, 'articles:write-draft') && CONTRIBUTOR_STATES.has(to) && (from === null || CONTRIBUTOR_STATES.has(from));
 }
 
 /** The moves the UI should offer for a story, in the order buttons appear. */
-export function allowedMoves(staff: StaffActor, story: StoryState): ArticleStatus[] {
+export function allowedMoves(staff: StoryActor, story: StoryState): ArticleStatus[] {
   if (!canEditStory(staff, story)) return [];
   const all: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
   return all.filter((to) => to !== story.status && canMoveStory(staff, story.status, to) && !(to === 'unpublished' && story.status === 'draft'));
@@ -72,18 +97,19 @@ function forbidden(message: string): AppError {
 export class StoryWorkflow {
   constructor(private readonly deps: WorkflowDeps) {}
 
-  async open(staff: StaffActor, id: number): Promise<Article> {
+  async open(staff: StoryActor, id: number): Promise<Article> {
     const a = await this.deps.articles.get(id);
     if (!canViewStory(staff, a)) throw notFound(`article ${id}`);
     return a;
   }
 
-  async create(staff: StaffActor, input: ArticleInput): Promise<Article> {
+  async create(staff: StoryActor, input: ArticleInput): Promise<Article> {
     if (!can(staff.role, 'articles:write-draft')) throw forbidden(`a ${staff.role} cannot write stories`);
     const to = input.status ?? 'draft';
     if (!canMoveStory(staff, null, to)) throw forbidden(`a ${staff.role} cannot create a ${to} story; save a draft and send it for review`);
     if (LIVE_STATES.has(to)) await this.deps.beforePublish?.({ current: null, input });
-    return this.deps.articles.create({ ...input, createdBy: staff.id }, staffActor(staff));
+    const owner = isKey(staff) ? { createdBy: null, createdByKey: staff.keyId } : { createdBy: staff.id, createdByKey: null };
+    return this.deps.articles.create({ ...input, ...owner }, staffActor(staff));
   }
 
   /**
@@ -93,9 +119,9 @@ export class StoryWorkflow {
    * reassigned between the check and the write cannot be changed on a stale
    * decision.
    */
-  async save(staff: StaffActor, id: number, input: ArticleInput): Promise<Article> {
+  async save(staff: StoryActor, id: number, input: ArticleInput): Promise<Article> {
     const current = await this.open(staff, id);
-    if (!canEditStory(staff, current)) throw forbidden(`a ${staff.role} cannot edit a ${current.status} story${current.createdBy === staff.id ? '' : ' written by someone else'}`);
+    if (!canEditStory(staff, current)) throw forbidden(`a ${staff.role} cannot edit a ${current.status} story${ownsStory(staff, current) ? '' : ' started by someone else'}`);
     const to = input.status ?? current.status;
     if (!canMoveStory(staff, current.status, to)) throw forbidden(`a ${staff.role} cannot move a story from ${current.status} to ${to}`);
     if (input.version !== undefined && input.version !== current.version) {
@@ -103,20 +129,21 @@ export class StoryWorkflow {
     }
     const pinned = { ...input, version: current.version };
     delete pinned.createdBy;
+    delete pinned.createdByKey;
     if (LIVE_STATES.has(to) && (!LIVE_STATES.has(current.status) || input.publishedAt !== undefined)) {
       await this.deps.beforePublish?.({ current, input: pinned });
     }
     return this.deps.articles.update(id, pinned, staffActor(staff));
   }
 
-  async remove(staff: StaffActor, id: number): Promise<void> {
+  async remove(staff: StoryActor, id: number): Promise<void> {
     await this.open(staff, id);
     if (!can(staff.role, 'articles:delete')) throw forbidden(`a ${staff.role} cannot delete stories`);
     await this.deps.articles.remove(id, staffActor(staff));
   }
 
   /** Corrections are dated notes on stories readers have seen: editors' work. */
-  async correct(staff: StaffActor, id: number, text: string): Promise<Article> {
+  async correct(staff: StoryActor, id: number, text: string): Promise<Article> {
     const a = await this.open(staff, id);
     if (!can(staff.role, 'articles:edit-any')) throw forbidden('only editors append corrections');
     if (!a.firstPublishedAt) throw validationError([{ field: 'body', message: 'a correction is for a story that has been published; edit the draft instead' }]);

@@ -7,7 +7,7 @@ export { markdownToDoc } from './markdown.ts';
 export { imageFromRow, imagesByIds } from './articles.repo.ts';
 export {
   StoryWorkflow, canViewStory, canEditStory, canMoveStory, allowedMoves, staffActor, zonedLocalToUtc, utcToZonedLocal, LIVE_STATES,
-  type StaffActor, type WorkflowDeps,
+  type StaffActor, type KeyActor, type StoryActor, type WorkflowDeps,
 } from './articles.workflow.ts';
 export { RevisionsService, diffSnapshots, blockLines, type RevisionSnapshot, type RevisionInfo, type RevisionDiff, type FieldChange } from './articles.revisions.ts';
 export {

@@ -1,38 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../domain/access/index.ts';
 import type { ApiKey } from '../../domain/apikeys/index.ts';
-import { parseArticleInput, type ArticleFilter, type ArticleInput, type ArticleStatus } from '../../domain/articles/index.ts';
+import { parseArticleInput, type ArticleFilter, type KeyActor } from '../../domain/articles/index.ts';
 import { AppError, validationError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
-import { actorOf, requireCap } from './auth.ts';
+import { requireCap } from './auth.ts';
 import { parseId, parseListQuery, type ListParams } from './query.ts';
 import { articleJson, articleSummaryJson } from './serialize.ts';
 
-/** Statuses that put a story in front of readers, take it down, or commit it to going live. */
-const PUBLISHING: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled', 'unpublished']);
-/** Going live is gated by the editorial checks; taking a story down never is. */
-const GOING_LIVE: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
-/** A story readers can see, or will see without anyone acting again. */
-const LIVE_OR_COMMITTED: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
-
-function forbidPublishing(key: ApiKey, why: string): never {
-  throw new AppError('FORBIDDEN', `a ${key.role} key cannot ${why} (needs articles:publish)`);
-}
-
 /**
- * Draft writers (contributors) may create and edit drafts but never change
- * what readers see. When the decision depends on the stored status, the
- * update is pinned to the version that was checked, so a story published
- * between the check and the write makes the write fail (409) instead of
- * letting a contributor edit a live story.
+ * Story writes go through the StoryWorkflow, as the admin pages' do: who may
+ * create, edit, move, delete and correct which story is decided there, once,
+ * with the key as the actor (its role, and the stories it started as its own).
+ * This file only parses requests and shapes answers.
  */
-async function checkDraftOnlyUpdate(deps: HttpDeps, key: ApiKey, id: number, input: ArticleInput): Promise<void> {
-  if (can(key.role, 'articles:publish')) return;
-  if (input.status && PUBLISHING.has(input.status)) forbidPublishing(key, `set status "${input.status}"`);
-  const current = await deps.articles.get(id);
-  if (LIVE_OR_COMMITTED.has(current.status)) forbidPublishing(key, `edit a ${current.status} story`);
-  input.version ??= current.version;
-}
+const keyActor = (key: ApiKey): KeyActor => ({ keyId: key.id, role: key.role });
 
 async function filterOf(deps: HttpDeps, p: ListParams): Promise<ArticleFilter> {
   const filter: ArticleFilter = {};
@@ -75,10 +56,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
 
   app.post('/articles', async (req, reply) => {
     const key = requireCap(req, 'articles:write-draft');
-    const input = parseArticleInput(req.body, 'create');
-    if (input.status && PUBLISHING.has(input.status) && !can(key.role, 'articles:publish')) forbidPublishing(key, `create a story with status "${input.status}"`);
-    if (input.status && GOING_LIVE.has(input.status)) await deps.editorialChecks.assertPublishable(null, input);
-    const article = await deps.articles.create(input, actorOf(key));
+    const article = await deps.workflow.create(keyActor(key), parseArticleInput(req.body, 'create'));
     return reply.code(201).header('location', `${app.prefix}/articles/${article.id}`).send(await json(article));
   });
 
@@ -90,15 +68,12 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
   app.patch('/articles/:id', async (req: IdReq) => {
     const key = requireCap(req, 'articles:write-draft');
     const id = parseId(req.params.id, 'article');
-    const input = parseArticleInput(req.body, 'update');
-    await checkDraftOnlyUpdate(deps, key, id, input);
-    if (input.status && GOING_LIVE.has(input.status)) await deps.editorialChecks.assertPublishable(await deps.articles.get(id), input);
-    return json(await deps.articles.update(id, input, actorOf(key)));
+    return json(await deps.workflow.save(keyActor(key), id, parseArticleInput(req.body, 'update')));
   });
 
   app.delete('/articles/:id', async (req: IdReq, reply) => {
     const key = requireCap(req, 'articles:delete');
-    await deps.articles.remove(parseId(req.params.id, 'article'), actorOf(key));
+    await deps.workflow.remove(keyActor(key), parseId(req.params.id, 'article'));
     return reply.code(204).send();
   });
 
@@ -106,7 +81,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
   app.post('/articles/:id/corrections', async (req: IdReq, reply) => {
     const key = requireCap(req, 'articles:edit-any');
     const id = parseId(req.params.id, 'article');
-    const article = await deps.articles.addCorrection(id, correctionText(req.body), actorOf(key));
+    const article = await deps.workflow.correct(keyActor(key), id, correctionText(req.body));
     return reply.code(201).send(await json(article));
   });
 }
