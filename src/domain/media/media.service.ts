@@ -5,7 +5,10 @@ import { imageFromRow, type ImageInfo, type ImageVariant } from '../articles/ind
 import type { Clock } from '../shared/clock.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { BlobStore } from './blob-store.ts';
+import { inUseMessage } from './media.input.ts';
+import { deleteImageRow, imageUses, type ImageUse } from './media.repo.ts';
 
 /** Widths generated once at upload, for `srcset`. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920];
@@ -180,6 +183,30 @@ export class MediaService {
       await this.deps.changes.committed();
     }
     return this.get(id);
+  }
+
+  /** Where the image shows: featured on stories, inline in story bodies, people's photos, the site logo. */
+  async usesOf(id: number): Promise<ImageUse[]> {
+    return imageUses(this.deps.db.kysely, await this.get(id));
+  }
+
+  /**
+   * Deletes an image nothing shows, row and files; 409 naming every place
+   * that still uses it otherwise. The check and the delete are one
+   * transaction. The files go after the commit: a crash in between leaves
+   * unreferenced files, never a row whose files are missing.
+   */
+  async removeUnused(id: number, actor: string): Promise<void> {
+    const image = await this.get(id);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      const uses = await imageUses(trx, image);
+      if (uses.length) throw new AppError('CONFLICT', inUseMessage(id, uses));
+      if (!(await deleteImageRow(trx, id))) throw notFound(`image ${id}`);
+      await recordAudit(trx, now, { actor, action: 'image.delete', targetType: 'image', targetId: id, detail: { key: image.key } });
+    });
+    // Best effort: the row is gone, so nothing links to these files any more.
+    await this.deps.store.removeAll(image.key).catch(() => undefined);
   }
 }
 

@@ -6,6 +6,7 @@ import { registerArticleRoutes } from './articles.routes.ts';
 import { bearerAuth, keyOf } from './auth.ts';
 import { registerCommentApiRoutes } from './comments.routes.ts';
 import { registerHouseSpellingRoutes } from './house-spellings.routes.ts';
+import { registerImageRoutes } from './images.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
 import { can, ROLES, type Capability } from '../../domain/access/index.ts';
 
@@ -81,4 +82,5 @@ export async function adminApiV1(app: FastifyInstance, deps: HttpDeps, opts: Adm
   registerTaxonomyRoutes(app, deps);
   registerHouseSpellingRoutes(app, deps);
   registerCommentApiRoutes(app, deps);
+  await app.register(async (images) => registerImageRoutes(images, deps));
 }
