@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { ROLES, type Role } from '../../src/domain/access/index.ts';
 import { DIALECTS, createTestApp, type TestApp } from '../helpers/dialects.ts';
+import { bombPng } from '../helpers/hostile-images.ts';
 
 const BASE = '/api/admin/v1';
 
@@ -63,7 +64,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(got.json().image, image);
     });
 
-    test('hostile uploads (SVG with script, HTML named .jpg, oversize, truncated) are refused and nothing is stored', async () => {
+    test('hostile uploads (SVG with script, HTML named .jpg, 21 MB, a pixel bomb, truncated) are refused and nothing is stored', async () => {
       const before = await stored();
       const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
       const cases: Array<[string, { name: string; type: string; data: Buffer }, number, string]> = [
@@ -72,6 +73,7 @@ for (const dialect of DIALECTS) {
         ['html named .jpg', { name: 'x.jpg', type: 'image/jpeg', data: Buffer.from('<html><body><script>alert(1)</script></body></html>') }, 415, 'unsupported_image'],
         ['truncated jpeg', { name: 't.jpg', type: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]) }, 415, 'unsupported_image'],
         ['21 MB', { name: 'huge.jpg', type: 'image/jpeg', data: Buffer.alloc(21 * 1024 * 1024, 0xff) }, 413, 'PAYLOAD_TOO_LARGE'],
+        ['12 000 × 12 000 png header (a bomb)', { name: 'big.png', type: 'image/png', data: bombPng(12_000, 12_000) }, 422, 'image_too_large'],
       ];
       for (const [what, file, status, code] of cases) {
         const res = await upload('editor', file, { alt: 'x' });
