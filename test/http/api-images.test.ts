@@ -213,6 +213,12 @@ for (const dialect of DIALECTS) {
         assert.match(res.json().error.message, where);
         assert.equal((await call('admin', 'GET', `/images/${img.id}`)).statusCode, 200, 'still there');
       }
+      // Many uses: the first few are named, and the message says there are more.
+      for (let i = 1; i <= 6; i++) await app.articles.create({ headline: `Harbour day ${i}`, featuredImageId: inline.id }, 'test');
+      const many = (await call('admin', 'DELETE', `/images/${inline.id}`)).json().error.message as string;
+      assert.equal(many.match(/featured image of story/g)?.length, 5, many);
+      assert.match(many, /and more stories like these; inline in the body of story/);
+
       // Once the story drops the image, it can go.
       await app.articles.update(story.id, { featuredImageId: null }, 'test');
       assert.equal((await call('admin', 'DELETE', `/images/${featured.id}`)).statusCode, 204);
