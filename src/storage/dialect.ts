@@ -17,11 +17,18 @@ export interface Capabilities {
   readonly fullText: 'fts5' | 'tsvector';
   /** `ilike` on PostgreSQL; SQLite `like` is already case-insensitive for ASCII. */
   readonly caseInsensitiveLike: 'like' | 'ilike';
+  /**
+   * `SELECT … FOR SHARE / FOR UPDATE` row locks. PostgreSQL needs them where
+   * a check and a write must not interleave with another transaction's;
+   * SQLite has no such syntax and needs none: a write transaction there
+   * (begun IMMEDIATE) already holds the whole database.
+   */
+  readonly rowLocks: boolean;
 }
 
 export const CAPABILITIES: Record<DialectName, Capabilities> = {
-  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like' },
-  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike' },
+  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like', rowLocks: false },
+  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike', rowLocks: true },
 };
 
 export interface Db {

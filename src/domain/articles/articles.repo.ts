@@ -103,11 +103,12 @@ export async function bylinesFor(db: Q, ids: number[]): Promise<Map<number, Pers
   return out;
 }
 
-export async function imagesByIds(db: Q, ids: number[]): Promise<Map<number, ImageInfo>> {
+export async function imagesByIds(db: Q, ids: number[], opts: { lockShared?: boolean } = {}): Promise<Map<number, ImageInfo>> {
   const out = new Map<number, ImageInfo>();
   const unique = [...new Set(ids)];
   if (!unique.length) return out;
-  const rows = await db.selectFrom('images').selectAll().where('id', 'in', unique).execute();
+  const q = db.selectFrom('images').selectAll().where('id', 'in', unique);
+  const rows = await (opts.lockShared ? q.forShare() : q).execute();
   for (const r of rows) out.set(r.id, imageFromRow(r));
   return out;
 }

@@ -18,8 +18,14 @@ export interface Resolved {
  * image ids) into ids inside the write transaction. Missing sections,
  * people and images are a 422 naming the field; tags that do not exist yet
  * are created, as a newsroom expects when it types a new tag.
+ *
+ * With `rowLocks` (PostgreSQL) the images a story will show are share-locked
+ * until the write commits: MediaService.removeUnused locks the image row
+ * before it looks for uses, so a delete and a save that starts using the
+ * image run one after the other, and neither acts on what the other has
+ * not committed yet.
  */
-export async function resolveReferences(db: Q, input: ArticleInput, nowIso: string): Promise<Resolved> {
+export async function resolveReferences(db: Q, input: ArticleInput, nowIso: string, rowLocks = false): Promise<Resolved> {
   const problems: FieldProblem[] = [];
   const out: Resolved = {};
   if (input.section !== undefined) {
@@ -40,7 +46,7 @@ export async function resolveReferences(db: Q, input: ArticleInput, nowIso: stri
   }
   const imageIds = [...(input.body ? imageIdsOf(input.body) : []), ...(input.featuredImageId ? [input.featuredImageId] : [])];
   if (imageIds.length) {
-    const found = await imagesByIds(db, imageIds);
+    const found = await imagesByIds(db, imageIds, { lockShared: rowLocks });
     for (const id of imageIds) {
       if (!found.has(id)) problems.push({ field: id === input.featuredImageId ? 'featuredImageId' : 'body', message: `no image with id ${id}` });
     }

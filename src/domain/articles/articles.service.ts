@@ -79,7 +79,7 @@ export class ArticlesService {
     const nowIso = now.toISOString();
     const id = await this.withSlugRetry(() =>
       this.db.transaction().execute(async (trx) => {
-        const refs = await resolveReferences(trx, input, nowIso);
+        const refs = await resolveReferences(trx, input, nowIso, this.deps.db.caps.rowLocks);
         const pub = nextPublication(input, { status: 'draft', publishedAt: null }, now);
         const body = input.body ?? emptyDoc();
         const text = docText(body);
@@ -144,7 +144,7 @@ export class ArticlesService {
         if (input.version !== undefined && input.version !== row.version) {
           throw new AppError('VERSION_CONFLICT', `this story was saved by someone else (version ${row.version}, you edited ${input.version}); reload before saving`, { field: 'version' });
         }
-        const refs = await resolveReferences(trx, input, nowIso);
+        const refs = await resolveReferences(trx, input, nowIso, this.deps.db.caps.rowLocks);
         const pub = nextPublication(input, { status: row.status as ArticleStatus, publishedAt: row.published_at }, now);
         const patch: ArticleUpdate = { ...fieldsPatch(input), status: pub.status, published_at: pub.publishedAt, updated_at: nowIso, version: row.version + 1 };
         if (input.language) patch.direction = directionOf(input.language);

@@ -58,6 +58,11 @@ export async function imageUses(q: Q, image: { id: number; key: string }): Promi
   ];
 }
 
+/** Holds the image row until the transaction ends (PostgreSQL); story saves share-lock the images they use. */
+export async function lockImageRow(q: Q, id: number, rowLocks: boolean): Promise<void> {
+  if (rowLocks) await q.selectFrom('images').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 /** True when the row was there to delete. */
 export async function deleteImageRow(q: Q, id: number): Promise<boolean> {
   const r = await q.deleteFrom('images').where('id', '=', id).executeTakeFirst();

@@ -8,7 +8,7 @@ import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { BlobStore } from './blob-store.ts';
 import { inUseMessage } from './media.input.ts';
-import { deleteImageRow, imageUses, type ImageUse } from './media.repo.ts';
+import { deleteImageRow, imageUses, lockImageRow, type ImageUse } from './media.repo.ts';
 
 /** Widths generated once at upload, for `srcset`. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920];
@@ -193,13 +193,17 @@ export class MediaService {
   /**
    * Deletes an image nothing shows, row and files; 409 naming every place
    * that still uses it otherwise. The check and the delete are one
-   * transaction. The files go after the commit: a crash in between leaves
-   * unreferenced files, never a row whose files are missing.
+   * transaction, and on PostgreSQL the image row is locked first: a story
+   * save that has started using the image (it share-locks the images it
+   * resolves) finishes before the uses are read, and one that comes after
+   * finds the image gone (422). The files go after the commit: a crash in
+   * between leaves unreferenced files, never a row whose files are missing.
    */
   async removeUnused(id: number, actor: string): Promise<void> {
     const image = await this.get(id);
     const now = this.deps.clock.now().toISOString();
     await this.deps.db.kysely.transaction().execute(async (trx) => {
+      await lockImageRow(trx, id, this.deps.db.caps.rowLocks);
       const uses = await imageUses(trx, image);
       if (uses.length) throw new AppError('CONFLICT', inUseMessage(id, uses));
       if (!(await deleteImageRow(trx, id))) throw notFound(`image ${id}`);
