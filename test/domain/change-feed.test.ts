@@ -28,7 +28,7 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   TagsService: ['list', 'listForDesk', 'get', 'unique'],
   PeopleService: ['list', 'listForDesk', 'get', 'checkPhoto', 'unique'],
   SettingsService: ['get', 'invalidate'],
-  MediaService: ['get', 'getMany', 'list', 'count', 'matching'],
+  MediaService: ['get', 'getMany', 'list', 'count', 'matching', 'usesOf'],
   HouseSpellingsService: ['preferredFor', 'refresh', 'list', 'get'],
   // maybePrune deletes expired challenges (nothing shown); articleChanged and close touch memory only.
   CommentsService: ['target', 'visibleArticle', 'powChallenge', 'mathQuestion', 'maybePrune', 'listForArticle', 'latestForFeed', 'articleChanged', 'close'],
@@ -78,6 +78,7 @@ const WRITES: Record<string, Write> = {
   'SettingsService.update': { kind: 'settings', tags: ['settings'], run: (app) => app.settings.update({ name: `The Evening Post ${++seq}` }) },
   'MediaService.importImage': { kind: 'image', tags: [], run: async (app) => app.media.importImage(await png('#aa3300'), { alt: 'Red' }) },
   'MediaService.updateMeta': { kind: 'image', tags: ['image:$image', 'feeds'], run: (app, f) => app.media.updateMeta(f.imageId, { caption: 'A new caption' }) },
+  'MediaService.removeUnused': { kind: 'image', tags: [], run: async (app) => app.media.removeUnused((await app.media.importImage(await png('#00aa33'), { alt: 'Green' })).id, 'test') },
   'HouseSpellingsService.put': { kind: 'house-spelling', tags: ['search'], run: (app) => app.houseSpellings.put(`Gaddafi${'i'.repeat(++seq)}`, 'test') },
   'HouseSpellingsService.remove': {
     kind: 'house-spelling',

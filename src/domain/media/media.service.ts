@@ -208,7 +208,10 @@ export class MediaService {
       if (uses.length) throw new AppError('CONFLICT', inUseMessage(id, uses));
       if (!(await deleteImageRow(trx, id))) throw notFound(`image ${id}`);
       await recordAudit(trx, now, { actor, action: 'image.delete', targetType: 'image', targetId: id, detail: { key: image.key } });
+      // Unused means on no page: nothing to purge, but the feed's other readers (API clients, importers) learn it went.
+      await recordChange(trx, now, { kind: 'image', id, action: 'deleted', tags: [] });
     });
+    await this.deps.changes.committed();
     // Best effort: the row is gone, so nothing links to these files any more.
     await this.deps.store.removeAll(image.key).catch(() => undefined);
   }
