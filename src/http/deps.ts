@@ -11,6 +11,7 @@ import type { TagsService } from '../domain/tags/index.ts';
 import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
 import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
+import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
@@ -48,4 +49,6 @@ export interface HttpDeps {
   auditLog: AuditLogService;
   /** Editorial checks of a story, and the publish gate the site setting turns on. */
   editorialChecks: Pick<NewsroomService<CheckFinding>, 'findingsFor' | 'assertPublishable'>;
+  /** The operator's counters (/metrics); absent where no server runs (the CLI). */
+  metrics?: Pick<AppMetrics, 'commentDecision'>;
 }

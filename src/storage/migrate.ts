@@ -58,3 +58,9 @@ async function migrationSchema(db: Db): Promise<{ migrationTableSchema?: string 
   const s = r.rows[0]?.s;
   return s ? { migrationTableSchema: s } : {};
 }
+
+/** Names of migrations this build has that the database has not run (a migrated database: none). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, ...(await migrationSchema(db)), provider: new StaticProvider(allMigrations(db)) });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { CAPABILITIES, type Db } from './dialect.ts';
+import { QueryObservers } from './query-observers.ts';
 import type { Database } from './schema.ts';
 
 // COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
@@ -30,11 +31,14 @@ export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
   pool.on('connect', (client) => {
     client.on('error', (err) => opts.onError?.(err));
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const observers = new QueryObservers();
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observers.log });
   return {
     kysely,
     dialect: 'postgres',
     caps: CAPABILITIES.postgres,
+    observeQueries: (fn) => observers.add(fn),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     schema: opts.schema,
     async close() {
       await kysely.destroy();
