@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import v8 from 'node:v8';
 import type { Config } from '../../config.ts';
 import cluster from 'node:cluster';
@@ -46,13 +48,32 @@ function banner(io: Io, config: Config, address: string, key: string | null, has
     io.out(`No staff account yet: create the first admin at ${address}/admin/setup`);
     io.out('  or: npx dateline user create --email you@example.org --name "Your Name" --role admin');
   }
-  if (key) {
+  if (key && io.isTty) {
     io.out('');
     io.out(`Admin API key (shown once, store it now): ${key}`);
     io.out(`  try: curl -H "Authorization: Bearer ${key}" ${address}/api/admin/v1/me`);
+  } else if (key) {
+    const file = keyFile(config, key);
+    io.out('');
+    io.out(`Admin API key written to ${file} (readable by this user only): store it elsewhere, then delete the file`);
   }
   io.out('');
   io.out('Press Ctrl+C to stop.');
+}
+
+/**
+ * Where the first key goes when nobody is at a terminal: under systemd or
+ * docker, stdout is the log, and a key printed there is readable by anyone
+ * who can read the logs, and kept as long as they are.
+ */
+export const INITIAL_KEY_FILE = 'initial-admin-api-key.txt';
+
+function keyFile(config: Config, key: string): string {
+  const file = path.join(config.dataDir, INITIAL_KEY_FILE);
+  fs.rmSync(file, { force: true });
+  // 'wx' with the mode: the file is created 0600, never briefly readable by others.
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return file;
 }
 
 /** Closes the app on SIGINT/SIGTERM; returns a function that removes exactly these handlers. */
