@@ -5,7 +5,7 @@ import { createSqliteDb } from './sqlite.ts';
 
 export type { Db, DialectName, Capabilities, Q } from './dialect.ts';
 export { isUniqueViolation, isForeignKeyViolation } from './dialect.ts';
-export { migrateToLatest, pendingMigrations } from './migrate.ts';
+export { migrateToLatest, pendingMigrations, latestMigrationName } from './migrate.ts';
 export { createSqliteDb } from './sqlite.ts';
 export { createPostgresDb } from './postgres.ts';
 export { prepared } from './prepared.ts';
@@ -17,3 +17,5 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dialect'>, on
   if (config.dialect === 'postgres') return createPostgresDb(config.databaseUrl, { onError });
   return createSqliteDb(config.databaseUrl.slice('sqlite:'.length));
 }
+export { tableDigests, schemaVersion, withExportedSnapshot, currentSchema, otherServerConnections, sqliteIntegrity, putSqliteFileInPlace, type TableDigest } from './backup.ts';
+export { lockDataDir, DataDirBusy, LOCK_FILE, type DataDirLock } from './data-dir-lock.ts';

@@ -64,3 +64,8 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db: db.kysely, ...(await migrationSchema(db)), provider: new StaticProvider(allMigrations(db)) });
   return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }
+
+/** The newest migration this build knows (names sort in order: 0001-…, 0002-…). */
+export function latestMigrationName(): string {
+  return Object.keys(allMigrations({ dialect: 'sqlite' } as Db)).sort().at(-1)!;
+}

@@ -25,6 +25,8 @@ export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
     max: opts.max ?? 10,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
+    // How `dateline restore` tells a running server's connections from its own.
+    application_name: 'dateline',
     options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
   });
   pool.on('error', (err) => opts.onError?.(err));

@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import type { Config } from '../../config.ts';
 import cluster from 'node:cluster';
 import { createApp, type App, type Services } from '../../main.ts';
+import { lockDataDir } from '../../storage/index.ts';
 import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
 import { seedInto } from './seed-demo.ts';
@@ -110,17 +111,28 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
   const config = configFrom(io);
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // Held by every server process while it runs (shared: workers and other instances coexist),
+  // so `dateline restore` cannot replace the database under it (storage/data-dir-lock.ts).
+  const lock = lockDataDir(config.dataDir, 'shared');
   if (config.workers > 1) {
-    if (cluster.isWorker) return serveWorker(config, io);
-    return servePrimary(config, io, {
-      announce: async (s, address) => banner(io, config, address, await firstKey(s), await s.users.hasAdmin()),
-      seed: (s) => void seedOnFirstStart(s, config, io),
-    });
+    const run = cluster.isWorker
+      ? serveWorker(config, io)
+      : servePrimary(config, io, {
+          announce: async (s, address) => banner(io, config, address, await firstKey(s), await s.users.hasAdmin()),
+          seed: (s) => void seedOnFirstStart(s, config, io),
+        });
+    return run.finally(() => lock.release());
   }
-  const app = await createApp(config);
+  let app: App;
+  try {
+    app = await createApp(config);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   // Handlers first: a signal that arrives while the banner prints must still close cleanly.
   let detach = () => {};
-  const stopped = new Promise<number>((resolve) => (detach = onSignals(io, app, resolve)));
+  const stopped = new Promise<number>((resolve) => (detach = onSignals(io, app, resolve))).finally(() => lock.release());
   try {
     await app.server.listen({ host: config.host, port: config.port });
     // Only once the port is ours: a key made before a failed listen would never be shown.
@@ -131,6 +143,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   } catch (e) {
     detach();
     await app.close().catch(() => undefined);
+    lock.release();
     throw e;
   }
   void seedOnFirstStart(app, config, io);
