@@ -28,6 +28,12 @@ export function sendAdminError(err: unknown, req: FastifyRequest, reply: Fastify
   const { status, body, retryAfter } = toErrorResponse(err);
   logFailure(req, status, err);
   if (retryAfter) reply.header('retry-after', String(retryAfter));
+  // The editor keeps a copy of the text in the tab before each save (src/editor/kept-draft.ts).
+  const kept = status === 503 && req.method === 'POST' && /^\/admin\/stories(\/|$)/.test(req.url) ? (
+    <p>
+      Your text was not lost: this browser tab kept it. Go back to the story once the site answers again and it is restored for you to save.
+    </p>
+  ) : null;
   const signIn = status === 401 ? (
     <p>
       <a href="/admin/sign-in">Sign in</a>
@@ -39,6 +45,7 @@ export function sendAdminError(err: unknown, req: FastifyRequest, reply: Fastify
     content: (
       <>
         <Notice kind="error">{body.error.message}</Notice>
+        {kept}
         {signIn}
       </>
     ),
