@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { storyPath } from '../../src/http/site/paths.ts';
+import { easyRules } from '../domain/comments-helpers.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
+import { postJson, postValid } from './comments-client.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -61,6 +63,16 @@ for (const dialect of DIALECTS) {
       assert.match(text, /dateline_process_memory_bytes\{kind="rss"\} [1-9]/);
       assert.match(text, /dateline_event_loop_lag_seconds\{quantile="p99"\}/);
       if (dialect === 'postgres') assert.match(text, /dateline_db_pool_connections\{state="total"\} [1-9]/);
+    });
+
+    test('/metrics counts comment decisions by outcome', async () => {
+      await easyRules(app);
+      const storyId = Number(/\/news\/(\d+)\//.exec(story)?.[1]);
+      assert.equal((await postValid(app, storyId)).statusCode, 202);
+      assert.equal((await postJson(app, storyId, '198.51.100.200', { name: '', email: 'x', body: '' })).statusCode, 422);
+      const text = await (await fetch(`${base}/metrics`)).text();
+      assert.match(text, /dateline_comment_decisions_total\{outcome="pending",reason=""\} 1/);
+      assert.match(text, /dateline_comment_decisions_total\{outcome="refused",reason="[a-z_]+"\} 1/);
     });
 
     test('/metrics through a proxy (forwarding headers) or from elsewhere needs METRICS_TOKEN', async () => {
