@@ -41,7 +41,7 @@ export async function backupCommand(args: string[], io: Io): Promise<number> {
   const db = openDatabase(config);
   try {
     const { tables, version } = config.dialect === 'sqlite' ? await backupSqlite(db, target) : await backupPostgres(db, config, target, io.env);
-    const media = await copyMedia(path.join(config.dataDir, 'media'), mediaPath(target));
+    const media = await copyMedia(config.mediaDir, mediaPath(target));
     const manifest: Manifest = {
       format: 'dateline-backup/1',
       createdAt: new Date().toISOString(),

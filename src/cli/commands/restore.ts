@@ -55,7 +55,7 @@ export async function restoreCommand(args: string[], io: Io): Promise<number> {
   try {
     const restored = config.dialect === 'sqlite' ? await restoreSqlite(file, config, io) : await restorePostgres(file, config, io);
     if (restored !== EXIT.ok) return restored;
-    const copied = await restoreMedia(manifest.media, mediaPath(file), path.join(config.dataDir, 'media'));
+    const copied = await restoreMedia(manifest.media, mediaPath(file), config.mediaDir);
     const db = openDatabase(config);
     try {
       const mismatched = compareTables(manifest.tables, await tableDigests(db));
