@@ -1,4 +1,5 @@
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -21,6 +22,18 @@ export interface Config {
   readonly seedDemo: boolean;
   /** Hops of reverse proxies whose X-Forwarded-For is trusted. */
   readonly trustProxy: number;
+  /**
+   * Addresses and CIDRs (TRUSTED_PROXIES) of the reverse proxies allowed to
+   * set X-Forwarded-For and X-Request-Id; a connection from anywhere else
+   * is taken at its socket address, whatever headers it sends.
+   */
+  readonly trustedProxies: readonly string[];
+  /** Fraction of requests written to the access log (ACCESS_LOG_SAMPLE); 5xx answers are always logged. */
+  readonly accessLogSample: number;
+  /** Bearer token that opens /metrics to other hosts (METRICS_TOKEN); loopback needs none. */
+  readonly metricsToken: string | null;
+  /** /readyz fails when the data folder's file system has less free space than this (READY_MIN_FREE_MB). */
+  readonly readyMinFreeBytes: number;
   readonly pageCacheEntries: number;
   /** Searches (site page and Content API) per client IP per minute; 0: unlimited. */
   readonly searchRateLimit: number;
@@ -95,6 +108,27 @@ function readSecretKey(raw: string | undefined): Buffer | null {
   return key;
 }
 
+/** `10.0.0.1, 192.168.0.0/16, ::1` → each checked to be an address or a CIDR block. */
+function readProxies(raw: string | undefined): string[] {
+  if (!raw || !raw.trim()) return [];
+  return raw.split(/[\s,]+/).filter(Boolean).map((entry) => {
+    const [addr, bits, extra] = entry.split('/');
+    const family = net.isIP(addr);
+    const max = family === 4 ? 32 : 128;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!family || !okBits || extra !== undefined) throw new ConfigError(`TRUSTED_PROXIES must list IP addresses or CIDR blocks (10.0.0.0/8), got "${entry}"`);
+    return entry;
+  });
+}
+
+function readFraction(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const port = readInt(env, 'PORT', 8080, 0, 65535);
@@ -125,6 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     seedDemo: readBool(env, 'DATELINE_SEED_DEMO', true),
     trustProxy: readInt(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    trustedProxies: Object.freeze(readProxies(env.TRUSTED_PROXIES)),
+    accessLogSample: readFraction(env, 'ACCESS_LOG_SAMPLE', 1),
+    metricsToken: readMetricsToken(env.METRICS_TOKEN),
+    readyMinFreeBytes: readInt(env, 'READY_MIN_FREE_MB', 100, 0, 10_000_000) * 2 ** 20,
     pageCacheEntries: readInt(env, 'PAGE_CACHE_ENTRIES', 5000, 0, 1_000_000),
     searchRateLimit: readInt(env, 'SEARCH_RATE_LIMIT', 120, 0, 1_000_000),
     smtpUrl,
@@ -139,4 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     changePollMs: readInt(env, 'CHANGE_POLL_MS', 1000, 50, 60_000),
     workers: readInt(env, 'WORKERS', os.availableParallelism(), 1, 64),
   });
+}
+
+/** Long enough that guessing it is hopeless; never repeated in a message. */
+function readMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters with no spaces (openssl rand -hex 16)');
+  return raw;
 }

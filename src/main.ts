@@ -22,6 +22,8 @@ import { createAdmin } from './http/admin/index.ts';
 import { commentsDeskRoutes } from './http/admin/comments/index.tsx';
 import { newsroomPlugins } from './http/admin/stories/index.ts';
 import { createApi } from './http/api/index.ts';
+import { createOps } from './http/ops/index.ts';
+import { redisProbe } from './http/ops/redis-probe.ts';
 import type { HttpDeps } from './http/deps.ts';
 import { buildServer } from './http/server.ts';
 import { createSite } from './http/site/index.ts';
@@ -30,7 +32,7 @@ import { PeriodicJobs } from './jobs/periodic.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
-import { migrateToLatest, openDatabase, PgNotifyChannel, type Db } from './storage/index.ts';
+import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db } from './storage/index.ts';
 
 export interface Services extends HttpDeps {
   db: Db;
@@ -163,14 +165,19 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   // Before anything reads a sealed value: a wrong key stops the start with a message.
   await assertSameKey(db, services.box, services.clock);
   await services.users.sealLegacyTotpSecrets();
+  const ops = createAppOps(config, db, services);
+  const deps = { ...services, metrics: ops.metrics };
   const server = await buildServer({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
+    accessLogSample: config.accessLogSample,
+    ops: { register: ops.register, observeRequest: (m, r, s, t) => ops.metrics.observeRequest(m, r, s, t) },
     publicDir: path.resolve(import.meta.dirname, '../public'),
     mediaDir: config.mediaDir,
-    site: createSite(services),
-    api: createApi(services),
-    admin: createAdmin(services, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes] }),
+    site: createSite(deps),
+    api: createApi(deps),
+    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes] }),
   });
   log = (e) => server.log.error({ err: e }, 'background error');
   const periodic = new PeriodicJobs({
@@ -197,8 +204,30 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       await services.changes.stop();
       await services.comments.close();
       await server.close();
+      await ops.close();
       await services.search.idle();
       await db.close();
     },
   };
+}
+
+/** /healthz, /readyz and /metrics over this app's database, page cache, Redis and data folder. */
+function createAppOps(config: Config, db: Db, services: Services) {
+  const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
+  const { pageCache } = services;
+  const ops = createOps({
+    metricsToken: config.metricsToken,
+    sources: {
+      pageCache: () => ({ entries: pageCache.size, bytes: pageCache.sizeBytes, ...pageCache.stats }),
+      pool: db.poolStats,
+      observeQueries: (fn) => db.observeQueries(fn),
+    },
+    probes: {
+      database: async () => ({ pending: await pendingMigrations(db) }),
+      redis: redis ? () => redis.ping() : undefined,
+      dataDir: config.dataDir,
+      minFreeBytes: config.readyMinFreeBytes,
+    },
+  });
+  return { ...ops, close: async () => (ops.close(), await redis?.close()) };
 }

@@ -8,6 +8,7 @@ import { searchReindexCommand } from './commands/search-reindex.ts';
 import { configFrom, withServices } from './commands/services.ts';
 import { userCommand } from './commands/user.ts';
 import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedDemoCommand } from './commands/seed-demo.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -24,7 +25,8 @@ commands:
   apikey revoke ID                        revoke an API key
   user create --email E --name N --role R [--password P]
                                           create a staff account (password prompted when omitted)
-  backup FILE [--force]                   online backup of the SQLite database
+  backup FILE [--force]                   online backup with a manifest (SQLite copy or pg_dump, media)
+  restore FILE                            put a backup back, checked, while no server runs
   names key NAME...                       transliteration key of each name
   check FILE.md                           editorial checks on a Markdown story
   search-grams status|build|off           common-grams for fast phrases on a large SQLite index
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   apikey: apikeyCommand,
   backup: backupCommand,
+  restore: restoreCommand,
   names: (args, io) => namesCommand(args, io.out),
   check: (args, io) => checkCommand(args, io.out),
   'search-grams': (args, io) => searchGramsCommand(args, io),

@@ -5,6 +5,8 @@ export interface Io {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** Whether `out` is a person's terminal rather than a log (systemd, docker, a pipe): secrets are shown only there. */
+  isTty?: boolean;
 }
 
 /** Exit codes: 0 done, 1 it failed, 2 the command line or configuration is wrong. */

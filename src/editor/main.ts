@@ -2,6 +2,7 @@ import { Editor, type JSONContent } from '@tiptap/core';
 import { enhanceBylines, type PersonOption } from './byline-picker.ts';
 import { checksKey, EditorialChecks, nodeAtPath, type Finding } from './checks.ts';
 import { toStoredDoc } from './doc.ts';
+import { draftToRestore, dropDraft, keepDraft } from './kept-draft.ts';
 import { enhanceFeatured } from './featured-picker.ts';
 import { MediaDialog } from './media-dialog.ts';
 import { hooks, imageUrls } from './node-views.ts';
@@ -61,8 +62,17 @@ function boot(form: HTMLFormElement): void {
 
   const bodyJson = form.elements.namedItem('bodyJson') as HTMLInputElement;
   const storedDoc = () => toStoredDoc(editor.getJSON());
+  const versionInput = form.elements.namedItem('version') as HTMLInputElement;
+  const formFields = () => {
+    const fields: Record<string, string> = {};
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && !['_csrf', 'intent', 'bodyJson', 'bodyMarkdown'].includes(k)) fields[k] = v;
+    return fields;
+  };
+  const keepLocal = () => keepDraft(form.dataset.storyId, { fields: formFields(), doc: storedDoc(), version: versionInput.value, savedAt: Date.now() });
   form.addEventListener('submit', () => {
     bodyJson.value = JSON.stringify(storedDoc());
+    // If this save does not land (503), the page the writer comes back to restores the text.
+    keepLocal();
     dirty = false;
   });
 
@@ -102,13 +112,21 @@ function boot(form: HTMLFormElement): void {
     if ((e.target as HTMLElement).closest('#editor-mount, dialog')) return;
     dirty = true;
   });
+  let retryTimer: number | undefined;
+  /** The server is away: the text stays here and in the tab's storage, and the save is tried again. */
+  function unsaved(retryAfterSeconds: number, why: string): void {
+    dirty = true;
+    keepLocal();
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(() => void autosave(), Math.max(2, retryAfterSeconds) * 1000);
+    setStatus(`Not saved yet: ${why}. Your text is kept in this browser and will be saved automatically when the site is back; keep writing.`, 'error');
+  }
   async function autosave(): Promise<void> {
     if (!dirty || saving || stopped) return;
     saving = true;
     dirty = false;
     setStatus('Saving…', 'busy');
-    const fields: Record<string, string> = {};
-    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && !['_csrf', 'intent', 'bodyJson', 'bodyMarkdown'].includes(k)) fields[k] = v;
+    const fields = formFields();
     const isNew = !form.dataset.storyId;
     try {
       const res = await post(isNew ? data.urls.create : data.urls.autosave, { fields, body: storedDoc() });
@@ -117,26 +135,43 @@ function boot(form: HTMLFormElement): void {
         stopped = true;
         return setStatus(json.error?.message ?? 'Someone else saved this story. Your changes are not saved: copy your text, then reload.', 'conflict');
       }
+      if (res.status === 503) return unsaved(Number(res.headers.get('retry-after')) || 5, 'the site cannot reach its database just now');
       if (!res.ok) {
         dirty = true;
         return setStatus(json.error?.message ?? `Not saved (${res.status}).`, 'error');
       }
-      (form.elements.namedItem('version') as HTMLInputElement).value = String(json.article.version);
+      dropDraft(form.dataset.storyId);
+      versionInput.value = String(json.article.version);
       if (isNew) adoptNewStory(form, data, json.article.id);
       showFindings(json.findings ?? []);
       setStatus(`Draft saved at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`);
     } catch {
-      dirty = true;
-      setStatus('Offline? The draft is not saved yet; it will be tried again.', 'error');
+      unsaved(10, 'the site did not answer (offline?)');
     } finally {
       saving = false;
     }
   }
   window.setInterval(() => void autosave(), AUTOSAVE_MS);
+  const kept = draftToRestore(form.dataset.storyId, versionInput.value, (form.elements.namedItem('headline') as HTMLInputElement | null)?.value ?? '');
+  if (kept) {
+    restoreFields(form, kept.fields);
+    editor.commands.setContent(kept.doc);
+    dirty = true;
+    const at = new Date(kept.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    setStatus(`Restored the text you had at ${at}, which was not saved (the site was unavailable). Save again when ready.`, 'error');
+  }
   window.addEventListener('beforeunload', (e) => {
     if (dirty) e.preventDefault();
   });
   (window as unknown as { storyEditor: unknown }).storyEditor = { editor, autosave, storedDoc };
+}
+
+/** Text fields back as the writer left them; hidden and choice inputs the page owns are left alone. */
+function restoreFields(form: HTMLFormElement, fields: Record<string, string>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    const el = form.elements.namedItem(name);
+    if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', 'url', ''].includes(el.type))) el.value = value;
+  }
 }
 
 /** The first autosave of a new story created it: from now on the page is that story's. */

@@ -11,6 +11,7 @@ import type { TagsService } from '../domain/tags/index.ts';
 import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
 import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
+import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
@@ -50,4 +51,6 @@ export interface HttpDeps {
   editorialChecks: Pick<NewsroomService<CheckFinding>, 'findingsFor' | 'assertPublishable'>;
   /** Who may write which story, and the publish gate: every story write goes through it (admin pages and Admin API). */
   workflow: StoryWorkflow;
+  /** The operator's counters (/metrics); absent where no server runs (the CLI). */
+  metrics?: Pick<AppMetrics, 'commentDecision'>;
 }

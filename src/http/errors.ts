@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../domain/shared/errors.ts';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../storage/index.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; problems?: Array<{ field: string; message: string }> };
@@ -14,7 +15,19 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Content-Length does not match the body' },
 };
 
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  /** Seconds, for Retry-After: set on 503, when waiting is all the client can do. */
+  retryAfter?: number;
+}
+
+export const UNAVAILABLE_MESSAGE = 'the site cannot reach its database just now; nothing was changed, please try again in a few seconds';
+
+export function toErrorResponse(err: unknown): ErrorResponse {
+  if (isDatabaseUnavailable(err)) {
+    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE } }, retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS };
+  }
   if (err instanceof AppError) {
     return {
       status: err.status,
@@ -36,7 +49,18 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
-  const { status, body } = toErrorResponse(err);
-  if (status >= 500) req.log.error({ err }, 'request failed');
+  const { status, body, retryAfter } = toErrorResponse(err);
+  logFailure(req, status, err);
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
   return reply.code(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * 500s are bugs and logged with their stack; a 503 is the database being
+ * away, logged as a warning with its code only, so an outage of a few
+ * seconds does not bury the log under identical stacks.
+ */
+export function logFailure(req: FastifyRequest, status: number, err: unknown): void {
+  if (status === 503) req.log.warn({ code: (err as { code?: unknown })?.code, reason: (err as Error)?.message }, 'database unavailable');
+  else if (status >= 500) req.log.error({ err }, 'request failed');
 }

@@ -37,6 +37,10 @@ export interface Db {
   readonly caps: Capabilities;
   /** PostgreSQL schema holding the tables, when not the default search path. */
   readonly schema?: string;
+  /** Calls `fn` with every query's duration in milliseconds until the returned function is called. */
+  observeQueries(fn: (ms: number) => void): () => void;
+  /** Connections of PostgreSQL's pool (absent on SQLite: one connection, no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Consistent online copy of the database into `file` (SQLite only). */
   backup?(file: string): Promise<void>;
   close(): Promise<void>;

@@ -60,3 +60,14 @@ async function migrationSchema(db: Db): Promise<{ migrationTableSchema?: string 
   const s = r.rows[0]?.s;
   return s ? { migrationTableSchema: s } : {};
 }
+
+/** Names of migrations this build has that the database has not run (a migrated database: none). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, ...(await migrationSchema(db)), provider: new StaticProvider(allMigrations(db)) });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** The newest migration this build knows (names sort in order: 0001-…, 0002-…). */
+export function latestMigrationName(): string {
+  return Object.keys(allMigrations({ dialect: 'sqlite' } as Db)).sort().at(-1)!;
+}

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { CAPABILITIES, type Db } from './dialect.ts';
+import { QueryObservers } from './query-observers.ts';
 import type { Database } from './schema.ts';
 
 // COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
@@ -24,17 +25,22 @@ export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
     max: opts.max ?? 10,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
+    // How `dateline restore` tells a running server's connections from its own.
+    application_name: 'dateline',
     options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
   });
   pool.on('error', (err) => opts.onError?.(err));
   pool.on('connect', (client) => {
     client.on('error', (err) => opts.onError?.(err));
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const observers = new QueryObservers();
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observers.log });
   return {
     kysely,
     dialect: 'postgres',
     caps: CAPABILITIES.postgres,
+    observeQueries: (fn) => observers.add(fn),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     schema: opts.schema,
     async close() {
       await kysely.destroy();

@@ -92,6 +92,9 @@ class ImmediateSqliteDriver implements Driver {
     await c.executeQuery(CompiledQuery.raw('commit'));
   }
   async rollbackTransaction(c: DatabaseConnection): Promise<void> {
+    // SQLite rolls back by itself on SQLITE_FULL, SQLITE_IOERR and some SQLITE_BUSY; a second
+    // ROLLBACK then fails ("no transaction is active") and that error would replace the real one.
+    if (!this.#db.inTransaction) return;
     await c.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection(): Promise<void> {

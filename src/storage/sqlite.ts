@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { CAPABILITIES, type Db } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { QueryObservers } from './query-observers.ts';
 import { ImmediateSqliteDialect } from './sqlite-driver.ts';
 
 /**
@@ -22,11 +23,13 @@ export function createSqliteDb(file: string): Db {
   // 32 MB of pages: the OS keeps the file cached as well, and with 100,000 stories a 64 MB cache
   // was a fifth of the server's resident memory (the performance targets: < 250 MB) with no faster story pages.
   raw.pragma('cache_size = -32000');
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw) });
+  const observers = new QueryObservers();
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw), log: observers.log });
   return {
     kysely,
     dialect: 'sqlite',
     caps: CAPABILITIES.sqlite,
+    observeQueries: (fn) => observers.add(fn),
     async backup(target: string) {
       const tmp = `${target}.partial`;
       fs.rmSync(tmp, { force: true });

@@ -75,9 +75,12 @@ describe('dateline: usage and wiring', { timeout: 120_000 }, () => {
     assert.equal((await runCli(['backup'], t.env)).code, 2);
   });
 
-  test('backup on PostgreSQL points to pg_dump and exits 2', async () => {
-    const res = await runCli(['backup', path.join(t.dataDir, 'x.dump')], { ...t.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
-    assert.equal(res.code, 2);
-    assert.match(res.stderr, /pg_dump --format=custom "\$DATABASE_URL" > FILE/);
+  test('backup on PostgreSQL that cannot reach the server fails with the reason and leaves no file (test/cli/restore.test.ts runs the real one)', async () => {
+    const file = path.join(t.dataDir, 'x.dump');
+    const res = await runCli(['backup', file], { ...t.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /ECONNREFUSED/);
+    assert.equal(fs.existsSync(file), false);
+    assert.equal(fs.existsSync(`${file}.manifest.json`), false);
   });
 });

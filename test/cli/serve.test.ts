@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { DIALECTS } from '../helpers/dialects.ts';
@@ -15,10 +17,14 @@ for (const dialect of DIALECTS) {
     });
     after(async () => t.cleanup());
 
-    test('first start prints the address and a one-time admin key that works; SIGTERM stops it cleanly', async () => {
-      const serve = startCli(['serve'], env);
+    test('first start with no terminal writes the one-time admin key to a 0600 file, never to the log; SIGTERM stops it cleanly', async () => {
+      const serve = startCli(['serve'], { ...env, LOG_LEVEL: 'info' });
       const [, url] = await serve.waitFor(/Dateline is running at (http:\/\/127\.0\.0\.1:\d+)/);
-      const [, key] = await serve.waitFor(/Admin API key \(shown once, store it now\): (dl_\S+)/);
+      const [, file] = await serve.waitFor(/Admin API key written to (\S+) \(readable by this user only\)/);
+      assert.equal(file, path.join(t.dataDir, 'initial-admin-api-key.txt'));
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+      const key = fs.readFileSync(file, 'utf8').trim();
+      assert.match(key, /^dl_\S+$/);
       const me = await fetch(`${url}/api/admin/v1/me`, { headers: { authorization: `Bearer ${key}` } });
       assert.equal(me.status, 200);
       const body = (await me.json()) as { key: { name: string; role: string } };
@@ -33,6 +39,10 @@ for (const dialect of DIALECTS) {
       serve.child.kill('SIGTERM');
       assert.equal(await serve.exited, 0, serve.out.stderr);
       assert.match(serve.out.stderr, /SIGTERM: closing/);
+      // The access log has a line per request with its id, and the key is nowhere in what was printed.
+      const access = serve.out.stdout.split('\n').filter((l) => l.includes('"msg":"request"')).map((l) => JSON.parse(l) as { reqId: string; route: string; status: number });
+      assert.ok(access.some((l) => l.route === '/api/admin/v1/articles' && l.status === 201 && /^[0-9a-f-]{36}$/.test(l.reqId)), serve.out.stdout);
+      assert.ok(!serve.out.stdout.includes(key) && !serve.out.stderr.includes(key));
     });
 
     test('a second start shows no key (one exists already); seed-demo refuses a database with stories', async () => {

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import v8 from 'node:v8';
 import type { Config } from '../../config.ts';
 import cluster from 'node:cluster';
 import { createApp, type App, type Services } from '../../main.ts';
+import { lockDataDir } from '../../storage/index.ts';
 import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
 import { seedInto } from './seed-demo.ts';
@@ -46,13 +49,32 @@ function banner(io: Io, config: Config, address: string, key: string | null, has
     io.out(`No staff account yet: create the first admin at ${address}/admin/setup`);
     io.out('  or: npx dateline user create --email you@example.org --name "Your Name" --role admin');
   }
-  if (key) {
+  if (key && io.isTty) {
     io.out('');
     io.out(`Admin API key (shown once, store it now): ${key}`);
     io.out(`  try: curl -H "Authorization: Bearer ${key}" ${address}/api/admin/v1/me`);
+  } else if (key) {
+    const file = keyFile(config, key);
+    io.out('');
+    io.out(`Admin API key written to ${file} (readable by this user only): store it elsewhere, then delete the file`);
   }
   io.out('');
   io.out('Press Ctrl+C to stop.');
+}
+
+/**
+ * Where the first key goes when nobody is at a terminal: under systemd or
+ * docker, stdout is the log, and a key printed there is readable by anyone
+ * who can read the logs, and kept as long as they are.
+ */
+export const INITIAL_KEY_FILE = 'initial-admin-api-key.txt';
+
+function keyFile(config: Config, key: string): string {
+  const file = path.join(config.dataDir, INITIAL_KEY_FILE);
+  fs.rmSync(file, { force: true });
+  // 'wx' with the mode: the file is created 0600, never briefly readable by others.
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return file;
 }
 
 /** Closes the app on SIGINT/SIGTERM; returns a function that removes exactly these handlers. */
@@ -89,17 +111,28 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
   const config = configFrom(io);
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // Held by every server process while it runs (shared: workers and other instances coexist),
+  // so `dateline restore` cannot replace the database under it (storage/data-dir-lock.ts).
+  const lock = lockDataDir(config.dataDir, 'shared');
   if (config.workers > 1) {
-    if (cluster.isWorker) return serveWorker(config, io);
-    return servePrimary(config, io, {
-      announce: async (s, address) => banner(io, config, address, await firstKey(s), await s.users.hasAdmin()),
-      seed: (s) => void seedOnFirstStart(s, config, io),
-    });
+    const run = cluster.isWorker
+      ? serveWorker(config, io)
+      : servePrimary(config, io, {
+          announce: async (s, address) => banner(io, config, address, await firstKey(s), await s.users.hasAdmin()),
+          seed: (s) => void seedOnFirstStart(s, config, io),
+        });
+    return run.finally(() => lock.release());
   }
-  const app = await createApp(config);
+  let app: App;
+  try {
+    app = await createApp(config);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   // Handlers first: a signal that arrives while the banner prints must still close cleanly.
   let detach = () => {};
-  const stopped = new Promise<number>((resolve) => (detach = onSignals(io, app, resolve)));
+  const stopped = new Promise<number>((resolve) => (detach = onSignals(io, app, resolve))).finally(() => lock.release());
   try {
     await app.server.listen({ host: config.host, port: config.port });
     // Only once the port is ours: a key made before a failed listen would never be shown.
@@ -110,6 +143,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   } catch (e) {
     detach();
     await app.close().catch(() => undefined);
+    lock.release();
     throw e;
   }
   void seedOnFirstStart(app, config, io);

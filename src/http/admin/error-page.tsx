@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimited } from '../../domain/users/index.ts';
-import { sendError, toErrorResponse } from '../errors.ts';
+import { logFailure, sendError, toErrorResponse } from '../errors.ts';
 import { Notice, sendAdminPage } from './layout.tsx';
 
 const TITLES: Record<number, string> = {
@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   413: 'Too large',
   422: 'Please check your input',
   429: 'Too many attempts',
+  503: 'Unavailable for a moment',
 };
 
 /**
@@ -24,8 +25,15 @@ export function sendAdminError(err: unknown, req: FastifyRequest, reply: Fastify
   if (err instanceof RateLimited) reply.header('retry-after', String(err.retryAfterSeconds));
   const accept = req.headers.accept ?? '';
   if (accept.includes('application/json') && !accept.includes('text/html')) return sendError(req, reply, err);
-  const { status, body } = toErrorResponse(err);
-  if (status >= 500) req.log.error({ err }, 'admin request failed');
+  const { status, body, retryAfter } = toErrorResponse(err);
+  logFailure(req, status, err);
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  // The editor keeps a copy of the text in the tab before each save (src/editor/kept-draft.ts).
+  const kept = status === 503 && req.method === 'POST' && /^\/admin\/stories(\/|$)/.test(req.url) ? (
+    <p>
+      Your text was not lost: this browser tab kept it. Go back to the story once the site answers again and it is restored for you to save.
+    </p>
+  ) : null;
   const signIn = status === 401 ? (
     <p>
       <a href="/admin/sign-in">Sign in</a>
@@ -37,6 +45,7 @@ export function sendAdminError(err: unknown, req: FastifyRequest, reply: Fastify
     content: (
       <>
         <Notice kind="error">{body.error.message}</Notice>
+        {kept}
         {signIn}
       </>
     ),

@@ -17,6 +17,8 @@ import { storyPath } from './paths.ts';
 import { toPage } from './page-cache.ts';
 import { HTML, parseId, sendPage } from './respond.ts';
 import { renderErrorPage } from './story.page.tsx';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../storage/index.ts';
+import { renderUnavailableCommentForm } from './comments/unavailable-form.tsx';
 
 /** 10,000 characters of any script, percent-encoded, fit well inside this; a 2 MB post is 413 before it is read. */
 export const COMMENT_BODY_LIMIT = 256 * 1024;
@@ -87,6 +89,7 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
     const raw: RawSubmission = rawFromBody(req.body);
     try {
       const r = await deps.comments.submit({ articleId, ip: ipOf(req) }, raw);
+      deps.metrics?.commentDecision(r.status);
       const visible = r.status === 'approved';
       const message = visible ? 'Thank you. Your comment is published.' : 'Thank you. Your comment is awaiting moderation and will appear once approved.';
       if (wantsJson(req)) {
@@ -96,6 +99,12 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
       return reply.code(303).header('cache-control', NO_STORE).header('location', `${formPagePath(target.id)}?posted=${visible ? 'approved' : 'pending'}#comment-form`).send();
     } catch (e) {
       if (e instanceof AppError && e.status === 404) return storyOr404(req, reply, '0');
+      if (isDatabaseUnavailable(e)) deps.metrics?.commentDecision('unavailable');
+      if (e instanceof CommentError) deps.metrics?.commentDecision('refused', e.commentCode);
+      if (isDatabaseUnavailable(e) && !wantsJson(req)) {
+        const html = await renderUnavailableCommentForm(deps, articleId, ipOf(req), raw);
+        return reply.code(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)).header('cache-control', NO_STORE).type(HTML).send(html);
+      }
       if (!(e instanceof CommentError)) throw e;
       const retry = retryAfterOf(e);
       if (retry) reply.header('retry-after', retry);
