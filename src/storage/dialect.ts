@@ -17,11 +17,17 @@ export interface Capabilities {
   readonly fullText: 'fts5' | 'tsvector';
   /** `ilike` on PostgreSQL; SQLite `like` is already case-insensitive for ASCII. */
   readonly caseInsensitiveLike: 'like' | 'ilike';
+  /**
+   * `FOR UPDATE SKIP LOCKED` (PostgreSQL): concurrent job claims pass over
+   * each other's rows. SQLite has one writer at a time, so its claim is
+   * simply an IMMEDIATE transaction.
+   */
+  readonly skipLocked: boolean;
 }
 
 export const CAPABILITIES: Record<DialectName, Capabilities> = {
-  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like' },
-  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike' },
+  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like', skipLocked: false },
+  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike', skipLocked: true },
 };
 
 export interface Db {

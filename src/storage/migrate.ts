@@ -9,6 +9,7 @@ import { publicSummaryIndexMigration } from './migrations/0006-public-summary-in
 import { mailOutboxMigration } from './migrations/0007-mail-outbox.ts';
 import { searchSpeedMigration } from './migrations/0008-search-speed.ts';
 import { searchCommonGramsMigration } from './migrations/0010-search-common-grams.ts';
+import { jobsMigration } from './migrations/0011-jobs.ts';
 import { changesMigration } from './migrations/0012-changes.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
@@ -22,6 +23,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0007-mail-outbox': mailOutboxMigration(db.dialect),
     '0008-search-speed': searchSpeedMigration(db.dialect),
     '0010-search-common-grams': searchCommonGramsMigration(db.dialect),
+    '0011-jobs': jobsMigration(db.dialect),
     '0012-changes': changesMigration(db.dialect),
   };
 }

@@ -74,7 +74,7 @@ export interface TestAppOptions {
   realClock?: boolean;
 }
 
-/** A whole app (HTTP included, scheduler off) on a fresh database, with a pinned clock. */
+/** A whole app (HTTP included, job runner off: tests run due jobs with `app.runner.runDue()`) on a fresh database, with a pinned clock. */
 export async function createTestApp(dialect: DialectName, start = new Date('2026-05-21T10:00:00Z'), opts: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestDb(dialect);
   const clock = fixedClock(opts.realClock ? new Date() : start);
@@ -83,7 +83,6 @@ export async function createTestApp(dialect: DialectName, start = new Date('2026
   return Object.assign(app, {
     clock,
     async cleanup() {
-      app.scheduler.stop();
       await app.changes.stop();
       await app.comments.close();
       await app.server.close();
