@@ -269,7 +269,7 @@ export interface JobTable {
   run_at: string;
   attempts: Generated<number>;
   max_attempts: number;
-  /** The runner instance holding the lease while running. */
+  /** The runner instance holding the lease while running; once done, the one that ran it. */
   locked_by: string | null;
   /** The lease: a running job past this is taken over by another runner. */
   locked_until: string | null;

@@ -72,7 +72,8 @@ export async function extendLease(db: Q, id: number, owner: string, leaseUntil: 
 export async function completeJob(db: Q, id: number, owner: string, nowIso: string, clearPayload: boolean): Promise<boolean> {
   const r = await db
     .updateTable('jobs')
-    .set({ state: 'done', locked_by: null, locked_until: null, finished_at: nowIso, last_error: '', ...(clearPayload ? { payload: '{}' } : {}) })
+    // locked_by stays: which instance ran it, for the admin page and the CLI.
+    .set({ state: 'done', locked_until: null, finished_at: nowIso, last_error: '', ...(clearPayload ? { payload: '{}' } : {}) })
     .where('id', '=', id)
     .where('state', '=', 'running')
     .where('locked_by', '=', owner)
