@@ -198,7 +198,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       await services.changes.stop();
       await services.comments.close();
       await server.close();
-      await services.runner.stop();
+      // Within serve's own 10 s grace: jobs still running after 5 s are left to their leases.
+      await services.runner.stop(5_000);
       await db.close();
     },
   };
