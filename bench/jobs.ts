@@ -171,5 +171,7 @@ if (process.env.BENCH_ROLE === 'worker') {
   await worker();
 } else {
   console.log(`Job runner: ${JOBS} no-op jobs per throughput run, ${DELAYED} jobs due over ${SPREAD_MS / 1000} s for the delay, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const t0 = performance.now();
   for (const d of (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Array<'sqlite' | 'postgres'>) await run(d);
+  console.log(`(bench took ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
