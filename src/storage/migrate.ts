@@ -53,6 +53,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Applies migrations up to and including `name` (tests of a migration's data step). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, ...(await migrationSchema(db)), provider: new StaticProvider(allMigrations(db)) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 async function migrationSchema(db: Db): Promise<{ migrationTableSchema?: string }> {
   if (db.schema) return { migrationTableSchema: db.schema };
   if (db.dialect !== 'postgres') return {};

@@ -31,11 +31,12 @@ export interface TestDb {
  * A fresh, migrated database: a temporary SQLite file, or a schema of its
  * own in the PostgreSQL `test` database, so suites can run side by side.
  */
-export async function createTestDb(dialect: DialectName): Promise<TestDb> {
+export async function createTestDb(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = opts.migrate ?? true;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-${dialect}-`));
   if (dialect === 'sqlite') {
     const db = createSqliteDb(path.join(dataDir, 'test.db'));
-    await migrateToLatest(db);
+    if (migrate) await migrateToLatest(db);
     return { db, dataDir, cleanup: async () => (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
   }
   const schema = `t_${testRunId()}_${randomBytes(6).toString('hex')}`;
@@ -44,7 +45,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = createPostgresDb(PG_URL, { schema, max: 4 });
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     db,
     dataDir,
