@@ -21,6 +21,13 @@ const DEFAULT_MAX_BACKOFF_MS = 3_600_000;
 const HINT_RETRY_MS = 25;
 const HINT_RETRIES = 3;
 
+/** The reason a handler's signal aborts when its instance shuts down. */
+class StoppingError extends Error {
+  constructor() {
+    super('the instance is stopping');
+  }
+}
+
 export function backoffMs(def: Pick<JobKind, 'backoffMs' | 'maxBackoffMs'>, attempts: number): number {
   const base = def.backoffMs ?? DEFAULT_BACKOFF_MS;
   return Math.min(base * 2 ** Math.max(0, attempts - 1), def.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS);
@@ -96,7 +103,7 @@ export class JobRunner {
     const all = Promise.all([...this.active.values()].map((a) => a.done));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), graceMs)));
-    if ((await Promise.race([all, late])) === 'late') for (const a of this.active.values()) a.abort.abort(new Error('the runner is stopping'));
+    if ((await Promise.race([all, late])) === 'late') for (const a of this.active.values()) a.abort.abort(new StoppingError());
     clearTimeout(timer);
   }
 
@@ -131,8 +138,8 @@ export class JobRunner {
     if (!slotFree) return this.pollMs;
     if (this.hints > 0) return (this.hints--, HINT_RETRY_MS);
     try {
-      const next = await this.deps.queue.nextDue(this.definedKinds);
-      return next ? Math.max(0, Math.min(this.pollMs, next.getTime() - Date.now())) : this.pollMs;
+      const next = await this.deps.queue.msUntilNextDue(this.definedKinds);
+      return next === null ? this.pollMs : Math.min(this.pollMs, next);
     } catch {
       return this.pollMs;
     }
@@ -187,7 +194,8 @@ export class JobRunner {
       if (!finished) await this.deps.queue.complete(job.id, this.owner, { clearPayload: def.secretPayload });
     } catch (e) {
       // Lost to another runner: the job is theirs now, and nothing of ours was recorded.
-      if (e instanceof LeaseLostError || abort.signal.reason instanceof LeaseLostError) return;
+      // Stopping: the job is left to its lease, and whichever instance claims it next runs it.
+      if (e instanceof LeaseLostError || abort.signal.reason instanceof LeaseLostError || abort.signal.reason instanceof StoppingError) return;
       try {
         const outcome = await this.deps.queue.fail(job, this.owner, e, backoffMs(def, job.attempts));
         if (outcome !== 'lost') this.deps.onError(new Error(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts} of ${job.maxAttempts}${outcome === 'dead' ? ', now dead' : ''}: ${e instanceof Error ? e.message : String(e)}`), job);

@@ -110,7 +110,7 @@ for (const dialect of DIALECTS) {
         assert.equal(new Set(ids).size, 1, `${to}: a second copy carries the first one's Message-ID (${ids.join(', ')})`);
         assert.match(ids[0], /^<dateline\.job-\d+\.[a-z0-9]+@news\.test>$/);
       }
-      assert.ok([...byRecipient.values()].some((ids) => ids.length === 2), 'the window was exercised: A delivered, died before recording it, B sent again');
+      assert.ok([...byRecipient.values()].some((ids) => ids.length === 2), `the window was exercised: A delivered, died before recording it, B sent again (${JSON.stringify([...byRecipient])})`);
     });
 
     test('1,000 jobs spread across two instances run once each', async () => {

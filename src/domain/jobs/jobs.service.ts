@@ -121,11 +121,11 @@ export class JobQueue {
     }
   }
 
-  /** When the next job of these kinds is due, for the runner's sleep; null when none waits. */
-  async nextDue(kinds: readonly string[]): Promise<Date | null> {
+  /** Milliseconds until the next job of these kinds is due (0: due now), for the runner's sleep; null when none waits. */
+  async msUntilNextDue(kinds: readonly string[]): Promise<number | null> {
     if (!kinds.length) return null;
     const at = await earliestWaiting(this.deps.db.kysely, kinds, null);
-    return at ? new Date(at) : null;
+    return at ? Math.max(0, Date.parse(at) - this.deps.clock.now().getTime()) : null;
   }
 
   // ── for the operator (admin page, CLI) ────────────────────────────
