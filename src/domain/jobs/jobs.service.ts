@@ -40,7 +40,7 @@ export function jobFromRow(r: JobRow): Job {
 /**
  * The `jobs` table's one door (docs/jobs.md). Domain code enqueues through
  * its own transaction, so a job exists exactly when the change that asked
- * for it committed (STYLE P13); the runner (src/jobs/runner.ts) claims,
+ * for it committed (docs/architecture.md); the runner (src/jobs/runner.ts) claims,
  * extends and finishes through here; the admin page and the CLI list,
  * retry and discard.
  */

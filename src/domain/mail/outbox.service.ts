@@ -35,6 +35,15 @@ interface MailPayload {
 }
 
 /**
+ * One Message-ID per queued message, the same on every attempt: a message
+ * sent again after a crash between the SMTP answer and the job's
+ * completion reaches the mailbox with the Message-ID it already has.
+ */
+export function messageIdFor(job: Pick<Job, 'id' | 'createdAt'>, host: string): string {
+  return `<dateline.job-${job.id}.${job.createdAt.getTime().toString(36)}@${host}>`;
+}
+
+/**
  * Staff mail as jobs (docs/architecture.md, hostile input: durability;
  * docs/jobs.md): the message is written in the caller's transaction, so it
  * exists exactly when the reset token it carries does; the job runner sends
