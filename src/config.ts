@@ -37,6 +37,8 @@ export interface Config {
   readonly pageCacheEntries: number;
   /** Searches (site page and Content API) per client IP per minute; 0: unlimited. */
   readonly searchRateLimit: number;
+  /** Seconds a job claim lasts without a heartbeat: how soon another instance takes over a dead one's job (docs/jobs.md). */
+  readonly jobLeaseSeconds: number;
   /** `smtp://user:pass@host:port` or `smtps://…`; null: no mail is sent (reset links fail loudly in the log). */
   readonly smtpUrl: string | null;
   /** From header of staff mail (password resets, invitations). */
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyMinFreeBytes: readInt(env, 'READY_MIN_FREE_MB', 100, 0, 10_000_000) * 2 ** 20,
     pageCacheEntries: readInt(env, 'PAGE_CACHE_ENTRIES', 5000, 0, 1_000_000),
     searchRateLimit: readInt(env, 'SEARCH_RATE_LIMIT', 120, 0, 1_000_000),
+    jobLeaseSeconds: readInt(env, 'JOB_LEASE_SECONDS', 30, 1, 3600),
     smtpUrl,
     mailFrom,
     secretKey: readSecretKey(env.DATELINE_SECRET_KEY),

@@ -29,10 +29,13 @@ import { buildServer } from './http/server.ts';
 import { createSite } from './http/site/index.ts';
 import { PageCache } from './http/site/page-cache.ts';
 import { PeriodicJobs } from './jobs/periodic.ts';
-import { Scheduler } from './jobs/scheduler.ts';
+import { createJobRunner } from './jobs/kinds.ts';
+import type { JobRunner } from './jobs/runner.ts';
+import { schedulePublishing } from './jobs/scheduler.ts';
+import { JobQueue } from './domain/jobs/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
-import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db } from './storage/index.ts';
+import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db, type Q } from './storage/index.ts';
 
 export interface Services extends HttpDeps {
   db: Db;
@@ -40,7 +43,8 @@ export interface Services extends HttpDeps {
   changes: ChangeFeed;
   /** Purges shared caches (PURGE_URLS) for every change applied here. */
   cdnPurger: CdnPurger;
-  scheduler: Scheduler;
+  /** Runs the jobs table's work (scheduled publishing, mail, re-indexing); started by createApp. */
+  runner: JobRunner;
   /** Seals TOTP secrets and queued mail with the key kept outside the database. */
   box: SecretBox;
   mailOutbox: MailOutbox;
@@ -58,21 +62,22 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const changes = new ChangeFeed({ db, clock, signal: wake ?? wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
   const settings = new SettingsService({ db, clock, changes });
   const houseSpellings = new HouseSpellingsService({ db, clock, changes });
-  const search = new SearchService({ db, clock, houseSpellings });
-  const reindex = (ids: number[]) => search.reindexLater(ids, onError);
-  const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer });
+  const jobs = new JobQueue({ db, clock });
+  const search = new SearchService({ db, clock, houseSpellings, jobs });
+  const reindex = (trx: Q, ids: number[]) => search.reindexLater(trx, ids);
+  const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer, schedule: schedulePublishing(jobs) });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
-  const scheduler = new Scheduler({ articles, queries, clock, onError });
   // Comment rate limits are shared through Redis in scale-out mode (and fail closed there).
   const limiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter();
   const comments = new CommentsService({ db, clock, siteSettings: settings, changes, limiter });
   const mailer = createMailer(config);
   const box = new SecretBox(resolveSecretKey(config));
-  const mailOutbox = new MailOutbox({ db, clock, mailer, box, onError });
+  const messageIdHost = new URL(config.siteUrl).hostname;
+  const mailOutbox = new MailOutbox({ jobs, clock, mailer, box, messageIdHost });
   const siteName = async () => (await settings.get()).name;
   const accounts = createAccountServices({ db, clock, outbox: mailOutbox, box, siteUrl: config.siteUrl, siteName });
-  const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges });
+  const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges, jobs, messageIdHost });
   const commentModeration = new ModerationService({ db, clock, changes, settings: comments.settings, notifier: commentNotifier, onError });
   // A factory, not an import: editorial checks read articles, so articles cannot import them.
   const newsroom = createNewsroom({
@@ -91,10 +96,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     for (const c of batch) {
       if (c.kind === 'settings') settings.invalidate();
       if (c.kind === 'house-spelling') houseSpellings.refresh(true).catch(onError);
-      if (c.kind === 'article') {
-        scheduler.poke();
-        comments.articleChanged(Number(c.id));
-      }
+      if (c.kind === 'article') comments.articleChanged(Number(c.id));
     }
   });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError });
@@ -124,7 +126,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     commentModeration,
     commentNotifier,
     ...accounts,
-    scheduler,
+    jobs,
+    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, leaseMs: config.jobLeaseSeconds * 1000, onError }),
     newsroom,
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,
@@ -133,6 +136,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
 
 /** Change rows are kept a day: far longer than any instance may lag and still keep its caches. */
 const CHANGE_RETENTION_MS = 24 * 3600_000;
+/** Done jobs are kept a week (what ran, when, on which instance), then pruned. */
+const DONE_JOBS_KEPT_MS = 7 * 24 * 3_600_000;
 
 /**
  * How this instance hears of other instances' changes: Redis when there is
@@ -149,7 +154,7 @@ function wakeSignal(config: Config, db: Db, onError: (e: unknown) => void): Wake
 export interface CreateAppOptions {
   db?: Db;
   clock?: Clock;
-  /** Start the publish scheduler (off in most tests, which drive time themselves). */
+  /** Start the job runner (off in most tests, which drive time themselves with `runner.runDue()`). */
   jobs?: boolean;
   /** How this instance hears of other processes' changes, when not Redis or LISTEN/NOTIFY (the workers of one serve on SQLite). */
   wake?: WakeSignal;
@@ -182,9 +187,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   log = (e) => server.log.error({ err: e }, 'background error');
   const periodic = new PeriodicJobs({
     tasks: [
-      { name: 'comment-mail', everyMs: 30_000, run: () => services.commentNotifier.deliver() },
-      // Also the boot-time catch-up: messages queued before a crash or restart go out now.
-      { name: 'staff-mail', everyMs: 15_000, run: () => services.mailOutbox.deliver() },
+      { name: 'prune-done-jobs', everyMs: 3_600_000, run: () => services.jobs.prune(DONE_JOBS_KEPT_MS) },
       { name: 'change-feed-prune', everyMs: 3600_000, run: () => pruneChanges(db.kysely, new Date(services.clock.now().getTime() - CHANGE_RETENTION_MS).toISOString()).then(() => undefined) },
     ],
     onError: (err, task) => server.log.error({ err, task }, 'periodic job failed'),
@@ -192,20 +195,20 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   // Always: a write answers only once this instance's caches have applied it.
   await services.changes.start();
   if (opts.jobs !== false) {
-    await services.scheduler.start();
+    services.runner.start();
     periodic.start();
   }
   return {
     ...services,
     server,
     async close() {
-      services.scheduler.stop();
       periodic.stop();
       await services.changes.stop();
       await services.comments.close();
       await server.close();
       await ops.close();
-      await services.search.idle();
+      // Within serve's own 10 s grace: jobs still running after 5 s are left to their leases.
+      await services.runner.stop(5_000);
       await db.close();
     },
   };

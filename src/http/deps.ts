@@ -7,6 +7,7 @@ import type { SectionsService } from '../domain/sections/index.ts';
 import type { SettingsService } from '../domain/settings/index.ts';
 import type { Clock } from '../domain/shared/clock.ts';
 import type { CommentNotifier, CommentsService, ModerationService } from '../domain/comments/index.ts';
+import type { JobQueue } from '../domain/jobs/index.ts';
 import type { TagsService } from '../domain/tags/index.ts';
 import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
 import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
@@ -47,6 +48,8 @@ export interface HttpDeps {
   auth: AuthService;
   passwordResets: PasswordResetService;
   auditLog: AuditLogService;
+  /** The jobs table, for the admin page: counts, dead jobs, retry and discard. */
+  jobs: JobQueue;
   /** Editorial checks of a story, and the publish gate the site setting turns on. */
   editorialChecks: Pick<NewsroomService<CheckFinding>, 'findingsFor' | 'assertPublishable'>;
   /** Who may write which story, and the publish gate: every story write goes through it (admin pages and Admin API). */

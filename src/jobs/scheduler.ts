@@ -1,56 +1,36 @@
-import type { ArticleQueries, ArticlesService } from '../domain/articles/index.ts';
-import type { Clock } from '../domain/shared/clock.ts';
+import type { ArticlesService } from '../domain/articles/index.ts';
+import type { JobKind, JobQueue } from '../domain/jobs/index.ts';
+import type { Q } from '../storage/index.ts';
 
-export interface SchedulerDeps {
-  articles: ArticlesService;
-  queries: ArticleQueries;
-  clock: Clock;
-  onError: (err: unknown) => void;
-  /** Longest sleep between checks: catches schedules set by another instance or the CLI. */
-  pollMs?: number;
+/** The job kind of scheduled publishing. */
+export const PUBLISH_JOB = 'publish-story';
+
+/**
+ * Scheduled publishing as jobs: saving a story with a future publish time
+ * writes (or moves) its one `publish-story` job in the same transaction,
+ * due at that time. Nothing is held in memory, so a restart, a second
+ * instance or the CLI changes nothing.
+ */
+export function schedulePublishing(jobs: JobQueue): (trx: Q, articleId: number, publishAtIso: string) => Promise<void> {
+  return async (trx, articleId, publishAtIso) => {
+    await jobs.enqueue(trx, PUBLISH_JOB, { articleId }, { runAt: new Date(publishAtIso), key: `${PUBLISH_JOB}:${articleId}` });
+  };
 }
 
 /**
- * Scheduled publishing driven by the stored publish time, not by an
- * in-memory queue: at boot it catches up on anything already due, then
- * sleeps until the next due story (or the poll interval, whichever is
- * sooner). The flip is one UPDATE, so several instances cannot double-publish.
+ * Publishes every story that is due (the job's own and any other: a story
+ * whose job was discarded is still published on time by the next one),
+ * and marks the job done in the same transaction, so a story is published
+ * exactly once however many runners try: the flip only touches rows still
+ * `scheduled`, and a runner that lost its lease rolls back.
+ * A story moved back to draft or to a later time is simply not due.
  */
-export class Scheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-
-  constructor(private readonly deps: SchedulerDeps) {}
-
-  async start(): Promise<void> {
-    this.stopped = false;
-    await this.tick();
-  }
-
-  /** Call after any change that may have moved the next due time. */
-  poke(): void {
-    if (this.stopped) return;
-    void this.tick();
-  }
-
-  async tick(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    try {
-      await this.deps.articles.publishDue();
-      const next = await this.deps.queries.nextScheduled();
-      const poll = this.deps.pollMs ?? 30_000;
-      const wait = next ? Math.max(50, Math.min(poll, next.getTime() - this.deps.clock.now().getTime())) : poll;
-      if (!this.stopped) this.timer = setTimeout(() => void this.tick(), wait).unref();
-    } catch (err) {
-      this.deps.onError(err);
-      if (!this.stopped) this.timer = setTimeout(() => void this.tick(), 5_000).unref();
-    }
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
+export function publishingJob(articles: ArticlesService): JobKind<{ articleId: number }> {
+  return {
+    backoffMs: 5_000,
+    maxBackoffMs: 300_000,
+    handle: async (_payload, ctx) => {
+      await articles.publishDue((trx) => ctx.finish(trx));
+    },
+  };
 }

@@ -24,11 +24,17 @@ export interface Capabilities {
    * (begun IMMEDIATE) already holds the whole database.
    */
   readonly rowLocks: boolean;
+  /**
+   * `FOR UPDATE SKIP LOCKED` (PostgreSQL): concurrent job claims pass over
+   * each other's rows. SQLite has one writer at a time, so its claim is
+   * simply an IMMEDIATE transaction.
+   */
+  readonly skipLocked: boolean;
 }
 
 export const CAPABILITIES: Record<DialectName, Capabilities> = {
-  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like', rowLocks: false },
-  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike', rowLocks: true },
+  sqlite: { serialType: 'integer', fullText: 'fts5', caseInsensitiveLike: 'like', rowLocks: false, skipLocked: false },
+  postgres: { serialType: 'serial', fullText: 'tsvector', caseInsensitiveLike: 'ilike', rowLocks: true, skipLocked: true },
 };
 
 export interface Db {

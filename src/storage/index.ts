@@ -5,7 +5,7 @@ import { createSqliteDb } from './sqlite.ts';
 
 export type { Db, DialectName, Capabilities, Q } from './dialect.ts';
 export { isUniqueViolation, isForeignKeyViolation } from './dialect.ts';
-export { migrateToLatest, pendingMigrations, latestMigrationName } from './migrate.ts';
+export { migrateToLatest, migrateTo, pendingMigrations, latestMigrationName } from './migrate.ts';
 export { createSqliteDb } from './sqlite.ts';
 export { createPostgresDb } from './postgres.ts';
 export { prepared } from './prepared.ts';

@@ -9,6 +9,7 @@ import { publicSummaryIndexMigration } from './migrations/0006-public-summary-in
 import { mailOutboxMigration } from './migrations/0007-mail-outbox.ts';
 import { searchSpeedMigration } from './migrations/0008-search-speed.ts';
 import { searchCommonGramsMigration } from './migrations/0010-search-common-grams.ts';
+import { jobsMigration } from './migrations/0011-jobs.ts';
 import { changesMigration } from './migrations/0012-changes.ts';
 import { articleKeyOwnerMigration } from './migrations/0013-article-key-owner.ts';
 
@@ -23,6 +24,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0007-mail-outbox': mailOutboxMigration(db.dialect),
     '0008-search-speed': searchSpeedMigration(db.dialect),
     '0010-search-common-grams': searchCommonGramsMigration(db.dialect),
+    '0011-jobs': jobsMigration(db.dialect),
     '0012-changes': changesMigration(db.dialect),
     '0013-article-key-owner': articleKeyOwnerMigration(),
   };
@@ -51,6 +53,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies migrations up to and including `name` (tests of a migration's data step). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, ...(await migrationSchema(db)), provider: new StaticProvider(allMigrations(db)) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 async function migrationSchema(db: Db): Promise<{ migrationTableSchema?: string }> {

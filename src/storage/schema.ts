@@ -255,34 +255,30 @@ export interface CommentCaptchaTable {
   expires_at: string;
 }
 
-export interface CommentNotificationTable {
-  id: Generated<number>;
-  comment_id: number;
-  kind: string;
-  to_email: string;
-  email_hash: string;
-  status: string;
-  attempts: number;
-  created_at: string;
-  sent_at: string | null;
-  claimed_at: string | null;
-}
-
-/** Staff mail waiting to be sent, or sent (body emptied). */
-export interface MailOutboxTable {
+/**
+ * Everything that runs later or elsewhere (0011-jobs): claimed by one
+ * instance at a time under a lease, retried with back-off, dead after
+ * `max_attempts` with its last error. See docs/jobs.md.
+ */
+export interface JobTable {
   id: Generated<number>;
   kind: string;
-  to_email: string;
-  subject: string;
-  body: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'expired';
+  /** JSON; emptied to `{}` once a job whose payload is secret (mail) is done. */
+  payload: string;
+  state: 'waiting' | 'running' | 'done' | 'dead';
+  /** At most one waiting job per key. */
+  key: string | null;
+  run_at: string;
   attempts: Generated<number>;
-  next_attempt_at: string;
-  claimed_at: string | null;
-  expires_at: string | null;
+  max_attempts: number;
+  /** The runner instance holding the lease while running; once done, the one that ran it. */
+  locked_by: string | null;
+  /** The lease: a running job past this is taken over by another runner. */
+  locked_until: string | null;
   last_error: Generated<string>;
   created_at: string;
-  sent_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
 }
 
 /** The change feed (migration 0012): see src/domain/changes. */
@@ -385,9 +381,8 @@ export interface Database {
   comment_bans: CommentBanTable;
   comment_challenges_used: CommentChallengeUsedTable;
   comment_captchas: CommentCaptchaTable;
-  comment_notifications: CommentNotificationTable;
   comment_mail_optouts: CommentMailOptoutTable;
-  mail_outbox: MailOutboxTable;
+  jobs: JobTable;
   search_documents: SearchDocumentTable;
   search_gram_lists: SearchGramListTable;
   house_spellings: HouseSpellingTable;
@@ -406,3 +401,4 @@ export type CorrectionRow = Selectable<CorrectionTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type NewCommentRow = Insertable<CommentTable>;
+export type JobRow = Selectable<JobTable>;

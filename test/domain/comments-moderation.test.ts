@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CommentError, CommentNotifier, ModerationService } from '../../src/domain/comments/index.ts';
+import { COMMENT_MAIL_JOB, CommentError, CommentNotifier, ModerationService } from '../../src/domain/comments/index.ts';
+import { JobRunner } from '../../src/jobs/runner.ts';
 import { SmtpMailer } from '../../src/domain/mail/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { bodyOf, startSmtp } from '../helpers/smtp.ts';
@@ -23,13 +24,15 @@ for (const dialect of DIALECTS) {
     let mailer: SmtpMailer;
     let notifier: CommentNotifier;
     let moderation: ModerationService;
+    let runner: JobRunner;
     before(async () => {
       app = await createTestApp(dialect);
       await easyRules(app);
       story = await publishedStory(app);
       smtp = await startSmtp();
       mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, from: 'news@example.org' });
-      notifier = new CommentNotifier({ db: app.db, clock: app.clock, mailer, siteUrl: 'http://news.test', siteName: async () => 'The Dateline Daily', challenges: app.comments.challenges });
+      notifier = new CommentNotifier({ db: app.db, clock: app.clock, mailer, siteUrl: 'http://news.test', siteName: async () => 'The Dateline Daily', challenges: app.comments.challenges, jobs: app.jobs, messageIdHost: 'news.test' });
+      runner = new JobRunner({ queue: app.jobs, onError: () => undefined }).define(COMMENT_MAIL_JOB, notifier.job);
       moderation = new ModerationService({ db: app.db, clock: app.clock, changes: app.changes, settings: app.comments.settings, notifier, onError: () => undefined });
     });
     after(async () => {
@@ -47,6 +50,7 @@ for (const dialect of DIALECTS) {
     test('approval mails the commenter who asked; an approved reply mails the parent’s author; unsubscribe stops both', async () => {
       const parent = await post({ email: 'parent@example.org', notify: 'on', body: 'Parent comment' });
       await moderation.moderate([parent.id], 'approve', 'mod');
+      assert.equal(await runner.runDue(), 1);
       await until(() => smtp.inbox.length >= 1);
       assert.equal(smtp.inbox.length, 1);
       assert.equal(smtp.inbox[0].to.join(','), 'parent@example.org');
@@ -56,6 +60,7 @@ for (const dialect of DIALECTS) {
 
       const reply = await post({ email: 'replier@example.org', parentId: String(parent.id), body: 'A reply to you' });
       await moderation.moderate([reply.id], 'approve', 'mod');
+      assert.equal(await runner.runDue(), 1);
       await until(() => smtp.inbox.length >= 2);
       assert.equal(smtp.inbox[1].to.join(','), 'parent@example.org');
       assert.match(bodyOf(smtp.inbox[1].raw), /replied to your comment/);
@@ -66,26 +71,25 @@ for (const dialect of DIALECTS) {
       assert.equal(await notifier.unsubscribe(url.searchParams.get('e')!, url.searchParams.get('t')!), true);
       const again = await post({ email: 'replier2@example.org', parentId: String(parent.id), body: 'Another reply' });
       await moderation.moderate([again.id], 'approve', 'mod');
-      await notifier.deliver();
-      await until(async () => (await app.db.kysely.selectFrom('comment_notifications').select('id').where('status', 'in', ['pending', 'sending']).execute()).length === 0);
+      assert.equal(await runner.runDue(), 1, 'the job runs, and sends nothing');
+      assert.equal((await app.jobs.stats()).counts.waiting, 0);
       assert.equal(smtp.inbox.length, 2, 'no mail after unsubscribing');
     });
 
-    test('a notification a crashed process left "sending" is sent again once its claim is stale', async () => {
+    test('a notification held by an instance that died is sent once its lease runs out, with the same Message-ID', async () => {
       const c = await post({ email: 'stuck@example.org', notify: 'on', body: 'Held up in the outbox' });
       const before = smtp.inbox.length;
-      // Approved in a transaction whose sender then died: the row says "sending", with a fresh claim.
-      await app.db.kysely.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('comments').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
-        await notifier.enqueueOnApproval(trx, row, null, app.clock.now().toISOString());
-      });
-      await app.db.kysely.updateTable('comment_notifications').set({ status: 'sending', claimed_at: app.clock.now().toISOString() }).where('to_email', '=', 'stuck@example.org').execute();
-      await app.db.kysely.updateTable('comments').set({ status: 'approved' }).where('id', '=', c.id).execute();
-      assert.equal(await notifier.deliver(), 0, 'a fresh claim is left to its owner');
-      app.clock.advance(11 * 60_000);
-      assert.equal(await notifier.deliver(), 1);
+      await moderation.moderate([c.id], 'approve', 'mod');
+      const job = (await app.jobs.list('waiting')).find((j) => (j.payload as { to: string }).to === 'stuck@example.org')!;
+      // Claimed by an instance that then died: its lease still runs.
+      const lease = new Date(app.clock.now().getTime() + 30_000).toISOString();
+      await app.db.kysely.updateTable('jobs').set({ state: 'running', locked_by: 'dead-instance', locked_until: lease, attempts: 1 }).where('id', '=', job.id).execute();
+      assert.equal(await runner.runDue(), 0, 'a live lease is left to its owner');
+      app.clock.advance(31_000);
+      assert.equal(await runner.runDue(), 1);
       await until(() => smtp.inbox.length > before);
       assert.equal(smtp.inbox.at(-1)!.to.join(','), 'stuck@example.org');
+      assert.match(smtp.inbox.at(-1)!.raw, new RegExp(`^Message-ID: <dateline\\.job-${job.id}\\.[a-z0-9]+@news\\.test>`, 'mi'));
     });
 
     test('bans by email and by IP refuse later comments (403) and mark the comment spam; history counts by email', async () => {

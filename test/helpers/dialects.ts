@@ -31,11 +31,12 @@ export interface TestDb {
  * A fresh, migrated database: a temporary SQLite file, or a schema of its
  * own in the PostgreSQL `test` database, so suites can run side by side.
  */
-export async function createTestDb(dialect: DialectName): Promise<TestDb> {
+export async function createTestDb(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = opts.migrate ?? true;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-${dialect}-`));
   if (dialect === 'sqlite') {
     const db = createSqliteDb(path.join(dataDir, 'test.db'));
-    await migrateToLatest(db);
+    if (migrate) await migrateToLatest(db);
     return { db, dataDir, cleanup: async () => (await db.close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
   }
   const schema = `t_${testRunId()}_${randomBytes(6).toString('hex')}`;
@@ -44,7 +45,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = createPostgresDb(PG_URL, { schema, max: 4 });
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     db,
     dataDir,
@@ -74,7 +75,7 @@ export interface TestAppOptions {
   realClock?: boolean;
 }
 
-/** A whole app (HTTP included, scheduler off) on a fresh database, with a pinned clock. */
+/** A whole app (HTTP included, job runner off: tests run due jobs with `app.runner.runDue()`) on a fresh database, with a pinned clock. */
 export async function createTestApp(dialect: DialectName, start = new Date('2026-05-21T10:00:00Z'), opts: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestDb(dialect);
   const clock = fixedClock(opts.realClock ? new Date() : start);
@@ -83,7 +84,6 @@ export async function createTestApp(dialect: DialectName, start = new Date('2026
   return Object.assign(app, {
     clock,
     async cleanup() {
-      app.scheduler.stop();
       await app.changes.stop();
       await app.comments.close();
       await app.server.close();

@@ -6,9 +6,19 @@ export interface Received {
   raw: string;
 }
 
+export interface SmtpOptions {
+  /**
+   * While this answers true, a message is kept in the inbox but not
+   * acknowledged (the sender waits for the answer to DATA): the window in
+   * which a sender that dies has delivered a message without knowing it.
+   */
+  hold?: () => boolean;
+}
+
 /** A real SMTP server on a random local port, keeping every message it is handed. */
-export async function startSmtp(port = 0): Promise<{ port: number; inbox: Received[]; close(): Promise<void> }> {
+export async function startSmtp(port = 0, opts: SmtpOptions = {}): Promise<{ port: number; inbox: Received[]; release(): void; close(): Promise<void> }> {
   const inbox: Received[] = [];
+  const held: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -18,12 +28,18 @@ export async function startSmtp(port = 0): Promise<{ port: number; inbox: Receiv
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        done();
+        if (opts.hold?.()) held.push(() => done());
+        else done();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, inbox, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    inbox,
+    release: () => held.splice(0).forEach((done) => done()),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The text body of a message, quoted-printable decoded as UTF-8 (nodemailer's choice for non-ASCII text). */
@@ -44,3 +60,8 @@ export async function waitFor<T>(probe: () => T | undefined, what: string): Prom
   throw new Error(`timed out waiting for ${what}`);
 }
 
+
+/** The Message-ID header of a raw message. */
+export function messageIdOf(raw: string): string | undefined {
+  return /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1];
+}

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { DIALECTS, createTestDb, testConfig, type TestDb } from '../helpers/dialects.ts';
-import { bodyOf, startSmtp, waitFor } from '../helpers/smtp.ts';
+import { bodyOf, startSmtp } from '../helpers/smtp.ts';
 import { browser, makeStaff } from './admin-auth-helpers.ts';
 import type { TestApp } from '../helpers/dialects.ts';
 
@@ -20,17 +20,17 @@ async function freePort(): Promise<number> {
 const LINK = /(\S+\/admin\/reset\/[A-Za-z0-9_-]{43})/;
 
 /**
- * Reset mail through the durable outbox, against a real SMTP server that is
- * down when the reset is asked for and up later: nothing is lost, nothing
- * is sent twice, a stale link is never sent late, and the queued body is
- * sealed in the database.
+ * Reset mail as jobs, against a real SMTP server that is down when the
+ * reset is asked for and up later: nothing is lost, nothing is sent twice,
+ * a stale link is never sent late, the queued body is sealed in the
+ * database, and every send of one message carries its one Message-ID.
  */
 for (const dialect of DIALECTS) {
   describe(`${dialect}: staff mail outbox`, () => {
     let t: TestDb;
     let app: TestApp;
     let port = 0;
-    const outbox = () => t.db.kysely.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
+    const outbox = async () => (await t.db.kysely.selectFrom('jobs').selectAll().where('kind', '=', 'mail').orderBy('id').execute()).map((r) => ({ ...r, payload: JSON.parse(r.payload) }));
 
     before(async () => {
       port = await freePort();
@@ -55,25 +55,28 @@ for (const dialect of DIALECTS) {
 
     test('SMTP down: the request is answered as usual, the mail waits sealed, and goes out once SMTP is back', async () => {
       await forgot('192.0.2.50', 'outage@news.test');
-      const [row] = await waitForRows(1, (r) => r.attempts >= 1);
-      assert.equal(row.status, 'pending');
-      assert.equal(row.kind, 'password-reset');
+      assert.equal(await app.runner.runDue(), 1);
+      const [row] = await outbox();
+      assert.equal(row.state, 'waiting');
+      assert.equal(row.attempts, 1);
+      assert.equal(row.payload.kind, 'password-reset');
       assert.match(row.last_error, /ECONNREFUSED|connect/i);
-      assert.match(row.body, /^v1\./, 'sealed at rest');
-      assert.doesNotMatch(row.body, /admin\/reset/);
+      assert.match(row.payload.body, /^v1\./, 'sealed at rest');
+      assert.doesNotMatch(JSON.stringify(row.payload), /admin\/reset/);
 
       const smtp = await startSmtp(port);
       try {
-        assert.equal(await app.mailOutbox.deliver(), 0, 'not before its retry time');
+        assert.equal(await app.runner.runDue(), 0, 'not before its retry time');
         app.clock.advance(61_000);
-        assert.equal(await app.mailOutbox.deliver(), 1);
-        assert.equal(await app.mailOutbox.deliver(), 0, 'never twice');
+        assert.equal(await app.runner.runDue(), 1);
+        assert.equal(await app.runner.runDue(), 0, 'never twice');
         assert.equal(smtp.inbox.length, 1);
+        assert.match(smtp.inbox[0].raw, new RegExp(`^Message-ID: <dateline\\.job-${row.id}\\.[a-z0-9]+@news\\.test>`, 'mi'));
         const link = LINK.exec(bodyOf(smtp.inbox[0].raw))![1];
         assert.equal((await browser(app, '192.0.2.51').get(new URL(link).pathname)).statusCode, 200, 'the link works');
         const [sent] = await outbox();
-        assert.equal(sent.status, 'sent');
-        assert.equal(sent.body, '', 'emptied once sent');
+        assert.equal(sent.state, 'done');
+        assert.deepEqual(sent.payload, {}, 'emptied once sent');
       } finally {
         await smtp.close();
       }
@@ -81,32 +84,36 @@ for (const dialect of DIALECTS) {
 
     test('a reset mail whose link has expired meanwhile is dropped, not sent late', async () => {
       await forgot('192.0.2.60', 'outage@news.test');
-      await waitForRows(2, (r) => r.attempts >= 1);
+      assert.equal(await app.runner.runDue(), 1);
       const smtp = await startSmtp(port);
       try {
         app.clock.advance(31 * 60_000);
-        assert.equal(await app.mailOutbox.deliver(), 0);
+        assert.equal(await app.runner.runDue(), 1);
         assert.equal(smtp.inbox.length, 0);
         const row = (await outbox())[1];
-        assert.equal(row.status, 'expired');
-        assert.equal(row.body, '');
+        assert.equal(row.state, 'done');
+        assert.deepEqual(row.payload, {});
       } finally {
         await smtp.close();
       }
     });
 
-    test('a message a crashed process left "sending" is sent by the next round', async () => {
+    test('a message held by an instance that died is sent by another once the lease has run out, with the same Message-ID', async () => {
       const smtp = await startSmtp(port);
       try {
         await forgot('192.0.2.70', 'outage@news.test');
-        await waitFor(() => smtp.inbox[0], 'the reset mail');
-        // As a process that died mid-send leaves it: claimed, not finished.
         const last = (await outbox()).at(-1)!;
-        await t.db.kysely.updateTable('mail_outbox').set({ status: 'sending', claimed_at: app.clock.now().toISOString(), body: app.box.seal('Your link: http://news.test/admin/reset/x') }).where('id', '=', last.id).execute();
-        assert.equal(await app.mailOutbox.deliver(), 0, 'a fresh claim belongs to someone else');
-        app.clock.advance(11 * 60_000);
-        assert.equal(await app.mailOutbox.deliver(), 1);
-        assert.equal(smtp.inbox.length, 2);
+        // As an instance that died after sending leaves it: claimed, its lease still running.
+        const lease = new Date(app.clock.now().getTime() + 30_000).toISOString();
+        await t.db.kysely.updateTable('jobs').set({ state: 'running', locked_by: 'dead-instance', locked_until: lease, attempts: 1 }).where('id', '=', last.id).execute();
+        assert.equal(await app.runner.runDue(), 0, 'a live lease belongs to someone else');
+        app.clock.advance(31_000);
+        assert.equal(await app.runner.runDue(), 1);
+        assert.equal(smtp.inbox.length, 1);
+        assert.match(smtp.inbox[0].raw, new RegExp(`^Message-ID: <dateline\\.job-${last.id}\\.`, 'mi'));
+        const row = (await outbox()).at(-1)!;
+        assert.equal(row.state, 'done');
+        assert.equal(row.attempts, 2);
       } finally {
         await smtp.close();
       }
@@ -120,14 +127,5 @@ for (const dialect of DIALECTS) {
       );
       assert.equal((await outbox()).length, before);
     });
-
-    async function waitForRows(n: number, ready: (r: Awaited<ReturnType<typeof outbox>>[number]) => boolean) {
-      for (let i = 0; i < 200; i++) {
-        const rows = await outbox();
-        if (rows.length >= n && ready(rows[n - 1])) return rows.slice(n - 1);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('the outbox row did not appear');
-    }
   });
 }

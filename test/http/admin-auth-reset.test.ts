@@ -44,6 +44,7 @@ for (const dialect of DIALECTS) {
         assert.match(r.body, FORGOT_SENT);
       }
       assert.equal(unknown.body, known.body);
+      await app.runner.runDue();
       const mail = await waitFor(() => smtp.inbox.find((m) => m.to.includes('reset-me@news.test')), 'the reset mail');
       await new Promise((r) => setTimeout(r, 100));
       assert.equal(smtp.inbox.length, 1, 'nothing for the unknown or the injected address');
@@ -78,6 +79,7 @@ for (const dialect of DIALECTS) {
       const token = await b.csrf('/admin/forgot');
       const before = smtp.inbox.length;
       await b.post('/admin/forgot', { _csrf: token, email: 'reset-me@news.test' });
+      await app.runner.runDue();
       const mail = await waitFor(() => smtp.inbox[before], 'the second reset mail');
       const path = new URL(/(\S+\/admin\/reset\/[A-Za-z0-9_-]{43})/.exec(bodyOf(mail.raw))![1]).pathname;
       app.clock.advance(29 * 60_000);
@@ -107,6 +109,7 @@ for (const dialect of DIALECTS) {
       const r = await chief.post('/admin/users', { _csrf: token, name: 'New Reporter', email: 'newbie@news.test', role: 'contributor', password: '' });
       assert.equal(r.statusCode, 303);
       assert.equal(r.headers.location, '/admin/users?done=invited');
+      await app.runner.runDue();
       const mail = await waitFor(() => smtp.inbox.slice(before).find((m) => m.to.includes('newbie@news.test')), 'the invitation');
       const path = new URL(/(\S+\/admin\/reset\/[A-Za-z0-9_-]{43})/.exec(bodyOf(mail.raw))![1]).pathname;
       const b = browser(app, '192.0.2.41');

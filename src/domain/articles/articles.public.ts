@@ -2,7 +2,7 @@ import type { Db } from '../../storage/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { hydrateArticle, hydrateSummaries, visibilityOf } from './articles.read.ts';
 import { findPublicRow } from './articles.public.repo.ts';
-import { countVisible, findArticleRow, lastVisibleChange, listAllRows, listVisibleRows, newestWithTagRows, nextScheduledAt } from './articles.repo.ts';
+import { countVisible, findArticleRow, lastVisibleChange, listAllRows, listVisibleRows, newestWithTagRows } from './articles.repo.ts';
 import type { Article, ArticleFilter, ArticleSummary, Page } from './articles.types.ts';
 
 export type PublicLookup = { state: 'visible'; article: Article } | { state: 'gone' | 'missing' };
@@ -81,11 +81,6 @@ export class ArticleQueries {
   async listAll(filter: ArticleFilter, limit: number, offset: number, likeOp: 'like' | 'ilike'): Promise<Page<ArticleSummary>> {
     const { rows, total } = await listAllRows(this.db, filter, limit, offset, likeOp);
     return { items: await hydrateSummaries(this.db, rows), total, limit, offset };
-  }
-
-  async nextScheduled(): Promise<Date | null> {
-    const at = await nextScheduledAt(this.db);
-    return at ? new Date(at) : null;
   }
 
   async lastChange(): Promise<Date | null> {

@@ -244,15 +244,6 @@ export async function publishDueRows(db: Q, nowIso: string): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-export async function nextScheduledAt(db: Q): Promise<string | null> {
-  const r = await db
-    .selectFrom('articles')
-    .select((eb) => eb.fn.min('published_at').as('at'))
-    .where('status', '=', 'scheduled')
-    .executeTakeFirst();
-  return (r?.at as string | null) ?? null;
-}
-
 /** Latest change to anything public: drives Last-Modified on lists and feeds. */
 export async function lastVisibleChange(db: Q, nowIso: string): Promise<string | null> {
   const r = await db

@@ -27,6 +27,8 @@ export interface ArticlesDeps {
   defaultLanguage: string;
   /** Keeps the search index in step: called inside every write transaction, so index and story commit together. */
   indexer?: { index(trx: Q, articleId: number): Promise<void>; remove(trx: Q, articleId: number): Promise<void> };
+  /** Records a scheduled story's publish job in the write's own transaction (src/jobs/scheduler.ts), so the two commit together. */
+  schedule?: (trx: Q, articleId: number, publishAtIso: string) => Promise<void>;
 }
 
 /** Status and publish time after a write, given what was asked and what is stored. */
@@ -119,6 +121,7 @@ export class ArticlesService {
         await replaceArticleTags(trx, articleId, refs.tagIds ?? []);
         await replaceArticleBylines(trx, articleId, refs.personIds ?? []);
         await this.deps.indexer?.index(trx, articleId);
+        if (pub.status === 'scheduled') await this.deps.schedule?.(trx, articleId, pub.publishedAt!);
         const saved = await findArticleRow(trx, articleId);
         await insertRevision(trx, articleId, 1, snapshotOf(saved!, refs), actor, nowIso);
         await recordAudit(trx, nowIso, { actor, action: 'article.create', targetType: 'article', targetId: articleId, detail: { status: pub.status } });
@@ -160,6 +163,7 @@ export class ArticlesService {
         if (refs.tagIds) await replaceArticleTags(trx, id, refs.tagIds);
         if (refs.personIds) await replaceArticleBylines(trx, id, refs.personIds);
         await this.deps.indexer?.index(trx, id);
+        if (pub.status === 'scheduled') await this.deps.schedule?.(trx, id, pub.publishedAt!);
         const saved = (await findArticleRow(trx, id))!;
         await insertRevision(trx, id, saved.version, snapshotOf(saved, refs), actor, nowIso);
         await this.auditTransition(trx, nowIso, actor, id, row.status, pub.status);
@@ -222,8 +226,13 @@ export class ArticlesService {
     return this.get(id);
   }
 
-  /** Scheduled stories whose time has come go live; returns their ids. */
-  async publishDue(): Promise<number[]> {
+  /**
+   * Scheduled stories whose time has come go live; returns their ids. The
+   * flip is conditional (only `scheduled` rows), so a second run publishes
+   * nothing twice; `within` runs in the same transaction (the publish job
+   * marks itself done there, so job and effect commit together).
+   */
+  async publishDue(within?: (trx: Q) => Promise<void>): Promise<number[]> {
     const nowIso = this.deps.clock.now().toISOString();
     const ids = await this.db.transaction().execute(async (trx) => {
       const due = await publishDueRows(trx, nowIso);
@@ -232,6 +241,7 @@ export class ArticlesService {
         // Before the flip it was on no public page: every page it now enters is purged.
         await this.recordStoryChange(trx, nowIso, id, 'published', null);
       }
+      await within?.(trx);
       return due;
     });
     if (ids.length) await this.deps.changes.committed();

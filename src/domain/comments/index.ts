@@ -2,7 +2,7 @@ export * from './comments.types.ts';
 export { CommentError, commentError, type CommentErrorCode, type CommentProblem } from './comments.errors.ts';
 export { CommentsService, PAGE_LIMIT, type CommentsDeps, type CommentTarget } from './comments.service.ts';
 export { ModerationService, parseAction, parseQueue, MAX_BULK, type ModerationItem, type ModerationDeps } from './moderation.service.ts';
-export { CommentNotifier, type NotifierDeps } from './notifications.ts';
+export { CommentNotifier, COMMENT_MAIL_JOB, type NotifierDeps } from './notifications.ts';
 export { CommentSettings, type CommentSecrets } from './comments.settings.ts';
 export { ChallengeService, CHALLENGE_TTL_MS, MAX_MISSES, type MathQuestion } from './challenge.ts';
 export { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.ts';

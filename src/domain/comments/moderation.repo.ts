@@ -89,46 +89,6 @@ export async function insertBan(db: Q, ban: { kind: string; value_hash: string; 
   await db.insertInto('comment_bans').values(ban).onConflict((oc) => oc.columns(['kind', 'value_hash']).doNothing()).execute();
 }
 
-export async function insertNotification(db: Q, n: { comment_id: number; kind: string; to_email: string; email_hash: string; created_at: string }): Promise<void> {
-  await db.insertInto('comment_notifications').values({ ...n, status: 'pending', attempts: 0 }).execute();
-}
-
-/** Claims due notifications with a compare-and-set, so two instances never send one twice. */
-/**
- * Claims pending notifications with compare-and-set; one claimed before
- * `staleBefore` was left "sending" by a process that died, and is claimed again.
- */
-export async function claimNotifications(db: Q, limit: number, now: string, staleBefore: string) {
-  const due = await db
-    .selectFrom('comment_notifications')
-    .selectAll()
-    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', staleBefore)])])]))
-    .orderBy('id', 'asc')
-    .limit(limit)
-    .execute();
-  const claimed = [];
-  for (const n of due) {
-    const r = await db
-      .updateTable('comment_notifications')
-      .set({ status: 'sending', claimed_at: now })
-      .where('id', '=', n.id)
-      .where('status', '=', n.status)
-      .where((eb) => (n.claimed_at === null ? eb('claimed_at', 'is', null) : eb('claimed_at', '=', n.claimed_at)))
-      .returning('id')
-      .execute();
-    if (r.length) claimed.push(n);
-  }
-  return claimed;
-}
-
-export async function finishNotification(db: Q, id: number, status: 'sent' | 'pending' | 'failed' | 'skipped', at: string): Promise<void> {
-  await db
-    .updateTable('comment_notifications')
-    .set((eb) => ({ status, claimed_at: null, attempts: eb('attempts', '+', 1), sent_at: status === 'sent' ? at : null }))
-    .where('id', '=', id)
-    .execute();
-}
-
 export async function isOptedOut(db: Q, emailHash: string): Promise<boolean> {
   return (await db.selectFrom('comment_mail_optouts').select('email_hash').where('email_hash', '=', emailHash).executeTakeFirst()) !== undefined;
 }

@@ -106,7 +106,7 @@ export class ModerationService {
         await setStatus(trx, r.id, status, actor, at);
         changed++;
         await recordAudit(trx, at, { actor, action: `comment.${action}`, targetType: 'comment', targetId: r.id, detail: { from: r.status, to: status } });
-        if (status === 'approved') await this.deps.notifier.enqueueOnApproval(trx, r, parents.find((p) => p.id === r.parent_id) ?? null, at);
+        if (status === 'approved') await this.deps.notifier.enqueueOnApproval(trx, r, parents.find((p) => p.id === r.parent_id) ?? null);
         if (status === 'approved' || r.status === 'approved') {
           visibilityChanged.push(r.id);
           await recordChange(trx, at, { kind: 'comment', id: r.id, action, tags: [cacheTag.comments(r.article_id)] });
@@ -114,7 +114,7 @@ export class ModerationService {
       }
     });
     if (visibilityChanged.length) await this.deps.changes.committed();
-    if (status === 'approved') this.deps.notifier.deliver().catch(this.deps.onError);
+    if (status === 'approved') this.deps.notifier.kick();
     return changed;
   }
 

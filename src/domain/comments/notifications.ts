@@ -1,10 +1,11 @@
 import type { Db, Q } from '../../storage/index.ts';
 import type { CommentRow } from '../../storage/schema.ts';
-import type { Mailer } from '../mail/index.ts';
+import type { JobKind, JobQueue } from '../jobs/index.ts';
+import { messageIdFor, type Mailer } from '../mail/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { ChallengeService } from './challenge.ts';
 import { findArticleMeta } from './comments.repo.ts';
-import { claimNotifications, finishNotification, findCommentRows, insertNotification, insertOptout, isOptedOut } from './moderation.repo.ts';
+import { findCommentRows, insertOptout, isOptedOut } from './moderation.repo.ts';
 
 export interface NotifierDeps {
   db: Db;
@@ -13,30 +14,39 @@ export interface NotifierDeps {
   siteUrl: string;
   siteName: () => Promise<string>;
   challenges: ChallengeService;
+  jobs: JobQueue;
+  /** The right-hand side of Message-IDs: the site's host name. */
+  messageIdHost: string;
 }
 
+/** The job kind of comment mail. */
+export const COMMENT_MAIL_JOB = 'comment-mail';
 const MAX_ATTEMPTS = 5;
-/** A send claimed this long ago belongs to a process that died mid-send: it is tried again. */
-const STALE_CLAIM_MS = 10 * 60_000;
+
+interface NotificationPayload {
+  commentId: number;
+  kind: 'approved' | 'reply';
+  to: string;
+  emailHash: string;
+}
 const oneLine = (s: string) => s.replace(/[\s\u0000-\u001F\u007F]+/g, ' ').trim().slice(0, 150);
 
 /**
  * Email to commenters who asked for it: on approval, and when someone's
- * reply to their comment is approved. Intent is written to an outbox in the
- * moderation transaction and sent after commit (docs/architecture.md, hostile input: durability), so a
+ * reply to their comment is approved. Each message is a job written in the
+ * moderation transaction and sent by the job runner after commit
+ * (docs/architecture.md, hostile input: durability; docs/jobs.md), so a
  * crash between the two loses nothing and a rollback sends nothing.
  */
 export class CommentNotifier {
   constructor(private readonly deps: NotifierDeps) {}
 
   /** Called inside the transaction that approves `c`. */
-  async enqueueOnApproval(trx: Q, c: CommentRow, parent: CommentRow | null, at: string): Promise<void> {
-    if (c.notify === 1) {
-      await insertNotification(trx, { comment_id: c.id, kind: 'approved', to_email: c.author_email, email_hash: c.email_hash, created_at: at });
-    }
-    if (parent && parent.notify === 1 && parent.email_hash !== c.email_hash && parent.status === 'approved') {
-      await insertNotification(trx, { comment_id: c.id, kind: 'reply', to_email: parent.author_email, email_hash: parent.email_hash, created_at: at });
-    }
+  async enqueueOnApproval(trx: Q, c: CommentRow, parent: CommentRow | null): Promise<void> {
+    const send = (kind: NotificationPayload['kind'], to: CommentRow) =>
+      this.deps.jobs.enqueue(trx, COMMENT_MAIL_JOB, { commentId: c.id, kind, to: to.author_email, emailHash: to.email_hash } satisfies NotificationPayload, { maxAttempts: MAX_ATTEMPTS });
+    if (c.notify === 1) await send('approved', c);
+    if (parent && parent.notify === 1 && parent.email_hash !== c.email_hash && parent.status === 'approved') await send('reply', parent);
   }
 
   async unsubscribeUrl(emailHash: string): Promise<string> {
@@ -55,33 +65,21 @@ export class CommentNotifier {
     return true;
   }
 
-  /** Sends what is due; returns how many went out. Safe to run on several instances at once. */
-  async deliver(limit = 50): Promise<number> {
-    const db = this.deps.db.kysely;
-    const now = this.deps.clock.now();
-    const due = await claimNotifications(db, limit, now.toISOString(), new Date(now.getTime() - STALE_CLAIM_MS).toISOString());
-    let sent = 0;
-    for (const n of due) {
-      const at = this.deps.clock.now().toISOString();
-      if (await isOptedOut(db, n.email_hash)) {
-        await finishNotification(db, n.id, 'skipped', at);
-        continue;
-      }
-      try {
-        const msg = await this.compose(n.kind, n.comment_id, n.to_email, n.email_hash);
-        if (!msg) {
-          await finishNotification(db, n.id, 'skipped', at);
-          continue;
-        }
-        await this.deps.mailer.send(msg);
-        await finishNotification(db, n.id, 'sent', at);
-        sent++;
-      } catch {
-        await finishNotification(db, n.id, n.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending', at);
-      }
-    }
-    return sent;
+  /** After the commit that approved comments: the runner looks for their mail now. */
+  kick(): void {
+    this.deps.jobs.wake();
   }
+
+  /** The `comment-mail` job kind (registered by main.ts): opted-out addresses and comments no longer approved get nothing. */
+  readonly job: JobKind<NotificationPayload> = {
+    backoffMs: 60_000,
+    secretPayload: true,
+    handle: async (n, ctx) => {
+      if (await isOptedOut(this.deps.db.kysely, n.emailHash)) return;
+      const msg = await this.compose(n.kind, n.commentId, n.to, n.emailHash);
+      if (msg) await this.deps.mailer.send({ ...msg, messageId: messageIdFor(ctx.job, this.deps.messageIdHost) });
+    },
+  };
 
   private async compose(kind: string, commentId: number, to: string, emailHash: string) {
     const db = this.deps.db.kysely;

@@ -1,6 +1,6 @@
 export { UnconfiguredMailer, MailNotConfiguredError, assertHeaderSafe, type Mailer, type MailMessage } from './mailer.ts';
 export { SmtpMailer, type SmtpOptions } from './smtp-mailer.ts';
-export { MailOutbox, MAX_ATTEMPTS, type OutboxDeps, type QueuedMail } from './outbox.service.ts';
+export { MailOutbox, MAIL_JOB, MAX_ATTEMPTS, messageIdFor, type OutboxDeps, type QueuedMail } from './outbox.service.ts';
 
 import { UnconfiguredMailer, type Mailer } from './mailer.ts';
 import { SmtpMailer } from './smtp-mailer.ts';

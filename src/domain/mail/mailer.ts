@@ -3,6 +3,12 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /**
+   * `<…@host>`, the same for every send of one queued message: a resend
+   * after a crash between sending and recording it is recognisable as
+   * the same message (docs/jobs.md, the at-least-once window).
+   */
+  messageId?: string;
 }
 
 /** The port: domain code sends mail through this, never through a transport library. */
@@ -28,5 +34,5 @@ export class UnconfiguredMailer implements Mailer {
 const HEADER_UNSAFE = /[\r\n\u0000]/;
 
 export function assertHeaderSafe(msg: MailMessage): void {
-  if (HEADER_UNSAFE.test(msg.to) || HEADER_UNSAFE.test(msg.subject)) throw new Error('mail header contains a line break');
+  if (HEADER_UNSAFE.test(msg.to) || HEADER_UNSAFE.test(msg.subject) || HEADER_UNSAFE.test(msg.messageId ?? '')) throw new Error('mail header contains a line break');
 }

@@ -1,16 +1,16 @@
-import type { Db, Q } from '../../storage/index.ts';
+import type { Q } from '../../storage/index.ts';
+import type { Job, JobKind, JobQueue } from '../jobs/index.ts';
 import type { SecretBox } from '../secrets/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { assertHeaderSafe, type Mailer, type MailMessage } from './mailer.ts';
-import { claimDueOutbox, countOutbox, finishOutboxRow, insertOutboxRow, retryOutboxRow } from './outbox.repo.ts';
 
 export interface OutboxDeps {
-  db: Db;
+  jobs: JobQueue;
   clock: Clock;
   mailer: Mailer;
   box: SecretBox;
-  /** Failures of the delivery that runs after a commit (nobody awaits it). */
-  onError: (e: unknown) => void;
+  /** The right-hand side of Message-IDs: the site's host name. */
+  messageIdHost: string;
 }
 
 export interface QueuedMail extends MailMessage {
@@ -20,95 +20,61 @@ export interface QueuedMail extends MailMessage {
   expiresAt?: Date;
 }
 
+/** The job kind of staff mail. */
+export const MAIL_JOB = 'mail';
 /** Attempts before a message is given up (about 2 hours of back-off in all). */
 export const MAX_ATTEMPTS = 8;
-/** A claim older than this was left by a process that died mid-send. */
-const STALE_CLAIM_MS = 10 * 60_000;
-const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
+
+interface MailPayload {
+  kind: string;
+  to: string;
+  subject: string;
+  /** Sealed with the SecretBox: it may hold a sign-in link. */
+  body: string;
+  expiresAt: string | null;
+}
 
 /**
- * Staff mail through a durable outbox (docs/architecture.md, hostile input: durability): the message is
- * written in the caller's transaction, so it exists exactly when the reset
- * token it carries does; it is sent after commit, retried with back-off when
- * SMTP fails, never sent twice (rows are claimed with compare-and-set), and
- * its body, which may hold a sign-in link, is sealed at rest and emptied
- * once sent.
+ * One Message-ID per queued message, the same on every attempt: a message
+ * sent again after a crash between the SMTP answer and the job's
+ * completion reaches the mailbox with the Message-ID it already has.
+ */
+export function messageIdFor(job: Pick<Job, 'id' | 'createdAt'>, host: string): string {
+  return `<dateline.job-${job.id}.${job.createdAt.getTime().toString(36)}@${host}>`;
+}
+
+/**
+ * Staff mail as jobs (docs/architecture.md, hostile input: durability;
+ * docs/jobs.md): the message is written in the caller's transaction, so it
+ * exists exactly when the reset token it carries does; the job runner sends
+ * it after commit, retries with back-off when SMTP fails, and empties its
+ * sealed body once sent. Delivery is at least once: see docs/jobs.md for the
+ * window in which a message can go twice.
  */
 export class MailOutbox {
-  private running: Promise<number> | null = null;
-  private again = false;
-
   constructor(private readonly deps: OutboxDeps) {}
 
   /** Inside the caller's transaction. Header-unsafe recipients or subjects are refused before anything is stored. */
   async enqueue(trx: Q, mail: QueuedMail): Promise<void> {
     assertHeaderSafe(mail);
-    const now = this.deps.clock.now().toISOString();
-    await insertOutboxRow(trx, {
-      kind: mail.kind,
-      to_email: mail.to,
-      subject: mail.subject,
-      body: this.deps.box.seal(mail.text),
-      next_attempt_at: now,
-      expires_at: mail.expiresAt?.toISOString() ?? null,
-      created_at: now,
-    });
+    const payload: MailPayload = { kind: mail.kind, to: mail.to, subject: mail.subject, body: this.deps.box.seal(mail.text), expiresAt: mail.expiresAt?.toISOString() ?? null };
+    await this.deps.jobs.enqueue(trx, MAIL_JOB, payload, { maxAttempts: MAX_ATTEMPTS });
   }
 
-  /** After the commit: start a delivery round without waiting for it (SMTP latency must not show in the answer). */
+  /** After the commit: the runner looks for the message now rather than at its next poll. */
   kick(): void {
-    void this.deliver().catch(this.deps.onError);
+    this.deps.jobs.wake();
   }
 
-  /**
-   * Sends what is due; returns how many went out. Rounds do not overlap in
-   * one process: a call during a round waits for it and runs one more.
-   */
-  async deliver(limit = 50): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let sent = 0;
-      do {
-        this.again = false;
-        sent += await this.round(limit);
-      } while (this.again);
-      return sent;
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async round(limit: number): Promise<number> {
-    const db = this.deps.db.kysely;
-    const now = this.deps.clock.now();
-    const due = await claimDueOutbox(db, now.toISOString(), new Date(now.getTime() - STALE_CLAIM_MS).toISOString(), limit);
-    let sent = 0;
-    for (const row of due) {
-      const at = this.deps.clock.now();
-      if (row.expires_at && Date.parse(row.expires_at) <= at.getTime()) {
-        await finishOutboxRow(db, row.id, 'expired', at.toISOString());
-        continue;
-      }
-      try {
-        await this.deps.mailer.send({ to: row.to_email, subject: row.subject, text: this.deps.box.open(row.body) });
-        await finishOutboxRow(db, row.id, 'sent', at.toISOString());
-        sent++;
-      } catch (e) {
-        const reason = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-        if (row.attempts + 1 >= MAX_ATTEMPTS) await finishOutboxRow(db, row.id, 'failed', at.toISOString(), reason);
-        else await retryOutboxRow(db, row.id, new Date(at.getTime() + backoffMs(row.attempts)).toISOString(), reason);
-        this.deps.onError(new Error(`${row.kind} mail to ${row.to_email} not sent (attempt ${row.attempts + 1} of ${MAX_ATTEMPTS}): ${reason}`));
-      }
-    }
-    return sent;
-  }
-
-  /** Messages by status, for the operator and the tests. */
-  counts(): Promise<Record<string, number>> {
-    return countOutbox(this.deps.db.kysely);
-  }
+  /** The `mail` job kind (registered by main.ts). */
+  readonly job: JobKind<MailPayload> = {
+    backoffMs: 60_000,
+    secretPayload: true,
+    handle: async (p, ctx) => {
+      // A link that has expired meanwhile is dropped, not sent late.
+      if (p.expiresAt && Date.parse(p.expiresAt) <= this.deps.clock.now().getTime()) return;
+      const text = this.deps.box.open(p.body);
+      await this.deps.mailer.send({ to: p.to, subject: p.subject, text, messageId: messageIdFor(ctx.job, this.deps.messageIdHost) });
+    },
+  };
 }

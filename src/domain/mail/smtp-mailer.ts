@@ -17,7 +17,7 @@ export class SmtpMailer implements Mailer {
 
   async send(msg: MailMessage): Promise<void> {
     assertHeaderSafe(msg);
-    await this.transport.sendMail({ from: this.opts.from, to: msg.to, subject: msg.subject, text: msg.text });
+    await this.transport.sendMail({ from: this.opts.from, to: msg.to, subject: msg.subject, text: msg.text, messageId: msg.messageId });
   }
 
   close(): void {

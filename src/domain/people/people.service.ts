@@ -1,4 +1,4 @@
-import type { Db } from '../../storage/index.ts';
+import type { Db, Q } from '../../storage/index.ts';
 import { isUniqueViolation } from '../../storage/index.ts';
 import type { PersonRow } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -25,8 +25,8 @@ export function personFromRow(r: PersonRow): Person {
 }
 
 export class PeopleService {
-  /** `reindex` gets the stories whose search entries hold a renamed name, after the change commits. */
-  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier; reindex?: (articleIds: number[]) => void }) {}
+  /** `reindex` gets the stories whose search entries hold a renamed name, in the change's transaction (a durable job: SearchService.reindexLater). */
+  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier; reindex?: (trx: Q, articleIds: number[]) => Promise<void> }) {}
 
   async list(): Promise<Person[]> {
     return (await listPeopleRows(this.deps.db.kysely)).map(personFromRow);
@@ -87,16 +87,18 @@ export class PeopleService {
     if (input.roleTitle !== undefined) patch.role_title = input.roleTitle;
     if (input.photoImageId !== undefined) patch.photo_image_id = input.photoImageId;
     const changed = Object.keys(input);
-    const touched = await this.unique(() =>
+    await this.unique(() =>
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await updatePersonRow(trx, id, patch);
         if (changed.length) await recordAudit(trx, patch.updated_at!, { actor, action: 'person.update', targetType: 'person', targetId: id, detail: { changed } });
         await recordChange(trx, patch.updated_at!, { kind: 'person', id, action: 'updated', tags: [cacheTag.person(id), cacheTag.personList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
-        return renamed ? articleIdsWithByline(trx, id) : [];
+        if (renamed) {
+          const ids = await articleIdsWithByline(trx, id);
+          if (ids.length) await this.deps.reindex?.(trx, ids);
+        }
       }),
     );
     await this.deps.changes.committed();
-    if (touched.length) this.deps.reindex?.(touched);
     return this.get(id);
   }
 

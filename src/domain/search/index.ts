@@ -1,5 +1,5 @@
 export * from './search.types.ts';
-export { SearchService, validateSearch, SEARCH_PAGE_SIZE, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET, SEARCH_COUNT_CAP, type SearchDeps } from './search.service.ts';
+export { SearchService, REINDEX_JOB, validateSearch, SEARCH_PAGE_SIZE, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET, SEARCH_COUNT_CAP, type SearchDeps } from './search.service.ts';
 export { parseQuery, foldText, MAX_QUERY_CHARS } from './search.query.ts';
 export { escapeHtml } from './search.snippet.ts';
 export { buildSearchDocument, type DocumentSource } from './search.document.ts';

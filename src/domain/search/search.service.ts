@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/index.ts';
+import type { JobKind, JobQueue } from '../jobs/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import { zonedParts } from '../shared/time.ts';
@@ -21,6 +22,15 @@ export interface SearchDeps {
   clock: Clock;
   /** Preferred spellings by transliteration key; loaded before each search. */
   houseSpellings: HouseSpellings & { refresh?(): Promise<void> };
+  /** Where reindexLater() puts its work (absent in tools that never rename). */
+  jobs?: JobQueue;
+}
+
+/** The job kind of re-indexing after a rename. */
+export const REINDEX_JOB = 'search-reindex';
+
+interface ReindexPayload {
+  ids: number[];
 }
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -172,25 +182,29 @@ export class SearchService {
   }
 
   /**
-   * Re-indexes these stories in the background, 500 a transaction, one
-   * request after another: a renamed tag or person is in every one of its
-   * stories' entries. Failures go to `onError`; `idle()` waits for the queue.
+   * Re-indexes these stories later, as a durable job written in the
+   * caller's transaction: a renamed tag or person is in every one of its
+   * stories' entries, and a stop half-way leaves the job to be run again
+   * (by this instance after a restart, or another one) to the end.
    */
-  reindexLater(articleIds: number[], onError: (e: unknown) => void = () => undefined): void {
+  async reindexLater(trx: Q, articleIds: number[]): Promise<void> {
     const ids = [...new Set(articleIds)];
-    this.queue = this.queue.then(() => this.reindexIds(ids)).catch(onError);
+    if (!ids.length) return;
+    if (!this.deps.jobs) throw new Error('reindexLater needs the job queue');
+    await this.deps.jobs.enqueue(trx, REINDEX_JOB, { ids } satisfies ReindexPayload);
   }
 
-  /** Resolves when every reindexLater() so far has finished. */
-  idle(): Promise<void> {
-    return this.queue;
-  }
-
-  private queue: Promise<void> = Promise.resolve();
-
-  private async reindexIds(ids: number[], batch = 500): Promise<void> {
-    for (let i = 0; i < ids.length; i += batch) await this.indexBatch(ids.slice(i, i + batch));
-  }
+  /** The `search-reindex` job kind (registered by main.ts): 500 stories a transaction, each batch whole. */
+  readonly reindexJob: JobKind<ReindexPayload> = {
+    handle: async (p, ctx) => {
+      const ids = Array.isArray(p.ids) ? p.ids.filter((x) => Number.isInteger(x)) : [];
+      for (let i = 0; i < ids.length; i += 500) {
+        // Re-indexing is idempotent: another runner that took the job over starts again from the top.
+        ctx.signal.throwIfAborted();
+        await this.indexBatch(ids.slice(i, i + 500));
+      }
+    },
+  };
 
   /** One transaction: a batch's entries change together, and a stop leaves each whole. */
   private async indexBatch(ids: readonly number[]): Promise<void> {
@@ -199,7 +213,7 @@ export class SearchService {
     });
   }
 
-  /** Rebuilds every entry (after a restore; renames are handled by reindexLater). Returns how many stories are indexed. */
+  /** Rebuilds every entry (after a restore; renames are handled by reindexLater's jobs). Returns how many stories are indexed. */
   async reindexAll(batch = 500): Promise<number> {
     const db = this.deps.db.kysely;
     let after = 0;

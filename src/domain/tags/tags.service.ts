@@ -27,8 +27,8 @@ function tagFromRow(r: TagRow, aliases: string[]): Tag {
 }
 
 export class TagsService {
-  /** `reindex` gets the stories whose search entries hold a renamed name, after the change commits. */
-  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier; reindex?: (articleIds: number[]) => void }) {}
+  /** `reindex` gets the stories whose search entries hold a renamed name, in the change's transaction (a durable job: SearchService.reindexLater). */
+  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier; reindex?: (trx: Q, articleIds: number[]) => Promise<void> }) {}
 
   /** Without aliases (the public site and the API list do not need them). */
   async list(): Promise<Tag[]> {
@@ -73,7 +73,7 @@ export class TagsService {
     const before = await this.get(id);
     const now = this.deps.clock.now().toISOString();
     const renamed = input.name !== undefined && input.name !== before.name;
-    const touched = await this.unique(() =>
+    await this.unique(() =>
       this.deps.db.kysely.transaction().execute(async (trx) => {
         await assertSlugsFree(trx, input.slug ?? before.slug, input.aliases ?? before.aliases, id);
         const patch: Partial<TagRow> = {};
@@ -85,26 +85,28 @@ export class TagsService {
         const changed = Object.keys(input);
         if (changed.length) await recordAudit(trx, now, { actor, action: 'tag.update', targetType: 'tag', targetId: id, detail: { changed } });
         await recordChange(trx, now, { kind: 'tag', id, action: 'updated', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
-        return renamed ? articleIdsWithTag(trx, id) : [];
+        if (renamed) await this.reindex(trx, await articleIdsWithTag(trx, id));
       }),
     );
     await this.deps.changes.committed();
-    if (touched.length) this.deps.reindex?.(touched);
     return this.get(id);
   }
 
   async remove(id: number, actor = 'system'): Promise<void> {
     const tag = await this.get(id);
     const now = this.deps.clock.now().toISOString();
-    const touched = await this.deps.db.kysely.transaction().execute(async (trx) => {
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
       const ids = await articleIdsWithTag(trx, id);
       await deleteTagRow(trx, id);
       await recordAudit(trx, now, { actor, action: 'tag.delete', targetType: 'tag', targetId: id, detail: { slug: tag.slug, name: tag.name } });
       await recordChange(trx, now, { kind: 'tag', id, action: 'deleted', tags: [cacheTag.tag(id), cacheTag.tagList(id), cacheTag.feeds, cacheTag.sitemaps, cacheTag.search, cacheTag.missing] });
-      return ids;
+      await this.reindex(trx, ids);
     });
     await this.deps.changes.committed();
-    if (touched.length) this.deps.reindex?.(touched);
+  }
+
+  private async reindex(trx: Q, ids: number[]): Promise<void> {
+    if (ids.length) await this.deps.reindex?.(trx, ids);
   }
 
   private async unique<T>(fn: () => Promise<T>): Promise<T> {

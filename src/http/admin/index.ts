@@ -13,6 +13,7 @@ import { registerAuditRoutes } from './audit.routes.tsx';
 import { AdminCookies } from './cookies.ts';
 import type { AdminContext } from './context.ts';
 import { registerDashboardRoutes } from './dashboard.routes.tsx';
+import { registerJobsRoutes } from './jobs.routes.tsx';
 import { sendAdminError } from './error-page.tsx';
 import { assertCsrf, forbiddenCsrf, isCrossSite, isStateChanging, submittedCsrf } from './guard.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
@@ -98,6 +99,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
     registerSettingsRoutes(app, ctx);
     registerApiKeyRoutes(app, ctx);
     registerAuditRoutes(app, ctx);
+    registerJobsRoutes(app, ctx);
     registerTaxonomyPages(app, deps);
     for (const plugin of opts.plugins ?? []) await app.register(async (child) => plugin(child, deps));
   }

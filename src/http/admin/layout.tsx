@@ -39,6 +39,7 @@ export const NAV: NavItem[] = [
   { href: '/admin/settings', label: 'Settings', cap: 'settings:write' },
   { href: '/admin/api-keys', label: 'API keys', cap: 'keys:manage' },
   { href: '/admin/audit', label: 'Audit log', cap: 'audit:read' },
+  { href: '/admin/jobs', label: 'Jobs', cap: 'jobs:manage' },
 ];
 
 export function CsrfField({ token }: { token: string }) {

@@ -1,0 +1,26 @@
+import type { ArticlesService } from '../domain/articles/index.ts';
+import { COMMENT_MAIL_JOB, type CommentNotifier } from '../domain/comments/index.ts';
+import type { Job, JobQueue } from '../domain/jobs/index.ts';
+import { MAIL_JOB, type MailOutbox } from '../domain/mail/index.ts';
+import { REINDEX_JOB, type SearchService } from '../domain/search/index.ts';
+import { JobRunner } from './runner.ts';
+import { PUBLISH_JOB, publishingJob } from './scheduler.ts';
+
+export interface BuiltInJobDeps {
+  queue: JobQueue;
+  articles: ArticlesService;
+  search: SearchService;
+  mailOutbox: MailOutbox;
+  commentNotifier: CommentNotifier;
+  leaseMs: number;
+  onError: (err: unknown, job?: Job) => void;
+}
+
+/** The runner with Dateline's own kinds of job; more are one `runner.define(kind, { handle })` away (docs/jobs.md). */
+export function createJobRunner(d: BuiltInJobDeps): JobRunner {
+  return new JobRunner({ queue: d.queue, onError: d.onError, leaseMs: d.leaseMs })
+    .define(PUBLISH_JOB, publishingJob(d.articles))
+    .define(MAIL_JOB, d.mailOutbox.job)
+    .define(COMMENT_MAIL_JOB, d.commentNotifier.job)
+    .define(REINDEX_JOB, d.search.reindexJob);
+}
