@@ -112,6 +112,19 @@ export function namesEntity(suggestion: string, entity: string): boolean {
   return nameNorm(suggestion).includes(nameNorm(entity));
 }
 
+/**
+ * The suggestion is the labelled one, or the word of it that differs between
+ * the spellings: a rule that marks words suggests `Yevgeny` where the label
+ * says `Yevgeny Prigozhin` (`Prigozhin`, common to all spellings, does not count).
+ */
+function agrees(suggestion: string, expected: string, at: readonly string[]): boolean {
+  const s = nameNorm(suggestion);
+  if (s === nameNorm(expected)) return true;
+  const shared = (w: string) => at.every((a) => nameNorm(a).includes(` ${w} `));
+  const words = s.trim().split(' ');
+  return words.length === 1 && nameNorm(expected).includes(s) && !shared(words[0]);
+}
+
 export function evaluateFaults(stories: readonly LabelledFaultStory[]): FaultEvaluation {
   const counts = new Map<RuleId, { tp: number; fp: number; fn: number; dup: number }>();
   const tally = (rule: RuleId) => counts.get(rule) ?? (counts.set(rule, { tp: 0, fp: 0, fn: 0, dup: 0 }), counts.get(rule)!);
@@ -140,7 +153,7 @@ export function evaluateFaults(stories: readonly LabelledFaultStory[]): FaultEva
         c.tp++;
         if (fresh.fault.expectSuggestion !== undefined) {
           suggestions.labelled++;
-          if (f.suggestion !== undefined && nameNorm(f.suggestion) === nameNorm(fresh.fault.expectSuggestion)) suggestions.agreed++;
+          if (f.suggestion !== undefined && agrees(f.suggestion, fresh.fault.expectSuggestion, fresh.fault.at)) suggestions.agreed++;
         }
       } else if (hits.length) {
         c.fp++, c.dup++, mistakes.push({ story: story.id, rule: f.ruleId, kind: 'dup', text: where });
