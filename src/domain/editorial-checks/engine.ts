@@ -38,8 +38,8 @@ export interface CheckInput extends StoryInput {
 
 /**
  * Findings less certain than this are not shown by default: a site changes
- * it in its settings. Measured on the tuning set (docs/editorial-checks.md):
- * what falls below 0.5 is right less often than it is wrong.
+ * it in its settings (`checksMinConfidence`). On the tuning set the findings
+ * under it were as often wrong as right (docs/editorial-checks.md).
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
