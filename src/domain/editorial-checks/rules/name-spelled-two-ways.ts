@@ -89,7 +89,7 @@ function spellingsOf(units: readonly NameUnit[]): Spelling[] {
 }
 
 /** Confidence that two spellings are one name, or 0 when they are not (or the same spelling). */
-export function sameNameConfidence(a: Spelling, b: Spelling): number {
+function sameNameConfidence(a: Spelling, b: Spelling): number {
   if (a.role !== b.role || a.bare === b.bare) return 0;
   const strict = a.key === b.key;
   if (!strict && a.loose !== b.loose) return 0;
