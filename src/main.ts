@@ -87,8 +87,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     settings,
     likeOp: db.caps.caseInsensitiveLike,
     check: async (story, dismissed) => {
-      await houseSpellings.refresh();
-      return runChecks({ ...story, houseSpellings }, { dismissed });
+      const [{ checksMinConfidence }] = await Promise.all([settings.get(), houseSpellings.refresh()]);
+      return runChecks({ ...story, houseSpellings }, { dismissed, minConfidence: checksMinConfidence });
     },
   });
   changes.on((batch) => {

@@ -3,6 +3,8 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
+export type FindingRange = { block: number; start: number; end: number; path: number[] } | { field: 'headline' | 'dek' | 'dateline'; start: number; end: number };
+
 /** A finding as the server sends it (src/domain/editorial-checks). */
 export interface Finding {
   ruleId: string;
@@ -10,7 +12,14 @@ export interface Finding {
   message: string;
   suggestion?: string;
   fingerprint: string;
-  range: { block: number; start: number; end: number; path: number[] } | { field: 'headline' | 'dek' | 'dateline'; start: number; end: number };
+  range: FindingRange;
+  /** Every place of the one fault; older servers sent `range` only. */
+  ranges?: FindingRange[];
+  confidence?: number;
+}
+
+export function rangesOf(f: Finding): FindingRange[] {
+  return f.ranges?.length ? f.ranges : [f.range];
 }
 
 export const checksKey = new PluginKey<DecorationSet>('editorial-checks');
@@ -33,19 +42,22 @@ export function nodeAtPath(doc: PmNode, path: number[]): { pos: number; node: Pm
 export function decorationsFor(doc: PmNode, findings: Finding[]): DecorationSet {
   const decos: Decoration[] = [];
   findings.forEach((f, i) => {
-    if (!('path' in f.range)) return;
-    const at = nodeAtPath(doc, f.range.path);
-    if (!at) return;
-    const attrs = { class: `check-mark check-${f.severity}`, 'data-finding': String(i), title: f.message };
-    if (at.node.isAtom) {
-      decos.push(Decoration.node(at.pos, at.pos + at.node.nodeSize, attrs));
-      return;
-    }
-    if (!at.node.isTextblock) return;
-    const size = at.node.content.size;
-    const from = at.pos + 1 + Math.min(f.range.start, size);
-    const to = at.pos + 1 + Math.min(Math.max(f.range.end, f.range.start + 1), size);
-    if (to > from) decos.push(Decoration.inline(from, to, attrs));
+    // One mark per place; every mark of one finding carries its number, so the list and the text agree.
+    rangesOf(f).forEach((range) => {
+      if (!('path' in range)) return;
+      const at = nodeAtPath(doc, range.path);
+      if (!at) return;
+      const attrs = { class: `check-mark check-${f.severity}`, 'data-finding': String(i), title: f.message };
+      if (at.node.isAtom) {
+        decos.push(Decoration.node(at.pos, at.pos + at.node.nodeSize, attrs));
+        return;
+      }
+      if (!at.node.isTextblock) return;
+      const size = at.node.content.size;
+      const from = at.pos + 1 + Math.min(range.start, size);
+      const to = at.pos + 1 + Math.min(Math.max(range.end, range.start + 1), size);
+      if (to > from) decos.push(Decoration.inline(from, to, attrs));
+    });
   });
   return DecorationSet.create(doc, decos);
 }

@@ -1,6 +1,6 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { enhanceBylines, type PersonOption } from './byline-picker.ts';
-import { checksKey, EditorialChecks, nodeAtPath, type Finding } from './checks.ts';
+import { checksKey, EditorialChecks, nodeAtPath, rangesOf, type Finding, type FindingRange } from './checks.ts';
 import { toStoredDoc } from './doc.ts';
 import { draftToRestore, dropDraft, keepDraft } from './kept-draft.ts';
 import { enhanceFeatured } from './featured-picker.ts';
@@ -80,10 +80,10 @@ function boot(form: HTMLFormElement): void {
   const list = document.getElementById('check-list') as HTMLOListElement;
   const showFindings = (findings: Finding[]) => {
     editor.view.dispatch(editor.state.tr.setMeta(checksKey, findings).setMeta('addToHistory', false));
-    renderFindings(list, findings, { jump: (f) => jump(editor, f), dismiss: (f, reason) => void dismiss(f, reason) });
+    renderFindings(list, findings, { jump: (range) => jump(editor, range), dismiss: (f, reason) => void dismiss(f, reason) });
     for (const name of ['headline', 'dek', 'dateline']) {
       const input = form.elements.namedItem(name) as HTMLElement | null;
-      input?.classList.toggle('has-finding', findings.some((f) => 'field' in f.range && f.range.field === name));
+      input?.classList.toggle('has-finding', findings.some((f) => rangesOf(f).some((r) => 'field' in r && r.field === name)));
     }
   };
   showFindings(data.findings ?? []);
@@ -183,29 +183,53 @@ function adoptNewStory(form: HTMLFormElement, data: PageData, id: number): void 
   history.replaceState(null, '', `/admin/stories/${id}`);
 }
 
-function jump(editor: Editor, f: Finding): void {
-  if (!('path' in f.range)) {
-    (document.querySelector(`[name="${f.range.field}"]`) as HTMLElement | null)?.focus();
+function jump(editor: Editor, range: FindingRange): void {
+  if (!('path' in range)) {
+    (document.querySelector(`[name="${range.field}"]`) as HTMLElement | null)?.focus();
     return;
   }
-  const at = nodeAtPath(editor.state.doc, f.range.path);
+  const at = nodeAtPath(editor.state.doc, range.path);
   if (!at) return;
-  const pos = at.node.isTextblock ? at.pos + 1 + Math.min(f.range.start, at.node.content.size) : at.pos;
-  editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
+  const pos = at.node.isTextblock ? at.pos + 1 + Math.min(range.start, at.node.content.size) : at.pos;
+  const end = at.node.isTextblock ? at.pos + 1 + Math.min(range.end, at.node.content.size) : pos;
+  // Select first, then focus: in one chain, focus() would put back the selection the chain started with.
+  editor.commands.setTextSelection({ from: pos, to: end });
+  editor.commands.focus();
+  editor.commands.scrollIntoView();
 }
 
-function renderFindings(list: HTMLOListElement, findings: Finding[], on: { jump: (f: Finding) => void; dismiss: (f: Finding, reason: string) => void }): void {
+/**
+ * A finding with several places (a name spelled two ways) is one item: its
+ * message jumps to the first place, then each click to the next, round and
+ * round, and says which one it is on. One dismissal covers them all.
+ */
+function placesButton(f: Finding, jumpTo: (range: FindingRange) => void): HTMLButtonElement {
+  const ranges = rangesOf(f);
+  const head = document.createElement('button');
+  head.type = 'button';
+  head.className = 'finding-message';
+  head.textContent = f.message;
+  let next = 0;
+  const where = document.createElement('span');
+  where.className = 'finding-places';
+  where.textContent = ranges.length > 1 ? ` (${ranges.length} places)` : '';
+  head.append(where);
+  head.addEventListener('click', () => {
+    jumpTo(ranges[next]);
+    if (ranges.length > 1) where.textContent = ` (place ${next + 1} of ${ranges.length})`;
+    next = (next + 1) % ranges.length;
+  });
+  return head;
+}
+
+function renderFindings(list: HTMLOListElement, findings: Finding[], on: { jump: (range: FindingRange) => void; dismiss: (f: Finding, reason: string) => void }): void {
   list.textContent = '';
   const empty = document.getElementById('check-empty');
   if (empty) empty.hidden = findings.length > 0;
   for (const f of findings) {
     const li = document.createElement('li');
     li.className = `finding finding-${f.severity}`;
-    const head = document.createElement('button');
-    head.type = 'button';
-    head.className = 'finding-message';
-    head.textContent = f.message;
-    head.addEventListener('click', () => on.jump(f));
+    const head = placesButton(f, on.jump);
     const sev = document.createElement('span');
     sev.className = 'finding-severity';
     sev.textContent = f.severity;

@@ -156,6 +156,14 @@ for (const dialect of DIALECTS) {
       assert.equal((await admin.post('/admin/settings', fields)).statusCode, 303);
       assert.equal((await app.settings.get()).blockPublishOnCheckErrors, false, 'an unticked box turns it off');
       assert.equal(await entries(), n + 1);
+      // The confidence threshold of the editorial checks: picked from a list, refused when not a number.
+      assert.equal((await admin.post('/admin/settings', { ...fields, checksMinConfidence: '0.7' })).statusCode, 303);
+      assert.equal((await app.settings.get()).checksMinConfidence, 0.7);
+      assert.match((await admin.get('/admin/settings')).body, /<option value="0.7" selected>/);
+      const nan = await admin.post('/admin/settings', { ...fields, checksMinConfidence: 'lots' });
+      assert.equal(nan.statusCode, 422);
+      assert.match(nan.body, /must be a number from 0 to 1/);
+      assert.equal((await app.settings.get()).checksMinConfidence, 0.7, 'nothing written');
     });
 
     test('settings: a logo picked from the library shows in the masthead; bad picks and unsafe URLs change nothing', async () => {

@@ -158,6 +158,27 @@ for (const dialect of DIALECTS) {
       assert.ok(rules.includes('name-spelled-two-ways'), rules.join(','));
     });
 
+    test('one finding per name, with every range and a confidence; the site threshold hides uncertain ones and is stored', async () => {
+      const res = await post({ headline: 'Sturgeon return', dek: 'Fry released.', dateline: 'Rasht', bodyMarkdown: 'Evgeniy Kovalev met the fishermen of Gilan.\n\nYevgeny Kovalev said the hatchery in Guilan was old. Yevgeny Kovalev left.' });
+      assert.equal(res.statusCode, 201, res.body);
+      type F = { ruleId: string; range: unknown; ranges: Array<{ block: number; start: number; end: number }>; confidence: number; suggestion?: string };
+      const names = (res.json().checks as F[]).filter((f) => f.ruleId === 'name-spelled-two-ways');
+      // Gilan/Guilan (no company, a loose match) is under the default threshold: only Kovalev's first name shows.
+      assert.equal(names.length, 1, JSON.stringify(names));
+      assert.deepEqual(names[0].ranges.map((r) => [r.block, r.start, r.end]), [[0, 0, 7], [1, 0, 7], [1, 53, 60]]);
+      assert.deepEqual(names[0].range, names[0].ranges[0]);
+      assert.equal(names[0].suggestion, 'Yevgeny');
+      assert.ok(names[0].confidence >= 0.5 && names[0].confidence <= 1);
+      await app.settings.update({ checksMinConfidence: 0 });
+      app.settings.invalidate();
+      assert.equal((await app.settings.get()).checksMinConfidence, 0, 'read back from the database');
+      const id = res.json().article.id as number;
+      const all = await app.server.inject({ url: `/api/admin/v1/articles/${id}`, headers: { authorization: `Bearer ${key}` } });
+      assert.equal((all.json().checks as F[]).filter((f) => f.ruleId === 'name-spelled-two-ways').length, 2);
+      await assert.rejects(app.settings.update({ checksMinConfidence: 2 }), /must be a number from 0 to 1/);
+      await app.settings.update({ checksMinConfidence: 0.5 });
+    });
+
     test('with the site setting on, check errors block publishing with a 422 and nothing is written', async () => {
       await app.settings.update({ blockPublishOnCheckErrors: true });
       const before = (await app.queries.listAll({}, 100, 0, app.likeOp)).total;

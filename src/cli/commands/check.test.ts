@@ -30,7 +30,8 @@ it('prints findings and exits 1 on errors', async () => {
   assert.equal(code, 1);
   assert.deepEqual(lines, [
     'error dangling-attribution 0:21-33 “according to” names no source (suggestion: name the source, or cut the attribution)',
-    'warning name-spelled-two-ways 1:35-41 “Ghaani” is spelled “Qaani” elsewhere in this story (suggestion: Qaani)',
+    // One finding for the one name, with both places.
+    'warning name-spelled-two-ways 0:0-5,1:35-41 Name spelled 2 ways: “Qaani” ×1, “Ghaani” ×1; the story mostly uses “Qaani” (suggestion: Qaani)',
   ]);
 });
 

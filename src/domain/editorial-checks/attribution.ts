@@ -47,3 +47,15 @@ export function hasAttribution(text: string): boolean {
   }
   return false;
 }
+
+/** `according to` with no source after it, and `, said.` with no speaker (the dangling-attribution rule). */
+export const NO_SOURCE = /\baccording to(?:\s+(?:the|a|an|his|her|their|its))?(?=\s*(?:$|[.,;:!?)\]”"’—–]|-\s))/giu;
+export const NO_SPEAKER = /,\s*(?:said|says|added|told reporters)(?=\s*[.!?]|\s*$)/giu;
+
+/**
+ * A paragraph whose attribution was cut in editing: its quote has lost its
+ * speaker, and dangling-attribution already reports that one fault.
+ */
+export function hasDanglingAttribution(text: string): boolean {
+  return new RegExp(NO_SOURCE.source, 'iu').test(text) || new RegExp(NO_SPEAKER.source, 'iu').test(text);
+}

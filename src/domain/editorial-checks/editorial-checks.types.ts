@@ -37,12 +37,21 @@ export interface Finding {
   ruleId: RuleId;
   severity: Severity;
   message: string;
+  /** Where the fault stands; the first of `ranges` (kept for clients that read one place). */
   range: FindingRange;
+  /** Every place of the one fault, in reading order (a name spelled two ways stands in many). */
+  ranges: FindingRange[];
   suggestion?: string;
+  /**
+   * How sure the rule is that this is a fault an editor wants to see, 0 to 1.
+   * Findings under the site's threshold are not shown (`RunChecksOptions.minConfidence`).
+   */
+  confidence: number;
   /**
    * `ruleId:hash(normalised matched text)`. Offsets are left out on purpose
    * so a dismissal survives edits elsewhere in the story; the cost is that
    * dismissing one finding dismisses identical text elsewhere in the story.
+   * One fingerprint per finding, however many ranges it has.
    */
   fingerprint: string;
 }
@@ -51,7 +60,11 @@ export interface Finding {
 export interface RawFinding {
   message: string;
   range: FindingRange;
+  /** When the fault stands in more than one place; `range` must be the first of them. */
+  ranges?: FindingRange[];
   suggestion?: string;
+  /** Defaults to 1: most rules are certain of what they report. */
+  confidence?: number;
   /** The text the finding is about; the fingerprint is derived from it. */
   match: string;
 }

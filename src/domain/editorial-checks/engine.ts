@@ -36,8 +36,17 @@ export interface CheckInput extends StoryInput {
   houseSpellings?: HouseSpellings;
 }
 
+/**
+ * Findings less certain than this are not shown by default: a site changes
+ * it in its settings (`checksMinConfidence`). On the tuning set the findings
+ * under it were as often wrong as right (docs/editorial-checks.md).
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
 export interface RunChecksOptions {
   dismissed?: readonly Dismissal[];
+  /** Drop findings with a lower confidence; defaults to `DEFAULT_MIN_CONFIDENCE`, 0 shows all. */
+  minConfidence?: number;
   /** Run a subset (tests, or a site that switches rules off); defaults to all rules. */
   rules?: readonly Rule[];
 }
@@ -66,13 +75,18 @@ function byPosition(a: RawFinding, b: RawFinding): number {
 export function runChecks(input: CheckInput, opts: RunChecksOptions = {}): Finding[] {
   const ctx = { story: input, blocks: storyBlocks(input.body), houseSpellings: input.houseSpellings ?? noHouseSpellings };
   const dismissed = new Set((opts.dismissed ?? []).map((d) => `${d.ruleId}\u0000${d.fingerprint}`));
+  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const out: Finding[] = [];
   for (const rule of opts.rules ?? editorialRules) {
     for (const raw of rule.check(ctx).sort(byPosition)) {
       const fingerprint = fingerprintOf(rule.id, raw.match);
-      if (dismissed.has(`${rule.id}\u0000${fingerprint}`)) continue;
-      const { match: _match, ...rest } = raw;
-      out.push({ ruleId: rule.id, severity: rule.severity, ...rest, fingerprint });
+      const confidence = raw.confidence ?? 1;
+      if (confidence < minConfidence || dismissed.has(`${rule.id}\u0000${fingerprint}`)) continue;
+      const { match: _match, ranges, range, suggestion, message } = raw;
+      out.push({
+        ruleId: rule.id, severity: rule.severity, message, range, ranges: ranges ?? [range],
+        ...(suggestion !== undefined ? { suggestion } : {}), confidence, fingerprint,
+      });
     }
   }
   return out;

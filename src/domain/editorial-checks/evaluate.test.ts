@@ -12,11 +12,12 @@ it('labelled tune set stays at its measured precision and recall', () => {
 
 it('labelled holdout set stays at its measured precision and recall', () => {
   const { overall } = evaluateChecks(LABELLED_HOLDOUT);
-  assert.ok(overall.precision >= 0.84 && overall.recall >= 0.91, JSON.stringify(overall));
+  assert.ok(overall.precision >= 1 && overall.recall >= 1, JSON.stringify(overall));
 });
 
 it('second holdout set stays at its measured precision and recall', () => {
   assert.ok(LABELLED_HOLDOUT_2.length >= 30);
   const { overall } = evaluateChecks(LABELLED_HOLDOUT_2);
-  assert.ok(overall.precision >= 0.83 && overall.recall >= 1, JSON.stringify(overall));
+  // 0.83 before issue 13: its last false positive was a quote also reported as a dangling attribution.
+  assert.ok(overall.precision >= 1 && overall.recall >= 1, JSON.stringify(overall));
 });

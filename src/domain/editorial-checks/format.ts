@@ -1,7 +1,9 @@
-import type { Finding } from './editorial-checks.types.ts';
+import type { Finding, FindingRange } from './editorial-checks.types.ts';
 
-/** One line per finding for the CLI and logs: `severity ruleId where message (suggestion: …)`. */
+const where = (r: FindingRange): string => ('block' in r ? `${r.block}:${r.start}-${r.end}` : `${r.field}:${r.start}-${r.end}`);
+
+/** One line per finding for the CLI and logs: `severity ruleId where[,where…] message (suggestion: …)`. */
 export function formatFinding(f: Finding): string {
-  const where = 'block' in f.range ? `${f.range.block}:${f.range.start}-${f.range.end}` : `${f.range.field}:${f.range.start}-${f.range.end}`;
-  return `${f.severity} ${f.ruleId} ${where} ${f.message}${f.suggestion ? ` (suggestion: ${f.suggestion})` : ''}`;
+  const places = (f.ranges?.length ? f.ranges : [f.range]).map(where).join(',');
+  return `${f.severity} ${f.ruleId} ${places} ${f.message}${f.suggestion ? ` (suggestion: ${f.suggestion})` : ''}`;
 }

@@ -1,4 +1,4 @@
 export * from './editorial-checks.types.ts';
-export { runChecks, hasErrors, fingerprintOf, editorialRules, type CheckInput, type RunChecksOptions } from './engine.ts';
+export { runChecks, hasErrors, fingerprintOf, editorialRules, DEFAULT_MIN_CONFIDENCE, type CheckInput, type RunChecksOptions } from './engine.ts';
 export { storyBlocks } from './story-blocks.ts';
 export { formatFinding } from './format.ts';

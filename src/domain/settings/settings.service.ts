@@ -1,6 +1,7 @@
 import type { Db } from '../../storage/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
+import { DEFAULT_MIN_CONFIDENCE } from '../editorial-checks/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { isValidTimeZone } from '../shared/time.ts';
@@ -19,6 +20,11 @@ export interface SiteSettings {
   logoUrl: string;
   /** When on, editorial-check errors (not warnings, not dismissed ones) refuse publishing and scheduling. */
   blockPublishOnCheckErrors: boolean;
+  /**
+   * Editorial-check findings less certain than this (0 to 1) are not shown,
+   * nor do they block publishing: an editor cannot act on what is hidden.
+   */
+  checksMinConfidence: number;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
@@ -29,6 +35,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   commentDefault: 'premoderated',
   logoUrl: '',
   blockPublishOnCheckErrors: false,
+  checksMinConfidence: DEFAULT_MIN_CONFIDENCE,
 });
 
 const KEY = 'site';
@@ -53,6 +60,9 @@ function check(s: SiteSettings): SiteSettings {
   if (!['open', 'premoderated', 'closed'].includes(s.commentDefault)) problems.push({ field: 'commentDefault', message: 'must be open, premoderated or closed' });
   if (!isLogoUrl(s.logoUrl)) problems.push({ field: 'logoUrl', message: 'must be empty, a site path such as /media/logo.webp, or an https URL' });
   if (typeof s.blockPublishOnCheckErrors !== 'boolean') problems.push({ field: 'blockPublishOnCheckErrors', message: 'must be true or false' });
+  if (typeof s.checksMinConfidence !== 'number' || !(s.checksMinConfidence >= 0 && s.checksMinConfidence <= 1)) {
+    problems.push({ field: 'checksMinConfidence', message: 'must be a number from 0 to 1' });
+  }
   if (problems.length) throw validationError(problems);
   return s;
 }

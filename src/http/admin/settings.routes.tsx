@@ -13,6 +13,13 @@ import { logoUrlOf } from './media/thumb.ts';
 
 const IMAGE_ID = /^\d{1,15}$/;
 const TEXT_FIELDS = ['name', 'tagline', 'timeZone', 'language', 'logoUrl'] as const;
+/** Confidence thresholds an editor can pick (findings below are hidden); 0.5 is the measured default. */
+const CONFIDENCE_LEVELS = [
+  ['0', 'Show every finding, however unsure'],
+  ['0.5', 'Hide the least certain findings (default)'],
+  ['0.7', 'Only findings the checks are fairly sure of'],
+  ['0.9', 'Only near-certain findings'],
+] as const;
 const COMMENT_MODES = [
   ['premoderated', 'Held for moderation (pre-moderated)'],
   ['open', 'Published at once'],
@@ -54,6 +61,18 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: L
             <input type="checkbox" name="blockPublishOnCheckErrors" value="on" checked={v.blockPublishOnCheckErrors === 'on'} /> Editorial-check errors block publishing
           </label>
           <p class="field-hint">When on, a story with an error from the editorial checks (a dangling attribution, unbalanced quotation marks…) can be saved but not published or scheduled until it is fixed or the finding is dismissed with a reason. Warnings never block.</p>
+        </div>
+        <div class={e.checksMinConfidence ? 'field field-invalid' : 'field'}>
+          <label for="f-checksMinConfidence">Editorial checks to show</label>
+          {e.checksMinConfidence ? <p class="field-error">{e.checksMinConfidence}</p> : null}
+          <select id="f-checksMinConfidence" name="checksMinConfidence">
+            {[...CONFIDENCE_LEVELS, ...(CONFIDENCE_LEVELS.some(([c]) => Number(c) === Number(v.checksMinConfidence)) ? [] : [[v.checksMinConfidence, `At least ${v.checksMinConfidence}`] as const])].map(([value, label]) => (
+              <option value={value} selected={Number(v.checksMinConfidence) === Number(value)}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <p class="field-hint">Each finding comes with how sure the checks are of it. A name that may or may not be one person, or a partial quote whose speaker is probably the sentence’s subject, is less certain than a missing alt text. Hidden findings never block publishing.</p>
         </div>
         <ImageChoices
           name="logoImage"
@@ -97,11 +116,13 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
 
   app.post('/settings', guard, async (req, reply) => {
     const values: Record<string, string> = {};
-    for (const k of [...TEXT_FIELDS, 'commentDefault', 'blockPublishOnCheckErrors'] as const) values[k] = field(req.body, k);
+    for (const k of [...TEXT_FIELDS, 'commentDefault', 'blockPublishOnCheckErrors', 'checksMinConfidence'] as const) values[k] = field(req.body, k);
     const pickedId = field(req.body, 'logoImage');
     try {
       if (pickedId) values.logoUrl = logoUrlOf(await pickedImage(media, pickedId));
-      const patch = { ...values, blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on' };
+      // A form from before the setting existed leaves it as it is; anything else must be a number (NaN is refused).
+      const { checksMinConfidence: level, ...rest } = values;
+      const patch = { ...rest, blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on', ...(level === '' ? {} : { checksMinConfidence: /^\d+(?:\.\d+)?$/.test(level) ? Number(level) : Number.NaN }) };
       await settings.update(patch as unknown as Partial<SiteSettings>, actorOf(staffOf(req)));
     } catch (e) {
       if (!isFormError(e)) throw e;
@@ -114,8 +135,8 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
 
 /** The settings as the form's strings (a checkbox is `on` or ''). */
 function formValues(s: SiteSettings): Record<string, string> {
-  const { blockPublishOnCheckErrors, ...text } = s;
-  return { ...text, blockPublishOnCheckErrors: blockPublishOnCheckErrors ? 'on' : '' };
+  const { blockPublishOnCheckErrors, checksMinConfidence, ...text } = s;
+  return { ...text, blockPublishOnCheckErrors: blockPublishOnCheckErrors ? 'on' : '', checksMinConfidence: String(checksMinConfidence) };
 }
 
 /** The library image a form picked, or a 422 by the picker. */

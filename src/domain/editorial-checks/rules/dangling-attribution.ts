@@ -1,3 +1,4 @@
+import { NO_SOURCE, NO_SPEAKER } from '../attribution.ts';
 import type { CheckContext, RawFinding, Rule } from '../editorial-checks.types.ts';
 import { blockRange, proseBlocks } from '../story-blocks.ts';
 
@@ -7,8 +8,6 @@ import { blockRange, proseBlocks } from '../story-blocks.ts';
  * speaker: leftovers of a source cut in editing. `according to Reuters`,
  * `according to the ministry` and a linked source are fine.
  */
-const NO_SOURCE = /\baccording to(?:\s+(?:the|a|an|his|her|their|its))?(?=\s*(?:$|[.,;:!?)\]”"’—–]|-\s))/giu;
-const NO_SPEAKER = /,\s*(?:said|says|added|told reporters)(?=\s*[.!?]|\s*$)/giu;
 
 export const danglingAttribution: Rule = {
   id: 'dangling-attribution',

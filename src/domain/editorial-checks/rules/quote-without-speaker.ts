@@ -1,15 +1,20 @@
-import { hasAttribution, SPEECH_VERB } from '../attribution.ts';
+import { hasAttribution, hasDanglingAttribution, SPEECH_VERB } from '../attribution.ts';
 import type { CheckContext, RawFinding, Rule, StoryBlock } from '../editorial-checks.types.ts';
 import { outsideQuotes, scanQuotes, wordCountOf, type QuoteSpan } from '../quotes.ts';
+import { carriesSpeaker, lastSentence, namedSubject, statementForm } from '../speakers.ts';
 import { blockRange, proseBlocks } from '../story-blocks.ts';
 
 /**
  * A direct quote (3+ words in double quotes) must have a speaker: an
- * attribution in its own paragraph, in the next paragraph (attribution
- * after a quote is common in news style), or in the previous one when that
- * paragraph introduces it (ends with a colon) or opens a quote this one
- * continues. Unclosed quotes are judged leniently (see `attributed`). Pull quotes carry their speaker in an attribute; headings are
- * not quotes. Titles of works in quotes ("The Long Night Home") are skipped.
+ * attribution (a verb of saying, or `in a statement`) in its own paragraph
+ * or the next one (attribution after a quote is common in news style); a
+ * named person as the subject of the sentence before it; or a previous
+ * paragraph that introduces it (ends with a colon), opens a quote this one
+ * continues, or names a speaker without quoting them in full (`speakers.ts`).
+ * Unclosed quotes are judged leniently (see `attributed`), and a paragraph
+ * with a dangling `according to.` is left to that rule: one fault, one finding.
+ * Pull quotes carry their speaker in an attribute; headings are not quotes.
+ * Titles of works in quotes ("The Long Night Home") are skipped.
  */
 const MIN_WORDS = 3;
 
@@ -46,7 +51,8 @@ function locallyAttributed(text: string, q: QuoteSpan): boolean {
  */
 function attributed(text: string): boolean {
   const closed = scanQuotes(text).spans.filter((s) => s.closed);
-  return hasAttribution(outsideQuotes(text, closed));
+  const narrated = outsideQuotes(text, closed);
+  return hasAttribution(narrated) || statementForm(narrated);
 }
 
 function speakerNearby(prose: StoryBlock[], i: number): boolean {
@@ -56,6 +62,7 @@ function speakerNearby(prose: StoryBlock[], i: number): boolean {
   if (attributed(b.text)) return true;
   if (next && attributed(next.text)) return true;
   if (!prev) return false;
+  if (carriesSpeaker(prev.text)) return true;
   // A lead-in ending in a colon ("Officials issued advice:") names the source of the quote below it.
   const prevIntroduces = /:\s*$/.test(prev.text);
   const prevOpen = scanQuotes(prev.text).spans.some((s) => !s.closed);
@@ -63,10 +70,32 @@ function speakerNearby(prose: StoryBlock[], i: number): boolean {
   return prevIntroduces || (prevOpen && speakerNearby(prose, i - 1));
 }
 
+/** The sentence before the quote, in its paragraph, has a named person (or he/she) as its subject. */
+function subjectBefore(text: string, q: QuoteSpan): boolean {
+  const before = text.slice(0, q.start).trim();
+  return before !== '' && namedSubject(lastSentence(before));
+}
+
 function quotesNeedingSpeaker(text: string): QuoteSpan[] {
   return scanQuotes(text).spans.filter(
-    (s) => wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner) && !DISPLAY.test(text.slice(Math.max(0, s.start - 40), s.start)) && !locallyAttributed(text, s),
+    (s) =>
+      wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner) && !DISPLAY.test(text.slice(Math.max(0, s.start - 40), s.start)) &&
+      !locallyAttributed(text, s) && !subjectBefore(text, s),
   );
+}
+
+/**
+ * A partial quote inside a sentence (`the jury praised its “patience and
+ * its hands”`) nearly always belongs to the sentence's subject, whatever
+ * the verb; reported, but under the default threshold.
+ */
+const PARTIAL_CONFIDENCE = 0.4;
+const QUOTE_CONFIDENCE = 0.8;
+
+function confidenceOf(text: string, q: QuoteSpan): number {
+  const inSentence = lastSentence(text.slice(0, q.start));
+  const partial = /^\s*\p{Ll}/u.test(q.inner) && wordCountOf(inSentence) >= 3 && !/[.!?:]\s*$/.test(text.slice(0, q.start));
+  return partial ? PARTIAL_CONFIDENCE : QUOTE_CONFIDENCE;
 }
 
 export const quoteWithoutSpeaker: Rule = {
@@ -77,12 +106,13 @@ export const quoteWithoutSpeaker: Rule = {
     const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote');
     prose.forEach((b, i) => {
       const quotes = quotesNeedingSpeaker(b.text);
-      if (quotes.length === 0 || speakerNearby(prose, i)) return;
+      if (quotes.length === 0 || hasDanglingAttribution(b.text) || speakerNearby(prose, i)) return;
       for (const q of quotes) {
         out.push({
           message: 'Direct quote with no speaker in this or the next paragraph',
           range: blockRange(b, q.start, q.end),
           suggestion: 'attribute the quote (… she said)',
+          confidence: confidenceOf(b.text, q),
           match: q.inner.slice(0, 80),
         });
       }

@@ -61,7 +61,7 @@ export function PublishBox(p: { article: Article | null; staff: StaffActor; time
   );
 }
 
-export function ChecksBox({ findings }: { findings: Array<{ severity: string; message: string; suggestion?: string }> }) {
+export function ChecksBox({ findings }: { findings: Array<{ severity: string; message: string; suggestion?: string; ranges?: unknown[] }> }) {
   return (
     <section class="rail-box" aria-labelledby="checks-h">
       <h2 id="checks-h">Editorial checks</h2>
@@ -73,6 +73,7 @@ export function ChecksBox({ findings }: { findings: Array<{ severity: string; me
           <li class={`finding finding-${f.severity}`}>
             <span class="finding-severity">{f.severity}</span>
             {f.message}
+            {f.ranges && f.ranges.length > 1 ? <span class="finding-places"> ({f.ranges.length} places)</span> : null}
             {f.suggestion ? <p class="finding-suggestion">Suggestion: {f.suggestion}</p> : null}
           </li>
         ))}

@@ -1,0 +1,113 @@
+import { foldScript, nameTokens, transliterationKey } from '../transliteration/index.ts';
+import type { FindingRange } from './editorial-checks.types.ts';
+
+/**
+ * Names as units, for the name-spelled-two-ways rule. A *name unit* is a
+ * run of capitalised words with only a space (or a connector such as `bin`,
+ * `de`) between them: `Yevgeny Prigozhin`, `Wagner Group`, `Jazeera Airways`.
+ * Leading titles (`President`, `Sheikh`) are split off: `Sheikh Jassim` and
+ * `Jassim` name one man, and a title is compared only with titles. Words
+ * like `Group`, `Airways`, `Day` are *generic*: they say what kind of thing
+ * the unit names and are never compared as spellings themselves, but they
+ * keep `al-Qassam Brigades` apart from `Qassem Soleimani`.
+ */
+export interface WordOccurrence {
+  /** As written, possessive dropped: `al-Jazeera`. */
+  text: string;
+  /** Folded, article dropped: `jazeera`. What "a different spelling" means. */
+  bare: string;
+  key: string;
+  range: FindingRange;
+  role: 'core' | 'title';
+  /** Index of the unit this word stands in (titles form their own unit). */
+  unit: number;
+  /** Position in reading order (headline, dek, then the body). */
+  order: number;
+}
+
+export interface NameUnit {
+  words: WordOccurrence[];
+  /** Lower-case generic words of the unit (`group`, `airways`). */
+  generics: string[];
+}
+
+/** Words that place or rank a person rather than name them; leading only. */
+export const TITLES = new Set(
+  (
+    'president prime minister foreign interior defence defense transport health finance deputy vice chief general gen ' +
+    'lieutenant colonel col major brigadier commander captain admiral sergeant judge justice senator governor mayor ' +
+    'speaker ambassador secretary king queen prince princess emir sheikh shaikh sheik shaykh cheikh imam ayatollah grand crown ' +
+    'sultan pope cardinal archbishop bishop father rabbi professor doctor coach director chairman chairwoman ' +
+    'councillor councilor lord lady dame supreme leader agriculture labour economy education culture environment ' +
+    'energy oil trade sports sport interior mullah hojatoleslam mufti'
+  ).split(' '),
+);
+
+/** Common nouns that name a kind of thing inside a proper name. */
+export const GENERICS = new Set(
+  (
+    'group force forces day days airways airlines air brigade brigades battalion regiment division corps army guard guards ' +
+    'front movement party ministry council committee commission office authority directorate department agency service ' +
+    'services university college academy school institute institution foundation trust fund bank company corporation ' +
+    'holdings industries motors network news times post channel tv radio press mosque church cathedral temple shrine ' +
+    'tomb hospital province district region governorate county oblast state city town village street road avenue square ' +
+    'bridge port airport station line metro railway railways highway expressway corridor river lake sea gulf island ' +
+    'islands mountain mountains valley desert canal dam park garden gardens palace tower hall gate market bazaar ' +
+    'stadium club team cup league federation union association society organisation organization festival prize award ' +
+    'museum library archive theatre theater orchestra opera ballet exhibition fair centre center court assembly ' +
+    'parliament republic kingdom emirate base'
+  ).split(' '),
+);
+
+/** A space, or a lower-case connector that stays inside a name (`Jassim bin Abdulaziz`, `Khan al Ahmar`). */
+const JOIN = /^[ \u00a0]+(?:(?:bin|ibn|bint|al|el|de|da|di|du|van|von|der|den|ul|ud)[ \u00a0]+)?$/u;
+const ARTICLE = /^(?:al|el|il|ul|ad|ed|ar|er|as|es|ash|at|et|az|an|en|ath|adh|ud|us|ur|un)-/;
+
+export function bareSpelling(word: string): string {
+  return foldScript(word).replace(ARTICLE, '');
+}
+
+export interface NameText {
+  text: string;
+  rangeOf(start: number, end: number): FindingRange;
+}
+
+/** The name units of some texts, in order, with every word's spelling and key. */
+export function nameUnits(texts: readonly NameText[]): NameUnit[] {
+  const units: NameUnit[] = [];
+  for (const { text, rangeOf } of texts) {
+    const tokens = nameTokens(text);
+    let run: typeof tokens = [];
+    const flush = () => {
+      if (run.length) addUnit(units, run, rangeOf);
+      run = [];
+    };
+    for (const t of tokens) {
+      const prev = run[run.length - 1];
+      if (prev && !JOIN.test(text.slice(prev.end, t.start))) flush();
+      run.push(t);
+    }
+    flush();
+  }
+  return units;
+}
+
+function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf']): void {
+  let order = units.reduce((n, u) => n + u.words.length, 0);
+  const word = (t: (typeof run)[number], role: WordOccurrence['role'], unit: number): WordOccurrence => ({
+    text: t.text, bare: bareSpelling(t.text), key: transliterationKey(t.text), range: rangeOf(t.start, t.end), role, unit, order: order++,
+  });
+  let i = 0;
+  // Leading titles, but never the whole unit: `General` alone may be a name's only word in a headline.
+  while (i < run.length - 1 && TITLES.has(run[i].text.toLowerCase())) {
+    units.push({ words: [word(run[i], 'title', units.length)], generics: [] });
+    i++;
+  }
+  const index = units.length;
+  const unit: NameUnit = { words: [], generics: [] };
+  for (const t of run.slice(i)) {
+    if (GENERICS.has(t.text.toLowerCase())) unit.generics.push(t.text.toLowerCase());
+    else unit.words.push(word(t, 'core', index));
+  }
+  units.push(unit);
+}

@@ -1,0 +1,56 @@
+import { hasAttribution } from './attribution.ts';
+import { GENERICS } from './name-units.ts';
+import { outsideQuotes, scanQuotes, type QuoteSpan } from './quotes.ts';
+
+/**
+ * Speakers a quote may lean on beyond a verb of saying next to it: the ways
+ * news copy names who is talking that issue 13 listed. Each was measured on
+ * the tuning set before it was kept (docs/editorial-checks.md).
+ */
+
+/** `in a statement`, `in an interview`, `in a post on X`: the source is the sentence's subject. */
+const STATEMENT =
+  /\bin (?:a|an|its|his|her|their|the|a joint|a written|a short) (?:\p{L}+ )?(?:statement|interview|post|letter|email|message|speech|briefing|video|communiqu[ée]|press release|news release|note)\b/iu;
+
+export function statementForm(text: string): boolean {
+  return STATEMENT.test(text);
+}
+
+/**
+ * A sentence whose subject is a named person (`Fatemeh Sadeghi has picked
+ * flowers there for forty years.`, `The curator, Nour Khoury, was blunt.`)
+ * or a pronoun standing for one: the quote right after it is theirs.
+ * A name of two capitalised words, so `Commuters at the station` and
+ * `The project` are not speakers; generic words (`Metro Line`) are not names.
+ */
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]+`;
+const SUBJECT = new RegExp(
+  String.raw`^(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,.;:!?“”"]{0,80},\s+)?(?:(${NAME_WORD}(?:\s+(?:bin|ibn|al|el|de|van|von|abu))?\s+${NAME_WORD})|(?:He|She)\b)`,
+  'u',
+);
+
+export function namedSubject(sentence: string): boolean {
+  const m = SUBJECT.exec(sentence.trim());
+  if (!m) return false;
+  return !m[1] || !m[1].split(/\s+/).some((w) => GENERICS.has(w.toLowerCase()));
+}
+
+/** The last sentence of `text` (quoted passages included), where a quote that follows would find its speaker. */
+export function lastSentence(text: string): string {
+  const parts = text.trim().split(/(?<=[.!?…][”"’]?)\s+(?=[“"\p{Lu}])/u);
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * The paragraph before names a speaker the quote can continue: an
+ * attribution outside its quotes, and no full quote of its own. A closed
+ * full quote with its speaker, then a new quote paragraph, reads in news
+ * style as a new speaker, so that one does not carry over.
+ */
+export function carriesSpeaker(prev: string): boolean {
+  const spans = scanQuotes(prev).spans;
+  const fullQuote = spans.some((s: QuoteSpan) => s.closed && /^\s*\p{Lu}/u.test(s.inner));
+  if (fullQuote) return false;
+  const narrated = outsideQuotes(prev, spans.filter((s) => s.closed));
+  return hasAttribution(narrated) || statementForm(narrated) || namedSubject(lastSentence(narrated));
+}

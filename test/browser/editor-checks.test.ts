@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { parseArticleInput } from '../../src/domain/articles/index.ts';
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { DIALECTS } from '../helpers/dialects.ts';
+import { makeStaff } from '../http/admin-auth-helpers.ts';
+import { createNewsroomTestApp, type NewsroomTestApp } from '../http/admin-stories.harness.ts';
+
+/**
+ * Grouped findings in the editor, in a real Chromium: one finding for a name
+ * spelled two ways marks every place in the text, its list item jumps from
+ * place to place, and one dismissal removes it everywhere. Runs on the first
+ * configured dialect: the HTTP suites cover both.
+ */
+const dialect = DIALECTS[0];
+const BODY = [
+  'Yevgeny Kovalev danced the title role on Thursday.',
+  'The score was played by the Bolshoi orchestra. Evgeniy Kovalev was promoted in September.',
+  'Yevgeny Kovalev dances again on Saturday.',
+].join('\n\n');
+
+describe(`${dialect}: grouped editorial-check findings in the editor`, { skip: skipWithoutChromium }, () => {
+  let app: NewsroomTestApp;
+  let browser: Browser;
+  let base: string;
+  let id: number;
+  const errors: string[] = [];
+
+  before(async () => {
+    app = await createNewsroomTestApp(dialect);
+    await makeStaff(app as never, 'editor');
+    id = (await app.articles.create(parseArticleInput({ headline: 'Bolshoi revives Spartacus', dek: 'A new lead.', dateline: 'Moscow', bodyMarkdown: BODY }, 'create'), 'test')).id;
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app.cleanup();
+  });
+
+  async function signIn(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/admin/sign-in`);
+    await page.fill('input[name=email]', 'editor@news.test');
+    await page.fill('input[name=password]', 'correct horse battery staple');
+    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    return page;
+  }
+
+  test('jump through the places of one finding, then dismiss it once for all of them', async () => {
+    const page = await signIn();
+    await page.goto(`${base}/admin/stories/${id}`);
+    await page.waitForSelector('.story-prose');
+    const item = page.locator('#check-list li', { hasText: 'Name spelled 2 ways' });
+    assert.equal(await item.count(), 1, 'one finding for the one name');
+    const n = await item.evaluate((li) => [...li.parentElement!.children].indexOf(li));
+    const marks = page.locator(`.story-prose .check-mark[data-finding="${n}"]`);
+    assert.deepEqual(await marks.allInnerTexts(), ['Yevgeny', 'Evgeniy', 'Yevgeny'], 'every place is marked in the text');
+
+    const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
+    const head = item.locator('.finding-message');
+    const seen: Array<[string, string]> = [];
+    for (let i = 0; i < 4; i++) {
+      await head.click();
+      seen.push([await selected(), (await item.locator('.finding-places').innerText()).trim()]);
+    }
+    assert.deepEqual(seen, [
+      ['Yevgeny', '(place 1 of 3)'],
+      ['Evgeniy', '(place 2 of 3)'],
+      ['Yevgeny', '(place 3 of 3)'],
+      ['Yevgeny', '(place 1 of 3)'],
+    ]);
+    // The second click really landed in the second paragraph: the caret moved, not just the label.
+    await head.click();
+    const para = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
+    assert.match(para, /^The score was played/);
+
+    await item.locator('summary').click();
+    await item.locator('input[aria-label="Reason for dismissing"]').fill('The dancer spells it both ways');
+    await item.locator('button:has-text("Dismiss")').click();
+    await page.waitForFunction(() => ![...document.querySelectorAll('#check-list li')].some((li) => li.textContent?.includes('Name spelled')));
+    assert.equal(await page.locator('.story-prose .check-mark', { hasText: 'Evgeniy' }).count(), 0, 'no mark left for the dismissed finding');
+    const after = await app.newsroom.desk.findings({ id: 0, role: 'editor' }, id);
+    assert.deepEqual(after.filter((f) => f.ruleId === 'name-spelled-two-ways'), [], 'dismissed once, for all three places');
+    const stored = await app.newsroom.desk.dismissals({ id: 0, role: 'editor' }, id);
+    assert.equal(stored.length, 1);
+    await page.screenshot({ path: '/tmp/editor-checks.png', fullPage: true });
+    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), [], 'no console errors');
+  });
+});
