@@ -28,6 +28,7 @@ import { createSite } from './http/site/index.ts';
 import { PageCache } from './http/site/page-cache.ts';
 import { PeriodicJobs } from './jobs/periodic.ts';
 import { Scheduler } from './jobs/scheduler.ts';
+import type { ImportDeps } from './domain/import/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, PgNotifyChannel, type Db } from './storage/index.ts';
@@ -44,6 +45,8 @@ export interface Services extends HttpDeps {
   mailOutbox: MailOutbox;
   /** Story desk, workflow and revisions for the admin editor. */
   newsroom: Newsroom<Finding>;
+  /** What the WordPress and Ghost importers write with (src/domain/import). */
+  importDeps: ImportDeps;
 }
 
 export interface App extends Services {
@@ -125,6 +128,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     scheduler,
     newsroom,
     editorialChecks: newsroom.desk,
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value) },
   };
 }
 

@@ -10,6 +10,7 @@ import { mailOutboxMigration } from './migrations/0007-mail-outbox.ts';
 import { searchSpeedMigration } from './migrations/0008-search-speed.ts';
 import { searchCommonGramsMigration } from './migrations/0010-search-common-grams.ts';
 import { changesMigration } from './migrations/0012-changes.ts';
+import { importMigration } from './migrations/0014-import.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0008-search-speed': searchSpeedMigration(db.dialect),
     '0010-search-common-grams': searchCommonGramsMigration(db.dialect),
     '0012-changes': changesMigration(db.dialect),
+    '0014-import': importMigration(db.dialect),
   };
 }
 
