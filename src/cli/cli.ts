@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts';
 import { AppError } from '../domain/shared/errors.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { checkCommand } from './commands/check.ts';
+import { importCommand } from './commands/import.ts';
 import { namesCommand } from './commands/names.ts';
 import { searchGramsCommand } from './commands/search-grams.ts';
 import { searchReindexCommand } from './commands/search-reindex.ts';
@@ -29,6 +30,7 @@ commands:
   check FILE.md                           editorial checks on a Markdown story
   search-grams status|build|off           common-grams for fast phrases on a large SQLite index
   search-reindex [--batch N]              rebuild every story's search entry (after a restore)
+  import wordpress FILE.xml               import a WordPress export (re-runs update, never duplicate)
 
 Every command reads the same environment as the server (DATELINE_DATA_DIR,
 DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   check: (args, io) => checkCommand(args, io.out),
   'search-grams': (args, io) => searchGramsCommand(args, io),
   'search-reindex': (args, io) => searchReindexCommand(args, io),
+  import: importCommand,
   user: (args, io) => withServices(configFrom(io), (s) => userCommand(args, io.out, s)),
 };
 
