@@ -31,6 +31,7 @@ commands:
   search-grams status|build|off           common-grams for fast phrases on a large SQLite index
   search-reindex [--batch N]              rebuild every story's search entry (after a restore)
   import wordpress FILE.xml               import a WordPress export (re-runs update, never duplicate)
+  import ghost FILE.json                  import a Ghost export (the same)
 
 Every command reads the same environment as the server (DATELINE_DATA_DIR,
 DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.

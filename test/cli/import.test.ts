@@ -33,6 +33,9 @@ for (const dialect of DIALECTS) {
         assert.equal((await runCli(args, t.env)).code, 2, args.join(' '));
       }
       assert.match((await runCli(['import', '--help'], t.env)).stdout, /usage: dateline import wordpress FILE\.xml/);
+      const ghost = await runCli(['import', 'ghost', path.join(FIXTURES, '../ghost/v4_export.json')], t.env);
+      assert.equal(ghost.code, 0, ghost.stderr);
+      assert.match(ghost.stdout, /7 new stories/);
     });
   });
 }
