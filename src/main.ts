@@ -29,6 +29,7 @@ import { PageCache } from './http/site/page-cache.ts';
 import { PeriodicJobs } from './jobs/periodic.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import type { ImportDeps } from './domain/import/index.ts';
+import { RedirectsService } from './domain/redirects/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, PgNotifyChannel, type Db } from './storage/index.ts';
@@ -128,6 +129,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     scheduler,
     newsroom,
     editorialChecks: newsroom.desk,
+    redirects: new RedirectsService({ db, clock }),
     importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value) },
   };
 }

@@ -12,6 +12,7 @@ import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
 import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
 import type { PageCache } from './site/page-cache.ts';
+import type { RedirectsService } from '../domain/redirects/index.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
 export interface HttpDeps {
@@ -48,4 +49,6 @@ export interface HttpDeps {
   auditLog: AuditLogService;
   /** Editorial checks of a story, and the publish gate the site setting turns on. */
   editorialChecks: Pick<NewsroomService<CheckFinding>, 'findingsFor' | 'assertPublishable'>;
+  /** Old addresses of imported stories, answered before the 404 page. */
+  redirects: RedirectsService;
 }

@@ -98,6 +98,8 @@ export async function writeStory(trx: Q, ctx: WriteContext, rec: StoryRecord): P
     await putRedirect(trx, path, id, ctx.nowIso);
     ctx.counts.redirects++;
   }
+  // A cached redirect (or the 404 an old address got before) must hear of new targets.
+  if (rec.oldPaths.length) await recordChange(trx, ctx.nowIso, { kind: 'article', id, action: 'redirected', tags: [cacheTag.redirects, cacheTag.missing] });
   if (rec.comments.length && (await writeComments(trx, ctx, id, rec.comments))) {
     await recordChange(trx, ctx.nowIso, { kind: 'comment', id, action: 'imported', tags: [cacheTag.comments(id)] });
   }
