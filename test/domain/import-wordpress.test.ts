@@ -174,6 +174,18 @@ for (const dialect of DIALECTS) {
       assert.equal(rows[2].parent_id, rows[1].id);
     });
 
+    test('an author whose login changed is found again by email, not made twice', async () => {
+      await importWordPress(app.importDeps, wxr('author1.xml', post(500), AUTHOR));
+      const before = await app.people.list();
+      const renamed = AUTHOR.replace('<wp:author_login>ann</wp:author_login>', '<wp:author_login>ann.lee</wp:author_login>').replace('Ann Lee', 'Ann B. Lee');
+      await importWordPress(app.importDeps, wxr('author2.xml', post(500).replace('<dc:creator>ann</dc:creator>', '<dc:creator>ann.lee</dc:creator>'), renamed));
+      const after = await app.people.list();
+      assert.equal(after.length, before.length);
+      assert.ok(after.some((p) => p.name === 'Ann B. Lee'));
+      const [s] = (await app.queries.listAll({ search: 'Post 500' }, 10, 0, app.likeOp)).items;
+      assert.deepEqual(s.bylines.map((b) => b.name), ['Ann B. Lee']);
+    });
+
     test('a run that fails half-way leaves nothing visible; the next run resumes without duplicates', async () => {
       const before = (await app.queries.listAll({}, 1000, 0, app.likeOp)).total;
       const visibleBefore = (await app.queries.listPublic({}, 1000, 0)).total;
