@@ -33,6 +33,8 @@ import { createJobRunner } from './jobs/kinds.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { schedulePublishing } from './jobs/scheduler.ts';
 import { JobQueue } from './domain/jobs/index.ts';
+import type { ImportDeps } from './domain/import/index.ts';
+import { RedirectsService } from './domain/redirects/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db, type Q } from './storage/index.ts';
@@ -50,6 +52,8 @@ export interface Services extends HttpDeps {
   mailOutbox: MailOutbox;
   /** Story desk, workflow and revisions for the admin editor. */
   newsroom: Newsroom<Finding>;
+  /** What the WordPress and Ghost importers write with (src/domain/import). */
+  importDeps: ImportDeps;
 }
 
 export interface App extends Services {
@@ -131,6 +135,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     newsroom,
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,
+    redirects: new RedirectsService({ db, clock }),
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value) },
   };
 }
 

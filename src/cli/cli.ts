@@ -3,6 +3,7 @@ import { AppError } from '../domain/shared/errors.ts';
 import { apikeyCommand } from './commands/apikey.ts';
 import { checkCommand } from './commands/check.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { importCommand } from './commands/import.ts';
 import { namesCommand } from './commands/names.ts';
 import { searchGramsCommand } from './commands/search-grams.ts';
 import { searchReindexCommand } from './commands/search-reindex.ts';
@@ -33,6 +34,8 @@ commands:
   search-grams status|build|off           common-grams for fast phrases on a large SQLite index
   search-reindex [--batch N]              rebuild every story's search entry (after a restore)
   jobs [list|retry ID|discard ID]         the job queue: counts, waiting, running and dead jobs
+  import wordpress FILE.xml               import a WordPress export (re-runs update, never duplicate)
+  import ghost FILE.json                  import a Ghost export (the same)
 
 Every command reads the same environment as the server (DATELINE_DATA_DIR,
 DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.
@@ -51,6 +54,7 @@ const COMMANDS: Record<string, Command> = {
   'search-grams': (args, io) => searchGramsCommand(args, io),
   'search-reindex': (args, io) => searchReindexCommand(args, io),
   jobs: jobsCommand,
+  import: importCommand,
   user: (args, io) => withServices(configFrom(io), (s) => userCommand(args, io.out, s)),
 };
 

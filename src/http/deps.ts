@@ -14,6 +14,7 @@ import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
 import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
+import type { RedirectsService } from '../domain/redirects/index.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
 export interface HttpDeps {
@@ -56,4 +57,6 @@ export interface HttpDeps {
   workflow: StoryWorkflow;
   /** The operator's counters (/metrics); absent where no server runs (the CLI). */
   metrics?: Pick<AppMetrics, 'commentDecision'>;
+  /** Old addresses of imported stories, answered before the 404 page. */
+  redirects: RedirectsService;
 }

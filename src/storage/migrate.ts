@@ -12,6 +12,7 @@ import { searchCommonGramsMigration } from './migrations/0010-search-common-gram
 import { jobsMigration } from './migrations/0011-jobs.ts';
 import { changesMigration } from './migrations/0012-changes.ts';
 import { articleKeyOwnerMigration } from './migrations/0013-article-key-owner.ts';
+import { importMigration } from './migrations/0014-import.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0011-jobs': jobsMigration(db.dialect),
     '0012-changes': changesMigration(db.dialect),
     '0013-article-key-owner': articleKeyOwnerMigration(),
+    '0014-import': importMigration(db.dialect),
   };
 }
 

@@ -291,6 +291,27 @@ export interface ChangeTable {
   created_at: string;
 }
 
+/** What an import made, by the source's ids (migration 0014): see src/domain/import. */
+export interface ImportSourceTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  entity_id: number;
+  /** The status a new story takes when its run ends; null once applied. */
+  held_status: string | null;
+  held_published_at: string | null;
+  imported_at: string;
+}
+
+/** Old addresses answered with a redirect to a story (migration 0014). */
+export interface RedirectTable {
+  id: Generated<number>;
+  path: string;
+  article_id: number;
+  status_code: number;
+  created_at: string;
+}
+
 export interface CommentMailOptoutTable {
   email_hash: string;
   created_at: string;
@@ -388,6 +409,8 @@ export interface Database {
   house_spellings: HouseSpellingTable;
   check_dismissals: CheckDismissalTable;
   changes: ChangeTable;
+  import_sources: ImportSourceTable;
+  redirects: RedirectTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

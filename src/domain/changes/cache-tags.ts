@@ -33,6 +33,8 @@ export const cacheTag = {
   search: 'search',
   /** Not-found pages of names (a section, tag or author slug) that a new or renamed one may now answer. */
   missing: 'missing',
+  /** Old addresses answered with a redirect (imports add them). */
+  redirects: 'redirects',
   /** Everything. Only the feed's reset sends it. */
   all: '*',
 } as const;

@@ -9,3 +9,4 @@ export { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-li
 export { linkify, parseHttpUrl, countLinks, type TextPart } from './links.ts';
 export { MAX_BODY_CHARS, MAX_NAME_CHARS } from './phases/fields.ts';
 export { PHASES } from './pipeline.ts';
+export { insertComment } from './comments.repo.ts';

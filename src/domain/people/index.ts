@@ -1,2 +1,2 @@
 export { PeopleService, personFromRow, type Person } from './people.service.ts';
-export { findPersonRow } from './people.repo.ts';
+export { findPersonRow, insertPersonRow, updatePersonRow } from './people.repo.ts';

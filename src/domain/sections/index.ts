@@ -1,3 +1,3 @@
 export { SectionsService, sectionFromRow, type Section, type SectionInput } from './sections.service.ts';
-export { findSectionRow } from './sections.repo.ts';
+export { findSectionRow, insertSectionRow, updateSectionRow } from './sections.repo.ts';
 export { sectionTree, descendantsOf, type SectionTreeRow } from './sections.tree.ts';

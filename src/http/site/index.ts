@@ -9,6 +9,8 @@ import { registerSearchRoutes } from './search.routes.ts';
 import { registerCommentRoutes } from './comments.routes.ts';
 import { parseCommentOrder } from './comments/load.ts';
 import { renderErrorPage, renderStoryPage } from './story.page.tsx';
+import { storyPath } from './paths.ts';
+import { cacheTag } from '../../domain/changes/index.ts';
 
 type SlugParams = { slug: string };
 
@@ -31,6 +33,30 @@ export function createSite(deps: HttpDeps) {
   }
 
   const notFoundPage = (req: FastifyRequest, reply: FastifyReply) => serve(req, reply, '404', () => renderErrorPage(deps, assets, 404));
+
+  /**
+   * An old address (an imported permalink, `/?p=ID`) before the 404 page.
+   * Found ones are cached like pages, tagged `redirects` and with their
+   * story (a new slug or an unpublish purges them); misses are one indexed
+   * lookup and not cached, so random addresses cannot fill the cache.
+   */
+  async function redirectOr404(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const path = req.url;
+    const key = `r:${path}`;
+    const hit = cache.peek(key);
+    if (hit) return sendRedirect(reply, hit.body.toString('utf8'));
+    const target = req.method === 'GET' || req.method === 'HEAD' ? await deps.redirects.resolve(path) : null;
+    if (!target) return notFoundPage(req, reply);
+    const location = storyPath({ id: target.articleId, slug: target.slug });
+    const page = await cache.get(key, async () => ({
+      status: target.status,
+      body: location,
+      contentType: 'text/plain; charset=utf-8',
+      lastModified: deps.clock.now(),
+      tags: [cacheTag.redirects, cacheTag.story(target.articleId)],
+    }));
+    return sendRedirect(reply, page.body.toString('utf8'));
+  }
 
   /** A list page with `?page=N`; a malformed page number is the 404 page. */
   function listRoute(prefix: string, render: (slug: string, page: number) => Promise<Rendered>) {
@@ -61,6 +87,8 @@ export function createSite(deps: HttpDeps) {
         return serve(req, reply, `n:${n}`, () => renderStoryPage(deps, assets, n, null));
       });
       app.get('/', (req, reply) => {
+        // WordPress's own short address, `/?p=ID`: the home page never takes `p`.
+        if (Object.hasOwn((req.query ?? {}) as object, 'p')) return redirectOr404(req, reply);
         const page = parsePageParam(req.query);
         if (page === null) return notFoundPage(req, reply);
         return serve(req, reply, `h:${page}`, () => renderHomePage(deps, assets, page));
@@ -74,7 +102,7 @@ export function createSite(deps: HttpDeps) {
       await registerCommentRoutes(app, deps);
     },
     async notFound(req: FastifyRequest, reply: FastifyReply) {
-      return notFoundPage(req, reply);
+      return redirectOr404(req, reply);
     },
   };
 }

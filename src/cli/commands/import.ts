@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { importGhost, importWordPress, type ImportProgress, type ImportResult } from '../../domain/import/index.ts';
+import { EXIT, parseFlags, UsageError, type Io } from '../io.ts';
+import { configFrom, withServices } from './services.ts';
+
+export const IMPORT_USAGE = `usage: dateline import wordpress FILE.xml
+       dateline import ghost FILE.json
+
+Imports a WordPress export (Tools → Export, WXR 1.0 to 1.2): posts become
+stories (publish → published, future → scheduled, draft and private →
+draft, pending → review), categories nested sections, tags, authors people,
+comments (approved, held → pending, spam; trash skipped) with their replies,
+and each post's old permalink and ?p=ID a 301 to its new address. Pages,
+attachments and menus are skipped and counted; images are dropped (no media
+import yet) and counted.
+
+Run it again with the same file (or a newer export of the same site) to
+update what it brought in: nothing is duplicated. New stories appear only
+when the whole file is in; a file that is not well-formed, or that has a
+DOCTYPE, is refused with the line at fault and nothing imported. Progress
+(counts, rate, time left) goes to stderr; the summary to stdout.
+
+A Ghost export (Settings → Labs → Export, Ghost 2 to 5): posts (from
+their html, or mobiledoc / lexical when that is all there is), authors,
+tags (a post's primary tag becomes its section), /{slug}/ → 301; pages
+skipped and counted, featured images left at their URLs.`;
+
+/** One stderr line a second at most: counts, posts a second, and time left from the share of the file read. */
+export function progressLine(p: ImportProgress): string {
+  const secs = p.elapsedMs / 1000;
+  const done = p.counts.stories + p.counts.updated;
+  const share = p.bytesTotal ? p.bytesRead / p.bytesTotal : 0;
+  const left = share > 0 ? (secs * (1 - share)) / share : NaN;
+  const rate = secs > 0 ? Math.round(done / secs) : 0;
+  return `${(share * 100).toFixed(0)}%  ${done.toLocaleString('en')} stories, ${p.counts.comments.toLocaleString('en')} comments  ${rate.toLocaleString('en')} stories/s  ${Number.isFinite(left) ? `${Math.ceil(left)} s left` : ''}`.trimEnd();
+}
+
+function summary(r: ImportResult): string[] {
+  const c = r.counts;
+  const lines = [
+    `imported in ${(r.elapsedMs / 1000).toFixed(1)} s: ${c.stories} new stories, ${c.updated} updated, ${c.comments} comments, ${c.sections} new sections, ${c.tags} new tags, ${c.people} new people, ${c.redirects} old addresses redirected`,
+  ];
+  for (const [why, n] of Object.entries(c.skipped)) lines.push(`skipped: ${n} ${why}`);
+  for (const [note, n] of Object.entries(r.notes)) lines.push(`note: ${note} (${n})`);
+  return lines;
+}
+
+/** `dateline import wordpress FILE`. */
+export async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args, {}, true);
+  if (values.help) return (io.out(IMPORT_USAGE), EXIT.ok);
+  const [kind, file, ...rest] = positionals;
+  if (kind !== 'wordpress' && kind !== 'ghost') throw new UsageError(kind === undefined ? 'say what to import: import wordpress FILE.xml, or import ghost FILE.json' : `cannot import "${kind}" (wordpress or ghost)`);
+  if (!file || rest.length) throw new UsageError(`import ${kind} takes one FILE`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no file "${file}"`);
+  return withServices(configFrom(io), async (s) => {
+    if (kind === 'ghost') {
+      for (const line of summary(await importGhost(s.importDeps, file))) io.out(line);
+      return EXIT.ok;
+    }
+    let last = 0;
+    const result = await importWordPress(s.importDeps, file, {
+      onProgress: (p) => {
+        if (p.elapsedMs - last < 1000) return;
+        last = p.elapsedMs;
+        io.err(progressLine(p));
+      },
+    });
+    for (const line of summary(result)) io.out(line);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,255 @@
+import { parseDocument } from 'htmlparser2';
+import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
+
+/** The parts of a domhandler node we read (kept structural: domhandler is htmlparser2's own dependency). */
+interface HNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: HNode[];
+}
+
+export interface Converted {
+  doc: Doc;
+  /** What could not come across (images without media, embeds, dropped elements), for the import report. */
+  notes: string[];
+}
+
+/** Never rendered, never turned into text: code and foreign content. */
+const DROP = new Set(['script', 'style', 'noscript', 'template', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'head', 'title', 'meta', 'link', 'audio', 'video', 'source', 'canvas']);
+const MARKS: Record<string, Mark> = { strong: { type: 'bold' }, b: { type: 'bold' }, em: { type: 'italic' }, i: { type: 'italic' }, cite: { type: 'italic' }, code: { type: 'code' }, kbd: { type: 'code' }, tt: { type: 'code' } };
+const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'hr', 'pre', 'figure', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'center', 'address', 'dl', 'iframe', 'img', 'figcaption', 'details', 'summary', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);
+
+const classOf = (n: HNode) => ` ${n.attribs?.class ?? ''} `;
+const kids = (n: HNode) => n.children ?? [];
+
+/**
+ * Post HTML (classic or Gutenberg) into our document. Only the document's
+ * own nodes come out: what it has no node for becomes text, and what could
+ * run (script, handlers, javascript: links, frames) never reaches it, since
+ * attributes other than a checked href are not read at all.
+ */
+export function htmlToDoc(html: string): Converted {
+  const c = new Converter();
+  c.blocks(kids(parseDocument(html, { decodeEntities: true }) as unknown as HNode));
+  c.flush();
+  return { doc: { type: 'doc', content: c.out.slice(0, MAX_DOC_NODES / 4) }, notes: [...new Set(c.notes)] };
+}
+
+/** Plain text from HTML (excerpts, comment bodies): tags dropped, breaks kept. */
+export function htmlToText(html: string): string {
+  const { doc } = htmlToDoc(html);
+  return doc.content
+    .map((b) => ('content' in b && Array.isArray(b.content) ? b.content.map((i) => ('text' in i ? i.text : 'content' in i ? '' : '\n')).join('') : ''))
+    .filter((s) => s.trim())
+    .join('\n\n');
+}
+
+class Converter {
+  out: BlockNode[] = [];
+  notes: string[] = [];
+  private loose: InlineNode[] = [];
+
+  flush(): void {
+    const p = paragraph(this.loose);
+    this.loose = [];
+    if (p) this.out.push(p);
+  }
+
+  blocks(nodes: HNode[]): void {
+    for (const n of nodes) {
+      if (n.type === 'text') this.looseText(n.data ?? '');
+      else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
+        if (BLOCK.has(n.name!) || DROP.has(n.name!)) {
+          this.flush();
+          this.block(n);
+        } else if (n.name === 'br') this.loose.push({ type: 'hardBreak' });
+        else this.loose.push(...inlines([n], [], this.notes));
+      }
+    }
+  }
+
+  /** Classic WordPress posts have no <p>: a blank line is a paragraph, a newline a break (what wpautop does). */
+  private looseText(text: string): void {
+    const parts = text.split(/\n[ \t]*\n/);
+    parts.forEach((part, i) => {
+      if (i > 0) this.flush();
+      part.split('\n').forEach((line, j) => {
+        if (j > 0 && this.loose.length) this.loose.push({ type: 'hardBreak' });
+        const t = line.replace(/\s+/g, ' ');
+        if (t.trim() || (t && this.loose.length)) this.loose.push({ type: 'text', text: t });
+      });
+    });
+  }
+
+  private block(n: HNode): void {
+    const name = n.name!;
+    if (DROP.has(name)) return void this.notes.push(`dropped <${name}>`);
+    if (/^h[1-6]$/.test(name)) {
+      const content = trimInlines(inlines(kids(n), [], this.notes));
+      if (content.length) this.out.push({ type: 'heading', attrs: { level: Math.min(4, Math.max(2, Number(name[1]))) as 2 | 3 | 4 }, content });
+      return;
+    }
+    switch (name) {
+      case 'p':
+      case 'dt':
+      case 'dd':
+      case 'summary':
+      case 'figcaption':
+      case 'caption':
+        return this.push(paragraph(inlines(kids(n), [], this.notes)));
+      case 'hr':
+        return void this.out.push({ type: 'horizontalRule' });
+      case 'pre':
+        return this.push(paragraph(preText(n)));
+      case 'img':
+        return void this.notes.push('image dropped: no media to take it from');
+      case 'iframe':
+        return this.frame(n);
+      case 'ul':
+      case 'ol':
+        return this.list(n);
+      case 'table':
+        return this.table(n);
+      case 'blockquote':
+        return this.quote(n, classOf(n).includes(' wp-block-pullquote '));
+      case 'figure':
+        if (classOf(n).includes(' wp-block-pullquote ')) {
+          const q = kids(n).find((k) => k.name === 'blockquote');
+          return q ? this.quote(q, true) : this.blocks(kids(n));
+        }
+        return this.blocks(kids(n));
+      default:
+        this.blocks(kids(n));
+        this.flush();
+    }
+  }
+
+  private push(p: ParagraphNode | null): void {
+    if (p) this.out.push(p);
+  }
+
+  /** Embeds are not ours yet: the frame's address stays as a link the reader can follow. */
+  private frame(n: HNode): void {
+    const src = n.attribs?.src ?? '';
+    this.notes.push('embed kept as a link');
+    if (isSafeHref(src) && /^https?:/i.test(src)) this.out.push({ type: 'paragraph', content: [{ type: 'text', text: src, marks: [{ type: 'link', attrs: { href: src } }] }] });
+  }
+
+  private quote(n: HNode, pull: boolean): void {
+    const cite = kids(n).find((k) => k.name === 'cite' || k.name === 'footer');
+    const inner = new Converter();
+    inner.blocks(kids(n).filter((k) => k !== cite || !pull));
+    inner.flush();
+    this.notes.push(...inner.notes);
+    const paras = inner.out.flatMap(toParagraphs);
+    if (!paras.length) return;
+    if (pull) {
+      const attribution = cite ? textContent(cite).replace(/\s+/g, ' ').trim().replace(/^[—–-]\s*/, '') : '';
+      this.out.push({ type: 'pullQuote', attrs: attribution ? { attribution } : {}, content: paras });
+    } else this.out.push({ type: 'blockquote', content: paras });
+  }
+
+  private list(n: HNode): void {
+    const items = kids(n)
+      .filter((k) => k.name === 'li')
+      .map((li) => {
+        const inner = new Converter();
+        inner.blocks(kids(li));
+        inner.flush();
+        this.notes.push(...inner.notes);
+        return inner.out.flatMap(toParagraphs);
+      })
+      .filter((ps) => ps.length)
+      .map((content) => ({ type: 'listItem' as const, content }));
+    if (items.length) this.out.push({ type: name(n) === 'ol' ? 'orderedList' : 'bulletList', content: items });
+  }
+
+  /** The document has no table node: each row becomes a line of text, its cells joined. */
+  private table(n: HNode): void {
+    const rows: HNode[] = [];
+    const walk = (x: HNode) => kids(x).forEach((k) => (k.name === 'tr' ? rows.push(k) : k.type === 'tag' && k.name !== 'table' ? walk(k) : undefined));
+    walk(n);
+    for (const tr of rows) {
+      const cells = kids(tr).filter((c) => c.name === 'td' || c.name === 'th').map((c) => textContent(c).replace(/\s+/g, ' ').trim());
+      const text = cells.join(' | ');
+      if (text.replace(/[\s|]/g, '')) this.out.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+    }
+    if (rows.length) this.notes.push('table kept as text');
+  }
+}
+
+const name = (n: HNode) => n.name ?? '';
+
+function toParagraphs(b: BlockNode): ParagraphNode[] {
+  if (b.type === 'paragraph') return [b];
+  if (b.type === 'heading') return [{ type: 'paragraph', content: b.content }];
+  if (b.type === 'blockquote' || b.type === 'pullQuote') return b.content;
+  if (b.type === 'bulletList' || b.type === 'orderedList') return b.content.flatMap((li) => li.content);
+  return [];
+}
+
+function textContent(n: HNode): string {
+  if (n.type === 'text') return n.data ?? '';
+  if (n.type !== 'tag' || DROP.has(name(n))) return '';
+  return kids(n).map(textContent).join(name(n) === 'br' ? '\n' : '');
+}
+
+function preText(n: HNode): InlineNode[] {
+  const out: InlineNode[] = [];
+  textContent(n)
+    .split('\n')
+    .forEach((line, i) => {
+      if (i > 0) out.push({ type: 'hardBreak' });
+      if (line) out.push({ type: 'text', text: line, marks: [{ type: 'code' }] });
+    });
+  return out;
+}
+
+function inlines(nodes: HNode[], marks: Mark[], notes: string[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      const text = (n.data ?? '').replace(/\s+/g, ' ');
+      if (text) out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+      continue;
+    }
+    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
+    const tag = name(n);
+    if (DROP.has(tag) || tag === 'iframe') notes.push(`dropped <${tag}>`);
+    else if (tag === 'br') out.push({ type: 'hardBreak' });
+    else if (tag === 'img') notes.push('image dropped: no media to take it from');
+    else if (tag === 'a') {
+      const href = (n.attribs?.href ?? '').trim();
+      const link: Mark[] = href && isSafeHref(href) ? [...marks.filter((m) => m.type !== 'link'), { type: 'link', attrs: { href } }] : marks;
+      out.push(...inlines(kids(n), link, notes));
+    } else {
+      const mark = MARKS[tag];
+      out.push(...inlines(kids(n), mark && !marks.some((m) => m.type === mark.type) ? [...marks, mark] : marks, notes));
+    }
+  }
+  return out;
+}
+
+/** Whitespace at the edges of a block is layout, not content; adjacent runs with the same marks merge. */
+function trimInlines(content: InlineNode[]): InlineNode[] {
+  const merged: InlineNode[] = [];
+  for (const n of content) {
+    const last = merged[merged.length - 1];
+    if (n.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(n.marks ?? [])) {
+      merged[merged.length - 1] = { ...last, text: (last.text + n.text).replace(/ {2,}/g, ' ') };
+    } else merged.push(n);
+  }
+  while (merged.length && (merged[0].type === 'hardBreak' || (merged[0].type === 'text' && !merged[0].text.trim()))) merged.shift();
+  while (merged.length && (merged.at(-1)!.type === 'hardBreak' || (merged.at(-1)!.type === 'text' && !(merged.at(-1) as { text: string }).text.trim()))) merged.pop();
+  if (merged[0]?.type === 'text') merged[0] = { ...merged[0], text: merged[0].text.trimStart() };
+  const end = merged.at(-1);
+  if (end?.type === 'text') merged[merged.length - 1] = { ...end, text: end.text.trimEnd() };
+  return merged.filter((n) => n.type !== 'text' || n.text.length > 0);
+}
+
+function paragraph(content: InlineNode[]): ParagraphNode | null {
+  const c = trimInlines(content);
+  return c.length ? { type: 'paragraph', content: c } : null;
+}

@@ -1,0 +1,69 @@
+import type { ArticleStatus, Doc } from '../articles/index.ts';
+import type { Db, Q } from '../../storage/index.ts';
+
+/** A story as any source hands it over, already converted to our shapes. */
+export interface StoryRecord {
+  sourceId: string;
+  headline: string;
+  slug: string;
+  dek: string;
+  body: Doc;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  sectionId: number | null;
+  tagIds: number[];
+  personIds: number[];
+  /** Site-relative old addresses (`/2011/01/hello/`, `/?p=1`) to answer with a 301. */
+  oldPaths: string[];
+  comments: CommentRecord[];
+}
+
+export interface CommentRecord {
+  sourceId: string;
+  parentSourceId: string;
+  author: string;
+  email: string;
+  url: string;
+  body: string;
+  status: 'approved' | 'pending' | 'spam';
+  createdAt: string;
+}
+
+export interface ImportCounts {
+  stories: number;
+  updated: number;
+  comments: number;
+  sections: number;
+  tags: number;
+  people: number;
+  redirects: number;
+  skipped: Record<string, number>;
+}
+
+export interface ImportProgress {
+  counts: ImportCounts;
+  bytesRead: number;
+  bytesTotal: number;
+  elapsedMs: number;
+}
+
+export interface ImportResult {
+  counts: ImportCounts;
+  /** Conversion notes (images dropped, tables as text, …), each with how many times it happened. */
+  notes: Record<string, number>;
+  elapsedMs: number;
+}
+
+/** Salted hashes as the comment pipeline makes them, so imported comments match bans and repeats. */
+export type CommentHasher = (kind: 'email' | 'ip', value: string) => Promise<string>;
+
+export interface ImportDeps {
+  db: Db;
+  clock: { now(): Date };
+  /** Told after each batch commits, like every content write. */
+  changes: { committed(): Promise<void> };
+  hash: CommentHasher;
+  indexer?: { index(trx: Q, articleId: number): Promise<void> };
+}
+
+export const emptyCounts = (): ImportCounts => ({ stories: 0, updated: 0, comments: 0, sections: 0, tags: 0, people: 0, redirects: 0, skipped: {} });

@@ -1,0 +1,1 @@
+export { RedirectsService, type RedirectTarget } from './redirects.service.ts';

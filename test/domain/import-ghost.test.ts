@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { importGhost, ImportFormatError, lexicalToHtml, mobiledocToHtml } from '../../src/domain/import/index.ts';
+import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/import/ghost');
+const skip = fs.existsSync(FIXTURES) ? false : 'no ../shared/fixtures/import (clone without the shared fixtures)';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-ghost-'));
+
+test('mobiledoc and lexical bodies become HTML with their text escaped', () => {
+  const mobiledoc = JSON.stringify({
+    version: '0.3.1', markups: [['strong'], ['a', ['href', 'https://ex.example/']]], atoms: [], cards: [['markdown', { markdown: 'One <script>x</script>\n\nTwo' }]],
+    sections: [[1, 'h2', [[0, [], 0, 'Head']]], [1, 'p', [[0, [0], 1, 'Bold'], [0, [1], 1, ' link']]], [3, 'ul', [[[0, [], 0, 'a']], [[0, [], 0, 'b']]]], [10, 0]],
+  });
+  assert.equal(mobiledocToHtml(mobiledoc), '<h2>Head</h2>\n<p><strong>Bold</strong><a href="https://ex.example/"> link</a></p>\n<ul><li>a</li><li>b</li></ul>\n<p>One &lt;script&gt;x&lt;/script&gt;</p><p>Two</p>');
+  const lexical = JSON.stringify({ root: { children: [
+    { type: 'heading', tag: 'h3', children: [{ type: 'text', text: 'Sub', format: 0 }] },
+    { type: 'paragraph', children: [{ type: 'text', text: 'Bold <b>', format: 1 }, { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'x', format: 0 }] }] },
+    { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [{ type: 'text', text: 'one', format: 0 }] }] },
+  ] } });
+  assert.equal(lexicalToHtml(lexical), '<h3>Sub</h3>\n<p><strong>Bold &lt;b&gt;</strong><a href="javascript:alert(1)">x</a></p>\n<ol><li>one</li></ol>');
+});
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: Ghost import`, { skip }, () => {
+    let app: TestApp;
+    before(async () => {
+      app = await createTestApp(dialect);
+    });
+    after(async () => app.cleanup());
+
+    test('v2 and v4 exports: posts, primary tag as section, authors, pages skipped; re-runs update', async () => {
+      const v4 = await importGhost(app.importDeps, path.join(FIXTURES, 'v4_export.json'));
+      assert.equal(v4.counts.stories, 7);
+      assert.equal(v4.counts.skipped['pages (static pages are not imported yet)'], 4);
+      const list = (await app.queries.listPublic({}, 100, 0)).items;
+      assert.equal(list.length, 7);
+      const story = await app.articles.get(list.find((s) => s.slug === 'integrations')!.id);
+      assert.equal(story.publishedAt?.toISOString(), '2021-03-24T04:34:09.000Z');
+      assert.match(story.dek, /^Work with all your favorite apps/);
+      assert.ok(story.bylines.length >= 1);
+      assert.ok(story.section, 'its primary tag is its section');
+      assert.ok(story.body.content.length > 3);
+      assert.doesNotMatch(JSON.stringify(story.body), /<[a-z]/i);
+      const again = await importGhost(app.importDeps, path.join(FIXTURES, 'v4_export.json'));
+      assert.equal(again.counts.stories, 0);
+      assert.equal(again.counts.updated, 7);
+      assert.equal((await app.queries.listPublic({}, 100, 0)).total, 7);
+      const v2 = await importGhost(app.importDeps, path.join(FIXTURES, 'v2_export.json'));
+      assert.equal(v2.counts.stories, 7, 'a different export (other ids) is a different set of stories');
+      const redirect = await app.db.kysely.selectFrom('redirects').selectAll().where('path', '=', '/integrations/').executeTakeFirst();
+      assert.equal(redirect?.article_id, story.id);
+    });
+
+    test('a file that is not a Ghost export is refused and nothing is written', async () => {
+      const before = (await app.queries.listAll({}, 1000, 0, app.likeOp)).total;
+      const bad = path.join(tmp, 'bad.json');
+      fs.writeFileSync(bad, '{"db": [{"data": {"posts": [');
+      await assert.rejects(importGhost(app.importDeps, bad), (e: Error) => e instanceof ImportFormatError && /not a JSON file/.test(e.message));
+      fs.writeFileSync(bad, '{"hello": 1}');
+      await assert.rejects(importGhost(app.importDeps, bad), /not a Ghost export/);
+      assert.equal((await app.queries.listAll({}, 1000, 0, app.likeOp)).total, before);
+    });
+  });
+}
