@@ -194,6 +194,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([linky.status, linky.heldReasons], ['pending', ['links']]);
       assert.deepEqual((await post('Best CA\u200BSINO in town')).heldReasons, ['hold_word']);
       await rejects(post('buy sp\u00ADamword now'), 'comment_rejected');
+      // Look-alike and combining-mark spellings, folded as staff-like names are.
+      await rejects(post('buy \u0455\u0440\u0430mword now'), 'comment_rejected');
+      await rejects(post('buy spa\u0307mword now'), 'comment_rejected');
+      await rejects(post('buy ＳＰＡＭＷＯＲＤ now'), 'comment_rejected');
+      assert.deepEqual((await post('A c\u0430sino night')).heldReasons, ['hold_word']);
+      // Word breaks are kept: letters of two words never make a listed one.
+      assert.equal((await post('this spa mword is two words')).status, 'approved');
       assert.deepEqual((await app.comments.submit(...(await (async () => { const p = await validPost(app, open, nextIp(), { name: 'Еditor' }); return [p, p.raw] as const; })()))).heldReasons, ['confusable_name']);
       await app.comments.settings.updateRules({ holdWords: [], rejectWords: [] });
     });

@@ -28,6 +28,8 @@ export interface CommentFormProps {
   /** Hidden until comments.js shows it (cached story page); shown on the form page. */
   hidden: boolean;
   replyingTo: { id: number; name: string } | null;
+  /** False when the site has no mail server (SMTP_URL unset): the checkbox is shown off, with why. */
+  mailOn?: boolean;
 }
 
 function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
@@ -47,7 +49,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 const describedBy = (id: string, error?: string, hint?: boolean) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function CommentForm({ articleId, state, question, hidden, replyingTo }: CommentFormProps) {
+export function CommentForm({ articleId, state, question, hidden, replyingTo, mailOn = true }: CommentFormProps) {
   const v = state.values;
   const e = state.errors;
   return (
@@ -84,10 +86,20 @@ export function CommentForm({ articleId, state, question, hidden, replyingTo }: 
         <label for="c-website">Leave this field empty</label>
         <input id="c-website" name="website" tabIndex={-1} autocomplete="off" value="" />
       </p>
-      <p class="comment-field comment-notify">
-        <input id="c-notify" name="notify" type="checkbox" value="on" checked={v.notify} />
-        <label for="c-notify">Email me when my comment is published and when someone replies</label>
-      </p>
+      {mailOn ? (
+        <p class="comment-field comment-notify">
+          <input id="c-notify" name="notify" type="checkbox" value="on" checked={v.notify} />
+          <label for="c-notify">Email me when my comment is published and when someone replies</label>
+        </p>
+      ) : (
+        <p class="comment-field comment-notify">
+          <input id="c-notify" type="checkbox" disabled aria-describedby="c-notify-off" />
+          <label for="c-notify">Email me when my comment is published and when someone replies</label>{' '}
+          <span class="field-hint" id="c-notify-off">
+            Not available: this site does not send email.
+          </span>
+        </p>
+      )}
       {question ? <MathField q={question} error={e.captcha_answer ?? e.captcha} /> : <WidgetField articleId={articleId} error={e.captcha} />}
       <p class="comment-submit">
         <button type="submit">Post comment</button>

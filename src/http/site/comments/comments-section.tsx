@@ -28,6 +28,8 @@ export interface CommentsSectionProps {
   /** The arithmetic question: only on the uncached form page. */
   challenge: MathQuestion | null;
   replyingTo?: { id: number; name: string } | null;
+  /** Whether the site can send email (SMTP_URL set): the reply-notification checkbox says so when not. */
+  mailOn: boolean;
   /** The site's fragment memo: on the story page the form part is rendered once, not per story. */
   fragment?: Fragments;
 }
@@ -111,7 +113,7 @@ function CommentsTail(p: CommentsSectionProps) {
               <a href={`${formPath}#comment-form`}>Write a comment</a>
             </p>
           ) : null}
-          <CommentForm articleId={article.id} state={p.form ?? EMPTY_FORM} question={p.challenge} hidden={onStoryPage} replyingTo={p.replyingTo ?? null} />
+          <CommentForm articleId={article.id} state={p.form ?? EMPTY_FORM} question={p.challenge} hidden={onStoryPage} replyingTo={p.replyingTo ?? null} mailOn={p.mailOn} />
           {onStoryPage ? (
             <>
               <link rel="stylesheet" href={COMMENT_ASSETS.widgetCss} />
@@ -137,7 +139,7 @@ const TEMPLATE_PATH = `/news/${TEMPLATE_ID}/`;
  */
 function storyPageTail(p: CommentsSectionProps, fragment: Fragments): string {
   const { target } = p;
-  const template = fragment(`comments-tail:${target.mode}:${target.closed ?? ''}`, () =>
+  const template = fragment(`comments-tail:${target.mode}:${target.closed ?? ''}:${p.mailOn ? 'mail' : 'nomail'}`, () =>
     renderToString(<CommentsTail {...p} article={{ ...p.article, id: TEMPLATE_ID }} replyingTo={null} />),
   );
   return template.split(TEMPLATE_PATH).join(`/news/${p.article.id}/`);

@@ -37,7 +37,7 @@ export async function renderCommentFormPage(deps: HttpDeps, assets: SiteAssets, 
       <p>
         <a href={storyPath(article)}>Back to the story</a>
       </p>
-      <CommentsSection article={article} comments={comments} order={p.order} target={p.target} tz={ctx.settings.timeZone} form={p.state} challenge={p.question} replyingTo={p.replyingTo} />
+      <CommentsSection article={article} comments={comments} order={p.order} target={p.target} tz={ctx.settings.timeZone} form={p.state} challenge={p.question} replyingTo={p.replyingTo} mailOn={deps.config.smtpUrl !== null} />
     </div>,
   );
 }
