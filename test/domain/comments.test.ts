@@ -109,6 +109,25 @@ for (const dialect of DIALECTS) {
       assert.equal(await commentCount(app), n);
     });
 
+    test('readers behind one shared address do not wait on each other; one reader does, and one address is capped per minute', async () => {
+      await app.comments.settings.updateRules({ addressPerMinute: 3 });
+      // Windows are fixed minutes: start at the top of one so the test never straddles two.
+      app.clock.advance(60_000 - (app.clock.now().getTime() % 60_000));
+      const office = nextIp();
+      const n = await commentCount(app);
+      const post = async (email: string, body: string) => {
+        const p = await validPost(app, story, office, { body, email });
+        return app.comments.submit(p, p.raw);
+      };
+      await post('colleague0@office.example', 'First colleague here');
+      await rejects(post('colleague0@office.example', 'First colleague again'), 'comment_flood');
+      await post('colleague1@office.example', 'Second colleague, same address, 5 s later');
+      await post('colleague2@office.example', 'Third colleague');
+      await rejects(post('newcomer@office.example', 'A fourth from this address within the minute'), 'comment_flood');
+      assert.equal(await commentCount(app), n + 3);
+      await app.comments.settings.updateRules({ addressPerMinute: 10 });
+    });
+
     test('too fast is refused; a filled honeypot is kept as spam, never published', async () => {
       const ip = nextIp();
       const ch = await app.comments.powChallenge(story, ip);

@@ -112,7 +112,7 @@ for (const dialect of DIALECTS) {
       const token = csrfFrom(page.body);
       const rules = await app.commentModeration.rules();
       const base: Record<string, string> = { _csrf: token, rejectWords: 'casino\nfree money', holdWords: '' };
-      for (const k of ['maxLinks', 'floodSeconds', 'storyPerMinute', 'closeAfterDays', 'flagThreshold', 'minSubmitSeconds', 'duplicateSeconds', 'powCost', 'powMaxCounter'] as const) base[k] = String(rules[k]);
+      for (const k of ['maxLinks', 'floodSeconds', 'addressPerMinute', 'storyPerMinute', 'closeAfterDays', 'flagThreshold', 'minSubmitSeconds', 'duplicateSeconds', 'powCost', 'powMaxCounter'] as const) base[k] = String(rules[k]);
       const bad = await mod.post('/admin/comments/rules', { ...base, maxLinks: 'lots' });
       assert.equal(bad.statusCode, 422);
       assert.match(bad.body, /must be an integer from 0 to 100/);

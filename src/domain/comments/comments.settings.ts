@@ -77,7 +77,7 @@ export class CommentSettings {
 
 const INT_LIMITS: Partial<Record<keyof CommentRules, [number, number]>> = {
   closeAfterDays: [0, 36500], maxLinks: [0, 100], flagThreshold: [1, 1000], minSubmitSeconds: [0, 600],
-  floodSeconds: [0, 3600], storyPerMinute: [1, 1_000_000], duplicateSeconds: [0, 86400], powCost: [1, 1_000_000], powMaxCounter: [10, 10_000_000],
+  floodSeconds: [0, 3600], addressPerMinute: [1, 1_000_000], storyPerMinute: [1, 1_000_000], duplicateSeconds: [0, 86400], powCost: [1, 1_000_000], powMaxCounter: [10, 10_000_000],
 };
 
 function checkRules(r: CommentRules, keys: string[]): CommentRules {

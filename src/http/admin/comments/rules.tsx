@@ -18,6 +18,7 @@ const WORDS: Array<[WordRule, string, string]> = [
 const INTS: Array<[IntRule, string, string]> = [
   ['maxLinks', 'Links before a comment is held', 'More links than this and the comment waits for a moderator.'],
   ['floodSeconds', 'Seconds between two comments from one reader', 'Keyed on the reader (address and browser), and on the email. 0 turns spacing off.'],
+  ['addressPerMinute', 'Comments per address per minute', 'Readers behind one address (an office, a mobile carrier) share this; each still waits only on their own spacing.'],
   ['storyPerMinute', 'Comments per story per minute', 'Site-wide cap against a swarm on one story.'],
   ['closeAfterDays', 'Close comments after (days)', '0 keeps comments open. Changing this updates every story page.'],
   ['flagThreshold', 'Reader flags that send a comment back to the queue', ''],
