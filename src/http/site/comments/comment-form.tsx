@@ -9,7 +9,7 @@ export interface FormState {
   errors: Record<string, string>;
   /** The one-line summary at the top of the form (the first error, or the outcome). */
   message: string | null;
-  /** After a successful post: "awaiting moderation" or "published". */
+  /** After a successful post: "held for moderation" or "published". */
   notice: string | null;
 }
 
@@ -30,6 +30,8 @@ export interface CommentFormProps {
   replyingTo: { id: number; name: string } | null;
   /** False when the site has no mail server (SMTP_URL unset): the checkbox is shown off, with why. */
   mailOn?: boolean;
+  /** In the story page's no-JavaScript frame: the post answers inside the frame. */
+  inFrame?: boolean;
 }
 
 function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
@@ -49,7 +51,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 const describedBy = (id: string, error?: string, hint?: boolean) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function CommentForm({ articleId, state, question, hidden, replyingTo, mailOn = true }: CommentFormProps) {
+export function CommentForm({ articleId, state, question, hidden, replyingTo, mailOn = true, inFrame = false }: CommentFormProps) {
   const v = state.values;
   const e = state.errors;
   return (
@@ -68,6 +70,7 @@ export function CommentForm({ articleId, state, question, hidden, replyingTo, ma
         Replying to <bdi>{replyingTo?.name ?? ''}</bdi>. <a href="#comment-form" data-cancel-reply="">Cancel reply</a>
       </p>
       <input type="hidden" name="parent_id" value={v.parentId} />
+      {inFrame ? <input type="hidden" name="frame" value="1" /> : null}
       <Field id="c-name" label="Name" error={e.name}>
         <input id="c-name" name="name" required maxLength={MAX_NAME_CHARS} autocomplete="name" dir="auto" value={v.name} aria-invalid={e.name ? 'true' : undefined} aria-describedby={describedBy('c-name', e.name)} />
       </Field>
