@@ -21,12 +21,16 @@ const CSP_DIRECTIVES = {
 };
 
 /**
+ * `frameableBySelf`: the same policy, except that our own pages may frame
+ * the response (frame-ancestors 'self', X-Frame-Options SAMEORIGIN). Only
+ * the no-JavaScript comment frame asks for it; every other page is 'none'.
+ *
  * helmet's headers for our configuration, computed once. @fastify/helmet
  * rebuilds the helmet middleware (and re-parses the CSP) on every request,
  * which showed as the largest cost of a cached page; with no per-request
  * nonces the headers never change, so we ask helmet once and reuse them.
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(opts: { frameableBySelf?: boolean } = {}): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader(name: string, value: string | number | string[]) {
@@ -40,7 +44,8 @@ export function securityHeaders(): Record<string, string> {
     },
   } as unknown as ServerResponse;
   helmet({
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: { directives: opts.frameableBySelf ? { ...CSP_DIRECTIVES, frameAncestors: ["'self'"] } : CSP_DIRECTIVES },
+    xFrameOptions: { action: opts.frameableBySelf ? 'sameorigin' : 'deny' },
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: false,
   })({} as IncomingMessage, res, (err?: unknown) => {

@@ -59,7 +59,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
     await page.waitForTimeout(Math.max(0, READING_MS - (Date.now() - started)));
     const url = page.url();
     await page.click('#comment-form button[type="submit"]');
-    await page.locator('.comment-notice').filter({ hasText: 'awaiting moderation' }).waitFor();
+    await page.locator('.comment-notice').filter({ hasText: 'held for moderation' }).waitFor();
     assert.equal(page.url(), url, 'no page load');
     assert.deepEqual(await w.csp(), []);
     assert.deepEqual(w.dialogs, []);
@@ -71,7 +71,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
     const page = await ctx.newPage();
     await page.goto(`${base}${await storyUrl(app, story)}`);
     assert.equal(await page.locator('#comment-form').isVisible(), false);
-    await page.click('text=Write a comment');
+    await page.click('text=Or write your comment on a page of its own');
     const started = Date.now();
     const label = await page.locator('label[for="c-captcha"]').innerText();
     const m = /(\d+) \+ (\d+) =/.exec(label);
@@ -82,7 +82,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
     await page.fill('#c-captcha', String(Number(m[1]) + Number(m[2])));
     await page.waitForTimeout(Math.max(0, READING_MS - (Date.now() - started)));
     await page.click('#comment-form button[type="submit"]');
-    await page.locator('.comment-notice').filter({ hasText: 'awaiting moderation' }).waitFor();
+    await page.locator('.comment-notice').filter({ hasText: 'held for moderation' }).waitFor();
     await ctx.close();
     const pending = await app.commentModeration.list('pending', { articleId: story });
     assert.deepEqual(pending.items.map((c) => c.authorName).sort(), ['Plain Reader', 'Script Reader']);

@@ -32,7 +32,7 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   HouseSpellingsService: ['preferredFor', 'refresh', 'list', 'get'],
   // maybePrune deletes expired challenges (nothing shown); articleChanged and close touch memory only.
   CommentsService: ['target', 'visibleArticle', 'powChallenge', 'mathQuestion', 'maybePrune', 'listForArticle', 'latestForFeed', 'articleChanged', 'close'],
-  ModerationService: ['db', 'list', 'get', 'pendingCount', 'hydrate'],
+  ModerationService: ['db', 'list', 'get', 'pendingCount', 'pendingByStory', 'rules', 'hydrate'],
 };
 
 interface Fixture {
@@ -111,6 +111,8 @@ const WRITES: Record<string, Write> = {
     tags: ['comments:$story'],
     run: async (app, f) => (await app.commentModeration.moderate([f.commentId], 'approve', 'test'), app.commentModeration.ban(f.commentId, 'email', 'test')),
   },
+  // Only "close after N days" changes a page (the form, or "comments are closed"); the scenario changes it.
+  'ModerationService.updateRules': { kind: 'settings', tags: ['settings'], run: (app) => app.commentModeration.updateRules({ closeAfterDays: ++seq }, 'test') },
   'ModerationService.flag': {
     kind: 'comment',
     tags: ['comments:$story'],

@@ -109,6 +109,25 @@ for (const dialect of DIALECTS) {
       assert.equal(await commentCount(app), n);
     });
 
+    test('readers behind one shared address do not wait on each other; one reader does, and one address is capped per minute', async () => {
+      await app.comments.settings.updateRules({ addressPerMinute: 3 });
+      // Windows are fixed minutes: start at the top of one so the test never straddles two.
+      app.clock.advance(60_000 - (app.clock.now().getTime() % 60_000));
+      const office = nextIp();
+      const n = await commentCount(app);
+      const post = async (email: string, body: string) => {
+        const p = await validPost(app, story, office, { body, email });
+        return app.comments.submit(p, p.raw);
+      };
+      await post('colleague0@office.example', 'First colleague here');
+      await rejects(post('colleague0@office.example', 'First colleague again'), 'comment_flood');
+      await post('colleague1@office.example', 'Second colleague, same address, 5 s later');
+      await post('colleague2@office.example', 'Third colleague');
+      await rejects(post('newcomer@office.example', 'A fourth from this address within the minute'), 'comment_flood');
+      assert.equal(await commentCount(app), n + 3);
+      await app.comments.settings.updateRules({ addressPerMinute: 10 });
+    });
+
     test('too fast is refused; a filled honeypot is kept as spam, never published', async () => {
       const ip = nextIp();
       const ch = await app.comments.powChallenge(story, ip);
@@ -194,6 +213,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([linky.status, linky.heldReasons], ['pending', ['links']]);
       assert.deepEqual((await post('Best CA\u200BSINO in town')).heldReasons, ['hold_word']);
       await rejects(post('buy sp\u00ADamword now'), 'comment_rejected');
+      // Look-alike and combining-mark spellings, folded as staff-like names are.
+      await rejects(post('buy \u0455\u0440\u0430mword now'), 'comment_rejected');
+      await rejects(post('buy spa\u0307mword now'), 'comment_rejected');
+      await rejects(post('buy ＳＰＡＭＷＯＲＤ now'), 'comment_rejected');
+      assert.deepEqual((await post('A c\u0430sino night')).heldReasons, ['hold_word']);
+      // Word breaks are kept: letters of two words never make a listed one.
+      assert.equal((await post('this spa mword is two words')).status, 'approved');
       assert.deepEqual((await app.comments.submit(...(await (async () => { const p = await validPost(app, open, nextIp(), { name: 'Еditor' }); return [p, p.raw] as const; })()))).heldReasons, ['confusable_name']);
       await app.comments.settings.updateRules({ holdWords: [], rejectWords: [] });
     });

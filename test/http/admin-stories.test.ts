@@ -59,8 +59,12 @@ for (const dialect of DIALECTS) {
       assert.equal((await app.articles.get(id)).headline, 'Council meets');
 
       const own = idOf((await create(author, { headline: 'Author piece', intent: 'save' })).headers.location);
-      assert.equal((await save(author, own, { intent: 'publish' })).statusCode, 303);
+      const published = await save(author, own, { intent: 'publish' });
+      assert.equal(published.statusCode, 303);
       assert.equal((await app.articles.get(own)).status, 'published');
+      // After publishing, the confirmation links to the live page.
+      const after = await author.get(published.headers.location as string);
+      assert.match(after.body, new RegExp(`Story published\\. <a href="/news/${own}/author-piece" class="view-on-site">View on site</a>`));
       assert.equal((await app.server.inject({ url: `/news/${own}/author-piece` })).statusCode, 200);
     });
 

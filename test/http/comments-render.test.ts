@@ -11,7 +11,7 @@ function section(html: string): string {
   return html.slice(start, html.indexOf('</section>', start));
 }
 
-const ALLOWED_TAGS = new Set(['section', 'link', 'h2', 'h3', 'p', 'strong', 'a', 'ol', 'li', 'article', 'header', 'bdi', 'time', 'div', 'br', 'footer', 'details', 'summary', 'form', 'label', 'input', 'button', 'textarea', 'span', 'altcha-widget', 'script']);
+const ALLOWED_TAGS = new Set(['section', 'link', 'h2', 'h3', 'p', 'strong', 'a', 'ol', 'li', 'article', 'header', 'bdi', 'time', 'div', 'br', 'footer', 'details', 'summary', 'form', 'label', 'input', 'button', 'textarea', 'span', 'altcha-widget', 'script', 'noscript', 'iframe']);
 
 /**
  * Every real element in the section (reader text has its `<` escaped, so
@@ -26,6 +26,8 @@ function assertInert(html: string, where: string): void {
     const names = [...attrs.matchAll(/\s([^\s=]+)(?:="[^"]*")?/g)].map((a) => a[1].toLowerCase());
     assert.ok(!names.some((n) => n.startsWith('on') || n === 'style' || n === 'srcdoc'), `${where}: <${tag}${attrs}>`);
     if (tag === 'script') assert.match(attrs, /src="\/static\//);
+    // The no-JavaScript form frame: our own uncached page, nothing else.
+    if (tag === 'iframe') assert.match(attrs, /^ class="comment-frame" src="\/news\/\d+\/comment-frame" title="Leave a comment" loading="lazy"$/);
     for (const h of attrs.matchAll(/\shref="([^"]*)"/g)) assert.match(h[1], /^(https?:\/\/|\/(?!\/)|\?|#)/, `${where}: href ${h[1]}`);
   }
 }

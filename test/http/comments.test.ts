@@ -16,17 +16,17 @@ for (const dialect of DIALECTS) {
     });
     after(async () => app.cleanup());
 
-    test('JSON: a valid comment answers 202 awaiting moderation and is stored once', async () => {
+    test('JSON: a valid comment answers 202 held for moderation and is stored once', async () => {
       const before = await rows(app);
       const res = await postValid(app, story, { body: 'Hello there' });
       assert.equal(res.statusCode, 202);
       assert.equal(res.json().comment.status, 'pending');
-      assert.match(res.json().message, /awaiting moderation/);
+      assert.match(res.json().message, /held for moderation/);
       assert.equal(res.headers['cache-control'], 'no-store');
       assert.equal(await rows(app), before + 1);
     });
 
-    test('no-JS: the form page asks an arithmetic question; answering it posts, redirects (303) and says "awaiting moderation"', async () => {
+    test('no-JS: the form page asks an arithmetic question; answering it posts, redirects (303) and says "held for moderation"', async () => {
       const addr = ip();
       const page = await app.server.inject({ url: `/news/${story}/comment-form`, remoteAddress: addr });
       assert.equal(page.statusCode, 200);
@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
       const res = await postForm(app, story, addr, { name: 'No Script', email: 'ns@example.org', body: 'Posted without JavaScript', captcha_id: q.id, captcha_answer: String(q.answer) });
       assert.equal(res.statusCode, 303);
       const follow = await app.server.inject({ url: res.headers.location as string, remoteAddress: addr });
-      assert.match(follow.body, /awaiting moderation/);
+      assert.match(follow.body, /held for moderation/);
     });
 
     test('a refused HTML form comes back with the reader’s text, the error beside the field, a new question, and nothing stored', async () => {

@@ -71,7 +71,7 @@ for (const dialect of DIALECTS) {
       assert.match(section, /<h2 id="comments-h">0 comments<\/h2><p class="comments-empty">No comments yet\.<\/p><h3 id="leave-comment">Leave a Comment<\/h3>/);
       for (const field of ['name', 'email', 'body']) assert.match(section, new RegExp(`<(input|textarea) id="c-\\w+" name="${field}"[^>]* required`), field);
       assert.match(section, new RegExp(`<altcha-widget name="altcha" challenge="/news/${a.id}/comments/challenge"`), 'the proof-of-work challenge');
-      assert.match(section, new RegExp(`<a href="/news/${a.id}/comment-form#comment-form">Write a comment</a>`), 'without JavaScript: the form page, with an arithmetic question');
+      assert.match(section, new RegExp(`<a href="/news/${a.id}/comment-form#comment-form">Or write your comment on a page of its own</a>`), 'without JavaScript: the form page, with an arithmetic question');
       assert.match(section, /<button type="submit">Post comment<\/button>/);
       assert.match(html, /<a class="skip-link" href="#main">/);
       assert.match(html, /<link rel="stylesheet" href="\/static\/site\.css\?v=[\w-]{10}"\/>/);

@@ -61,6 +61,18 @@ for (const dialect of DIALECTS) {
     const page1 = () => `/news/${s1.id}/${s1.slug}`;
     const page2 = () => `/news/${s2.id}/${s2.slug}`;
 
+    test('the no-JavaScript comment frame is never cached: two readers through Varnish get two questions', async () => {
+      await warm(page1());
+      assert.match((await get(page1())).body, new RegExp(`<noscript><iframe class="comment-frame" src="/news/${s1.id}/comment-frame"`));
+      const question = (body: string) => /name="captcha_id" value="([^"]+)"/.exec(body)?.[1];
+      const a = await get(`/news/${s1.id}/comment-frame`);
+      const b = await get(`/news/${s1.id}/comment-frame`);
+      assert.equal(a.status, 200);
+      assert.equal(b.cache, 'MISS');
+      assert.ok(question(a.body) && question(b.body));
+      assert.notEqual(question(a.body), question(b.body));
+    });
+
     test('pages are cached in Varnish, and tags never reach the reader', async () => {
       await warm(page1());
       await warm(page2());

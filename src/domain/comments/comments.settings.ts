@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Db } from '../../storage/index.ts';
+import type { Db, Q } from '../../storage/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { DEFAULT_RULES, type CommentRules } from './comments.types.ts';
@@ -55,11 +55,17 @@ export class CommentSettings {
     return rules;
   }
 
-  async updateRules(patch: Partial<CommentRules>): Promise<CommentRules> {
+  /** Checks and stores the rules; `q` lets a caller write them inside its own (audited) transaction. */
+  async updateRules(patch: Partial<CommentRules>, q: Q = this.deps.db.kysely): Promise<CommentRules> {
     const next = checkRules({ ...(await this.rules()), ...patch }, Object.keys(patch));
-    await upsertSetting(this.deps.db.kysely, RULES_KEY, JSON.stringify(next), this.deps.clock.now().toISOString());
+    await upsertSetting(q, RULES_KEY, JSON.stringify(next), this.deps.clock.now().toISOString());
     this.rulesCache = null;
-    return this.rules();
+    return next;
+  }
+
+  /** Drops the cached rules (after a transaction that wrote them committed). */
+  forgetRules(): void {
+    this.rulesCache = null;
   }
 
   /** Salted hash for matching an email or IP without keeping it readable. */
@@ -71,7 +77,7 @@ export class CommentSettings {
 
 const INT_LIMITS: Partial<Record<keyof CommentRules, [number, number]>> = {
   closeAfterDays: [0, 36500], maxLinks: [0, 100], flagThreshold: [1, 1000], minSubmitSeconds: [0, 600],
-  floodSeconds: [0, 3600], storyPerMinute: [1, 1_000_000], duplicateSeconds: [0, 86400], powCost: [1, 1_000_000], powMaxCounter: [10, 10_000_000],
+  floodSeconds: [0, 3600], addressPerMinute: [1, 1_000_000], storyPerMinute: [1, 1_000_000], duplicateSeconds: [0, 86400], powCost: [1, 1_000_000], powMaxCounter: [10, 10_000_000],
 };
 
 function checkRules(r: CommentRules, keys: string[]): CommentRules {

@@ -79,8 +79,10 @@ export interface CommentRules {
   flagThreshold: number;
   /** Seconds from form render to submit below which a submission is refused. */
   minSubmitSeconds: number;
-  /** Seconds between two comments from one IP or one email. */
+  /** Seconds between two comments from one reader (IP and email together) or one email. */
   floodSeconds: number;
+  /** Comments per IP per minute, whatever the email: readers behind one address share it. */
+  addressPerMinute: number;
   /** Comments per story per minute, site-wide. */
   storyPerMinute: number;
   /** Same text again from the same commenter within this many seconds → 409. */
@@ -98,6 +100,7 @@ export const DEFAULT_RULES: CommentRules = Object.freeze({
   flagThreshold: 3,
   minSubmitSeconds: 4,
   floodSeconds: 15,
+  addressPerMinute: 10,
   storyPerMinute: 120,
   duplicateSeconds: 360,
   powCost: 1000,

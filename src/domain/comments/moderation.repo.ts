@@ -23,6 +23,20 @@ export async function countQueue(db: Q, queue: Queue, articleId?: number): Promi
   return Number(r.n);
 }
 
+/** Stories with comments waiting, most waiting first. */
+export async function pendingByStory(db: Q, limit: number): Promise<Array<{ article_id: number; n: number }>> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'pending')
+    .groupBy('article_id')
+    .orderBy('n', 'desc')
+    .orderBy('article_id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ article_id: r.article_id, n: Number(r.n) }));
+}
+
 export async function findCommentRows(db: Q, ids: number[]): Promise<CommentRow[]> {
   if (!ids.length) return [];
   return db.selectFrom('comments').selectAll().where('id', 'in', ids).execute();

@@ -8,9 +8,9 @@ import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { commentFromRow, publicFromRow } from './comments.read.ts';
 import { findArticleMetas, findCommentRow } from './comments.repo.ts';
 import type { CommentSettings } from './comments.settings.ts';
-import { MODERATION_ACTIONS, QUEUES, type Comment, type CommentStatus, type HoldReason, type ModerationAction, type Page, type PublicComment, type Queue } from './comments.types.ts';
+import { MODERATION_ACTIONS, QUEUES, type Comment, type CommentRules, type CommentStatus, type HoldReason, type ModerationAction, type Page, type PublicComment, type Queue } from './comments.types.ts';
 import {
-  addFlag, countQueue, deleteCommentRow, findCommentRows, flagReasons, historyByEmail, insertBan, listQueue, returnToQueue, setBody, setStatus,
+  addFlag, countQueue, deleteCommentRow, findCommentRows, flagReasons, historyByEmail, insertBan, listQueue, pendingByStory, returnToQueue, setBody, setStatus,
 } from './moderation.repo.ts';
 import type { CommentNotifier } from './notifications.ts';
 import { MAX_BODY_CHARS } from './phases/fields.ts';
@@ -68,6 +68,43 @@ export class ModerationService {
 
   async pendingCount(): Promise<number> {
     return countQueue(this.db, 'pending');
+  }
+
+  /** The stories with most comments waiting, for the desk's "waiting by story". */
+  async pendingByStory(limit = 20): Promise<Array<{ story: { id: number; slug: string; headline: string } | null; articleId: number; count: number }>> {
+    const rows = await pendingByStory(this.db, Math.min(Math.max(limit, 1), 100));
+    const metas = await findArticleMetas(this.db, rows.map((r) => r.article_id));
+    return rows.map((r) => {
+      const s = metas.find((a) => a.id === r.article_id);
+      return { articleId: r.article_id, count: r.n, story: s ? { id: s.id, slug: s.slug, headline: s.headline } : null };
+    });
+  }
+
+  rules(): Promise<CommentRules> {
+    return this.deps.settings.rules();
+  }
+
+  /**
+   * The site's comment rules (docs/comments.md), audited with what changed.
+   * Only "close after N days" changes what a page shows (an open form or
+   * "comments are closed"), so only that change purges, and it purges every
+   * page, because every story page may have crossed the line.
+   */
+  async updateRules(patch: Partial<CommentRules>, actor: string): Promise<CommentRules> {
+    const before = await this.deps.settings.rules();
+    const at = this.deps.clock.now().toISOString();
+    const closeChanged = await this.db.transaction().execute(async (trx) => {
+      const after = await this.deps.settings.updateRules(patch, trx);
+      const changed = Object.keys(patch).filter((k) => JSON.stringify(before[k as keyof CommentRules]) !== JSON.stringify(after[k as keyof CommentRules]));
+      const detail = Object.fromEntries(changed.map((k) => [k, { before: before[k as keyof CommentRules], after: after[k as keyof CommentRules] }]));
+      await recordAudit(trx, at, { actor, action: 'comment.rules', targetType: 'settings', targetId: 'comments.rules', detail });
+      const close = changed.includes('closeAfterDays');
+      if (close) await recordChange(trx, at, { kind: 'settings', id: 'comment-rules', action: 'updated', tags: [cacheTag.settings] });
+      return close;
+    });
+    this.deps.settings.forgetRules();
+    if (closeChanged) await this.deps.changes.committed();
+    return this.deps.settings.rules();
   }
 
   private async hydrate(rows: CommentRow[]): Promise<ModerationItem[]> {

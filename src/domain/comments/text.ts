@@ -60,22 +60,36 @@ const CONFUSABLES: Record<string, string> = {
   '0': 'o', '1': 'l', '|': 'l', '3': 'e', '5': 's', '@': 'a', $: 's',
 };
 
-/** A rough UTS #39 skeleton: enough to catch `Еditor`, `аdmin`, `ｅｄｉｔｏｒ` and `rn` for `m`. */
-export function skeleton(s: string): string {
+/**
+ * Look-alikes and combining marks folded away, word breaks kept: `ѕраm`,
+ * `sṗam` and `ｓｐａｍ` all read `spam`. Used for staff-like names and for
+ * the site's word lists, so a spelling that slips past one slips past neither.
+ */
+export function foldLookalikes(s: string): string {
   const folded = foldForMatch(s).normalize('NFD').replace(/\p{M}/gu, '');
   let out = '';
   for (const ch of folded) out += CONFUSABLES[ch] ?? ch;
-  return out.replace(/rn/g, 'm').replace(/[^\p{L}\p{N}]+/gu, '');
+  return out.replace(/rn/g, 'm');
 }
 
-/** Case-insensitive, ignorable-blind substring match of any listed word. No regex, so no ReDoS. */
+/** A rough UTS #39 skeleton: enough to catch `Еditor`, `аdmin`, `ｅｄｉｔｏｒ` and `rn` for `m`. */
+export function skeleton(s: string): string {
+  return foldLookalikes(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Any listed word, matched case-insensitively and blind to ignorables, on
+ * the plain folded text and on its look-alike fold (word breaks kept, so
+ * `is pam` never reads as `spam`). Substring search, no regex: no ReDoS.
+ */
 export function findListedWord(text: string, words: readonly string[]): string | null {
   if (!words.length) return null;
-  const hay = foldForMatch(text);
-  const squeezed = hay.replace(/\s+/g, ' ');
+  const hay = foldForMatch(text).replace(/\s+/g, ' ');
+  const alike = foldLookalikes(text).replace(/\s+/g, ' ');
   for (const w of words) {
-    const needle = foldForMatch(w).trim();
-    if (needle && (hay.includes(needle) || squeezed.includes(needle))) return w;
+    const needle = foldForMatch(w).replace(/\s+/g, ' ').trim();
+    const alikeNeedle = foldLookalikes(w).replace(/\s+/g, ' ').trim();
+    if ((needle && hay.includes(needle)) || (alikeNeedle && alike.includes(alikeNeedle))) return w;
   }
   return null;
 }

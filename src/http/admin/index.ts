@@ -4,6 +4,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../domain/access/index.ts';
 import { csrfMatches } from '../../domain/sessions/index.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -78,6 +79,10 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
     if (found) {
       req.staff = found.staff;
       req.adminCsrf = found.session.csrfToken;
+      // Pages only (a post redirects): one indexed count per newsroom page view.
+      if ((req.method === 'GET' || req.method === 'HEAD') && can(found.staff.role, 'comments:moderate')) {
+        req.adminPendingComments = await deps.commentModeration.pendingCount();
+      }
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -111,6 +116,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       app.decorateRequest('staff', null);
       app.decorateRequest('adminCsrf', null);
       app.decorateRequest('adminChrome', null);
+      app.decorateRequest('adminPendingComments', null);
       app.setErrorHandler(sendAdminError);
       app.addHook('onRequest', async (req, reply) => {
         reply.header('cache-control', 'no-store');

@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Site name and asset URLs for the admin layout; set for every /admin request. */
     adminChrome: AdminChrome | null;
+    /** Comments waiting for a moderator, for the nav; null for members who do not moderate, and on posts. */
+    adminPendingComments: number | null;
   }
 }
 
@@ -23,6 +25,8 @@ interface NavItem {
   label: string;
   /** Shown only to roles with this capability; none: every member. */
   cap?: Capability;
+  /** Shows the waiting-comments count beside the label. */
+  pending?: true;
 }
 
 /** Stories and Media come from the newsroom plugins; the rest are registered by createAdmin. */
@@ -34,7 +38,7 @@ export const NAV: NavItem[] = [
   { href: '/admin/tags', label: 'Tags', cap: 'taxonomy:write' },
   { href: '/admin/people', label: 'People', cap: 'taxonomy:write' },
   { href: '/admin/house-spellings', label: 'House spellings', cap: 'taxonomy:write' },
-  { href: '/admin/comments', label: 'Comments', cap: 'comments:moderate' },
+  { href: '/admin/comments', label: 'Comments', cap: 'comments:moderate', pending: true },
   { href: '/admin/users', label: 'Users', cap: 'users:manage' },
   { href: '/admin/settings', label: 'Settings', cap: 'settings:write' },
   { href: '/admin/api-keys', label: 'API keys', cap: 'keys:manage' },
@@ -55,10 +59,12 @@ export interface AdminLayoutProps {
   chrome: AdminChrome;
   /** Path of the nav entry to mark current (defaults to none). */
   current?: string;
+  /** Comments waiting for a moderator (null: not shown). */
+  pendingComments?: number | null;
   children: ComponentChildren;
 }
 
-export function AdminLayout({ title, staff, csrf, chrome, current, children }: AdminLayoutProps) {
+export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, children }: AdminLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -81,7 +87,7 @@ export function AdminLayout({ title, staff, csrf, chrome, current, children }: A
           {staff && csrf ? <Account staff={staff} csrf={csrf} /> : null}
         </header>
         <div class="admin-body">
-          {staff ? <Nav staff={staff} current={current} /> : null}
+          {staff ? <Nav staff={staff} current={current} pendingComments={pendingComments} /> : null}
           <main id="main" class="admin-main" tabindex={-1}>
             <h1>{title}</h1>
             {children}
@@ -108,7 +114,7 @@ function Account({ staff, csrf }: { staff: Staff; csrf: string }) {
   );
 }
 
-function Nav({ staff, current }: { staff: Staff; current?: string }) {
+function Nav({ staff, current, pendingComments }: { staff: Staff; current?: string; pendingComments: number | null }) {
   return (
     <nav class="admin-nav" aria-label="Newsroom">
       <ul>
@@ -116,6 +122,14 @@ function Nav({ staff, current }: { staff: Staff; current?: string }) {
           <li>
             <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
               {n.label}
+              {n.pending && pendingComments ? (
+                <>
+                  {' '}
+                  <span class="count-badge" aria-label={`${pendingComments} waiting`}>
+                    {pendingComments}
+                  </span>
+                </>
+              ) : null}
             </a>
           </li>
         ))}
@@ -179,7 +193,7 @@ export function sendAdminPage(req: FastifyRequest, reply: FastifyReply, opts: Ad
   const html =
     '<!doctype html>' +
     renderToString(
-      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current}>
+      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments}>
         {opts.content}
       </AdminLayout>,
     );

@@ -32,13 +32,18 @@ interface LogoChoice {
   picked: string;
 }
 
-function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: LogoChoice; errors?: FieldErrors; saved?: boolean }) {
+function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: LogoChoice; errors?: FieldErrors; saved?: boolean; mailOn: boolean }) {
   const e = p.errors ?? {};
   const v = p.values;
   return (
     <>
       {p.saved ? <Notice kind="success">Settings saved.</Notice> : null}
       {Object.keys(e).length ? <Notice kind="error">Please correct the fields marked below.</Notice> : null}
+      {p.mailOn ? null : (
+        <Notice kind="info">
+          Mail is not configured: set SMTP_URL (and MAIL_FROM) and restart to send password resets, invitations and comment notifications. Until then the comment form tells readers it sends no email.
+        </Notice>
+      )}
       <form method="post" action="/admin/settings" class="stack-form" novalidate>
         <CsrfField token={p.csrf} />
         <TextField name="name" label="Site name" value={v.name} error={e.name} required maxLength={120} />
@@ -111,7 +116,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
   app.get<{ Querystring: { saved?: string } }>('/settings', guard, async (req, reply) => {
     const values = formValues(await settings.get());
     const logo = await logoChoice(values.logoUrl);
-    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} saved={req.query.saved === '1'} /> });
+    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} saved={req.query.saved === '1'} mailOn={ctx.deps.config.smtpUrl !== null} /> });
   });
 
   app.post('/settings', guard, async (req, reply) => {
@@ -127,7 +132,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
     } catch (e) {
       if (!isFormError(e)) throw e;
       const logo = await logoChoice(values.logoUrl, pickedId);
-      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} errors={fieldErrors(e)} /> });
+      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} errors={fieldErrors(e)} mailOn={ctx.deps.config.smtpUrl !== null} /> });
     }
     return reply.code(303).header('location', '/admin/settings?saved=1').send();
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseAction, parseQueue, type ModerationItem, type PublicComment, type ThreadedComment } from '../../domain/comments/index.ts';
+import { parseAction, parseQueue, type CommentRules, type ModerationItem, type PublicComment, type ThreadedComment } from '../../domain/comments/index.ts';
 import { cacheTag } from '../../domain/changes/index.ts';
 import { AppError, validationError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -86,6 +86,19 @@ export function registerCommentApiRoutes(app: FastifyInstance, deps: HttpDeps): 
     const key = requireCap(req, 'comments:moderate');
     const changed = await deps.commentModeration.moderate(idsOf(req.body), parseAction((req.body as { action?: unknown } | undefined)?.action), actorOf(key));
     return { changed };
+  });
+
+  // The site's comment rules (docs/comments.md). PATCH takes any subset; unknown names and bad values are 422, nothing saved.
+  app.get('/comments/rules', async (req: Req) => {
+    requireCap(req, 'comments:moderate');
+    return { rules: await deps.commentModeration.rules() };
+  });
+
+  app.patch('/comments/rules', async (req: Req) => {
+    const key = requireCap(req, 'comments:moderate');
+    const body = req.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_REQUEST', 'send a JSON object of rules to change, e.g. {"rejectWords": ["spam"]}');
+    return { rules: await deps.commentModeration.updateRules(body as Partial<CommentRules>, actorOf(key)) };
   });
 
   app.delete('/comments/:id', async (req: Req, reply) => {

@@ -5,12 +5,13 @@ import { AppError } from '../../domain/shared/errors.ts';
 import type { HttpDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { EMPTY_FORM, type FormState } from './comments/comment-form.tsx';
-import { formPagePath } from './comments/comments-section.tsx';
+import { commentFramePath, formPagePath } from './comments/comments-section.tsx';
 import { cacheTag } from '../../domain/changes/index.ts';
 import { commentsRss } from './comments/feed.ts';
 import { errorState, parseStrictForm, rawFromBody, retryAfterOf } from './comments/forms.ts';
 import { parseCommentOrder } from './comments/load.ts';
-import { renderCommentFormPage, renderNoticePage } from './comments/pages.tsx';
+import { renderCommentFormPage, renderCommentFrame, renderNoticePage } from './comments/pages.tsx';
+import { securityHeaders } from '../security-headers.ts';
 import { altchaVendorFiles } from './comments/vendor.ts';
 import { siteAssets } from './context.ts';
 import { storyPath } from './paths.ts';
@@ -42,6 +43,7 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
   const ipOf = (req: FastifyRequest) => req.ip;
   await app.register(formbody, { bodyLimit: COMMENT_BODY_LIMIT, parser: parseStrictForm });
   const assets = siteAssets();
+  const frameable = securityHeaders({ frameableBySelf: true });
   for (const f of altchaVendorFiles()) {
     app.get(f.path, (_req, reply) => reply.type(f.contentType).header('cache-control', 'public, max-age=86400').send(f.body));
   }
@@ -66,11 +68,27 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
     return reply.code(status).header('cache-control', NO_STORE).type(HTML).send(html);
   }
 
+  /** The frame's answer: a fresh single-use question every time, never stored by any cache, frameable by our own pages only. */
+  async function framePage(req: FastifyRequest, reply: FastifyReply, articleId: number, state: FormState, status: number) {
+    const target = await deps.comments.target(articleId);
+    const question = target.closed ? null : await deps.comments.mathQuestion(articleId, ipOf(req));
+    const html = await renderCommentFrame(deps, assets, { target, state, question });
+    return reply.code(status).headers(frameable).header('cache-control', NO_STORE).type(HTML).send(html);
+  }
+
+  const postedNotice = (posted: string | undefined) =>
+    posted === 'approved' ? 'Thank you. Your comment is published.' : posted === 'pending' ? 'Thank you. Your comment is held for moderation and will appear once approved.' : null;
+
+  app.get('/news/:id/comment-frame', async (req: IdReq, reply) => {
+    const target = await storyOr404(req, reply, req.params.id);
+    if (!target) return reply;
+    return framePage(req, reply, target.id, { ...EMPTY_FORM, notice: postedNotice(req.query.posted) }, 200);
+  });
+
   app.get('/news/:id/comment-form', async (req: IdReq, reply) => {
     const target = await storyOr404(req, reply, req.params.id);
     if (!target) return reply;
-    const posted = req.query.posted;
-    const notice = posted === 'approved' ? 'Thank you. Your comment is published.' : posted === 'pending' ? 'Thank you. Your comment is awaiting moderation and will appear once approved.' : null;
+    const notice = postedNotice(req.query.posted);
     const replyTo = parseId(req.query.reply_to ?? '') ?? undefined;
     return formPage(req, reply, target.id, { ...EMPTY_FORM, notice }, 200, replyTo);
   });
@@ -87,16 +105,18 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
     if (articleId === null) return storyOr404(req, reply, req.params.id);
     const target = { id: articleId };
     const raw: RawSubmission = rawFromBody(req.body);
+    const inFrame = (req.body as Record<string, unknown> | undefined)?.frame === '1';
     try {
       const r = await deps.comments.submit({ articleId, ip: ipOf(req) }, raw);
       deps.metrics?.commentDecision(r.status);
       const visible = r.status === 'approved';
-      const message = visible ? 'Thank you. Your comment is published.' : 'Thank you. Your comment is awaiting moderation and will appear once approved.';
+      const message = visible ? 'Thank you. Your comment is published.' : 'Thank you. Your comment is held for moderation and will appear once approved.';
       if (wantsJson(req)) {
         // Spam is answered like any held comment: a bot learns nothing from the reply.
         return reply.code(visible ? 201 : 202).header('cache-control', NO_STORE).send({ comment: { id: r.id, status: visible ? 'approved' : 'pending' }, message });
       }
-      return reply.code(303).header('cache-control', NO_STORE).header('location', `${formPagePath(target.id)}?posted=${visible ? 'approved' : 'pending'}#comment-form`).send();
+      const back = inFrame ? commentFramePath(target.id) : formPagePath(target.id);
+      return reply.code(303).header('cache-control', NO_STORE).header('location', `${back}?posted=${visible ? 'approved' : 'pending'}#comment-form`).send();
     } catch (e) {
       if (e instanceof AppError && e.status === 404) return storyOr404(req, reply, '0');
       if (isDatabaseUnavailable(e)) deps.metrics?.commentDecision('unavailable');
@@ -111,6 +131,7 @@ async function commentContext(app: FastifyInstance, deps: HttpDeps): Promise<voi
       if (wantsJson(req)) {
         return reply.code(e.status).header('cache-control', NO_STORE).send({ error: { code: e.code, message: e.message, field: e.field, problems: e.commentProblems } });
       }
+      if (inFrame) return framePage(req, reply, target.id, errorState(raw, e), e.status);
       return formPage(req, reply, target.id, errorState(raw, e), e.status);
     }
   });

@@ -4,9 +4,10 @@ import type { PhaseContext } from '../pipeline.types.ts';
 import { findListedWord, skeleton } from '../text.ts';
 
 /**
- * Word lists run on folded text (NFKC, ignorables stripped, case-folded), so
- * `sp\u200Bam` and `ＳＰＡＭ` still match. Plain substring search: no
- * user-supplied regex, so nothing here can blow up in time (ReDoS).
+ * Word lists run on folded text (NFKC, ignorables stripped, case-folded) and
+ * on its look-alike fold (the one staff-like names use), so `sp\u200Bam`,
+ * `ＳＰＡＭ`, Cyrillic `ѕраm` and `sp\u0307am` all match. Plain substring
+ * search: no user-supplied regex, so nothing here can blow up (ReDoS).
  */
 export function words(ctx: Pick<PhaseContext, 'input' | 'rules' | 'verdict'>): void {
   const text = `${ctx.input.name}\n${ctx.input.body}\n${ctx.input.authorUrl}`;

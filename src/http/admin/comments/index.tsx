@@ -5,7 +5,8 @@ import { actorOf } from '../../../domain/users/index.ts';
 import type { HttpDeps } from '../../deps.ts';
 import type { AdminRoutePlugin } from '../index.ts';
 import { csrfToken, requireCapability, sendAdminPage, staffOf } from '../index.ts';
-import { ACTION_LABELS, Desk, EditForm, type DeskAction } from './desk.tsx';
+import { registerCommentRulesPage } from './rules.tsx';
+import { ACTION_LABELS, ConfirmAction, DESTRUCTIVE, Desk, EditForm, type DeskAction } from './desk.tsx';
 
 const PER_PAGE = 25;
 const pre = { preHandler: requireCapability('comments:moderate') };
@@ -20,6 +21,14 @@ function queueOf(req: Req): Queue {
   const q = req.query.queue;
   return q && (QUEUES as readonly string[]).includes(q) ? (q as Queue) : 'pending';
 }
+
+function storyOf(req: Req): number | null {
+  const s = req.query.story;
+  return s && /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647 ? Number(s) : null;
+}
+
+/** The flash after an action: words, spaces, commas and the `#` of "approve #12". */
+const FLASH = /^[a-z_ ,#0-9]{1,60}$/i;
 
 const back = (reply: FastifyReply, queue: Queue, done: string) => reply.code(303).header('location', `/admin/comments?queue=${queue}&done=${encodeURIComponent(done)}`).send();
 
@@ -38,19 +47,29 @@ async function runAction(deps: HttpDeps, id: number, action: DeskAction, actor: 
  * every route also requires `comments:moderate`. Nothing changes on GET.
  */
 export const commentsDeskRoutes: AdminRoutePlugin = async (app, deps) => {
+  registerCommentRulesPage(app, deps);
   app.get('/comments', pre, async (req: Req, reply) => {
     const queue = queueOf(req);
+    const story = storyOf(req);
+    const articleId = story ?? undefined;
     const page = Math.max(1, Math.min(10_000, Number(/^\d{1,5}$/.test(req.query.page ?? '') ? req.query.page : 1)));
-    const [list, ...counts] = await Promise.all([
-      deps.commentModeration.list(queue, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-      ...QUEUES.map((q) => deps.commentModeration.list(q, { limit: 1 }).then((r) => r.total)),
+    const [list, byStory, settings, ...counts] = await Promise.all([
+      deps.commentModeration.list(queue, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE, articleId }),
+      deps.commentModeration.pendingByStory(20),
+      deps.settings.get(),
+      ...QUEUES.map((q) => deps.commentModeration.list(q, { limit: 1, articleId }).then((r) => r.total)),
     ]);
     const countMap = Object.fromEntries(QUEUES.map((q, i) => [q, counts[i]])) as Record<Queue, number>;
-    const done = req.query.done && /^[a-z_ ,0-9]{1,60}$/i.test(req.query.done) ? req.query.done : null;
+    const done = req.query.done && FLASH.test(req.query.done) ? req.query.done : null;
     return sendAdminPage(req, reply, {
       title: `Comments: ${queue}`,
       current: '/admin/comments',
-      content: <Desk queue={queue} counts={countMap} items={list.items} page={page} pages={Math.max(1, Math.ceil(list.total / PER_PAGE))} csrf={csrfToken(req)} notice={done ? `Done: ${done}.` : null} />,
+      content: (
+        <Desk
+          queue={queue} counts={countMap} items={list.items} page={page} pages={Math.max(1, Math.ceil(list.total / PER_PAGE))} csrf={csrfToken(req)}
+          notice={done ? `Done: ${done}.` : null} tz={settings.timeZone} byStory={byStory} storyFilter={story} mailOn={deps.config.smtpUrl !== null}
+        />
+      ),
     });
   });
 
@@ -67,7 +86,13 @@ export const commentsDeskRoutes: AdminRoutePlugin = async (app, deps) => {
     const id = commentId(req.params.id);
     const action = req.params.action as DeskAction;
     if (!(action in ACTION_LABELS)) throw new AppError('NOT_FOUND', 'no such action');
-    await deps.commentModeration.get(id);
+    const c = await deps.commentModeration.get(id);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const destructive = (DESTRUCTIVE as readonly string[]).includes(action);
+    if (destructive && body.confirm !== 'yes') {
+      const a = action as (typeof DESTRUCTIVE)[number];
+      return sendAdminPage(req, reply, { title: `${ACTION_LABELS[a]}: comment #${id}`, current: '/admin/comments', content: <ConfirmAction c={c} action={a} csrf={csrfToken(req)} queue={queueOf(req)} /> });
+    }
     await runAction(deps, id, action, actorOf(staffOf(req)));
     return back(reply, queueOf(req), `${action.replace('_', ' ')} #${id}`);
   });
@@ -95,9 +120,3 @@ function parseQueueAction(v: unknown): 'approve' | 'reject' | 'spam' {
   if (v === 'approve' || v === 'reject' || v === 'spam') return v;
   throw new AppError('VALIDATION_FAILED', 'action: choose approve, reject or spam', { field: 'action' });
 }
-
-/** For the admin header (the lead wires it into the layout): how many comments wait. */
-export async function pendingCommentCount(deps: Pick<HttpDeps, 'commentModeration'>): Promise<number> {
-  return deps.commentModeration.pendingCount();
-}
-

@@ -55,5 +55,5 @@ async function previewComments(deps: HttpDeps, a: Article): Promise<CommentsSect
   const [comments, site] = await Promise.all([deps.comments.listForArticle(a.id), deps.settings.get()]);
   const mode = a.commentMode === 'default' ? site.commentDefault : a.commentMode;
   const closed = mode === 'closed' ? 'Comments are closed on this story.' : null;
-  return { article: a, comments, order: 'oldest', target: { id: a.id, slug: a.slug, headline: a.headline, closed, mode }, tz: site.timeZone, form: null, challenge: null };
+  return { article: a, comments, order: 'oldest', target: { id: a.id, slug: a.slug, headline: a.headline, closed, mode }, tz: site.timeZone, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
 }

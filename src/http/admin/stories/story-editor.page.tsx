@@ -1,3 +1,4 @@
+import { storyPath } from '../../site/paths.ts';
 import { utcToZonedLocal, type Article, type CheckFinding, type ImageInfo, type StaffActor } from '../../../domain/articles/index.ts';
 import type { Person } from '../../../domain/people/index.ts';
 import type { Section } from '../../../domain/sections/index.ts';
@@ -64,7 +65,25 @@ export function StoryEditorPage(p: EditorPageProps) {
     <>
       <link rel="stylesheet" href={assets.css} />
       <script src={assets.js} defer />
-      {p.notice ? <Notice kind={p.notice.kind}>{p.notice.text}</Notice> : null}
+      {p.notice ? (
+        <Notice kind={p.notice.kind}>
+          {p.notice.text}
+          {a && a.status === 'published' && p.notice.kind === 'success' ? (
+            <>
+              {' '}
+              <a href={storyPath(a)} class="view-on-site">
+                View on site
+              </a>
+            </>
+          ) : null}
+        </Notice>
+      ) : a && a.status === 'published' ? (
+        <p class="view-on-site-line">
+          <a href={storyPath(a)} class="view-on-site">
+            View on site
+          </a>
+        </p>
+      ) : null}
       <form id="story-form" class="story-editor" method="post" action={a ? `/admin/stories/${a.id}` : '/admin/stories'} data-story-id={a ? String(a.id) : ''}>
         <CsrfField token={p.csrf} />
         <input type="hidden" name="version" value={v.version ?? ''} />

@@ -9,7 +9,7 @@ export interface FormState {
   errors: Record<string, string>;
   /** The one-line summary at the top of the form (the first error, or the outcome). */
   message: string | null;
-  /** After a successful post: "awaiting moderation" or "published". */
+  /** After a successful post: "held for moderation" or "published". */
   notice: string | null;
 }
 
@@ -28,6 +28,10 @@ export interface CommentFormProps {
   /** Hidden until comments.js shows it (cached story page); shown on the form page. */
   hidden: boolean;
   replyingTo: { id: number; name: string } | null;
+  /** False when the site has no mail server (SMTP_URL unset): the checkbox is shown off, with why. */
+  mailOn?: boolean;
+  /** In the story page's no-JavaScript frame: the post answers inside the frame. */
+  inFrame?: boolean;
 }
 
 function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
@@ -47,7 +51,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 const describedBy = (id: string, error?: string, hint?: boolean) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function CommentForm({ articleId, state, question, hidden, replyingTo }: CommentFormProps) {
+export function CommentForm({ articleId, state, question, hidden, replyingTo, mailOn = true, inFrame = false }: CommentFormProps) {
   const v = state.values;
   const e = state.errors;
   return (
@@ -66,6 +70,7 @@ export function CommentForm({ articleId, state, question, hidden, replyingTo }: 
         Replying to <bdi>{replyingTo?.name ?? ''}</bdi>. <a href="#comment-form" data-cancel-reply="">Cancel reply</a>
       </p>
       <input type="hidden" name="parent_id" value={v.parentId} />
+      {inFrame ? <input type="hidden" name="frame" value="1" /> : null}
       <Field id="c-name" label="Name" error={e.name}>
         <input id="c-name" name="name" required maxLength={MAX_NAME_CHARS} autocomplete="name" dir="auto" value={v.name} aria-invalid={e.name ? 'true' : undefined} aria-describedby={describedBy('c-name', e.name)} />
       </Field>
@@ -84,10 +89,20 @@ export function CommentForm({ articleId, state, question, hidden, replyingTo }: 
         <label for="c-website">Leave this field empty</label>
         <input id="c-website" name="website" tabIndex={-1} autocomplete="off" value="" />
       </p>
-      <p class="comment-field comment-notify">
-        <input id="c-notify" name="notify" type="checkbox" value="on" checked={v.notify} />
-        <label for="c-notify">Email me when my comment is published and when someone replies</label>
-      </p>
+      {mailOn ? (
+        <p class="comment-field comment-notify">
+          <input id="c-notify" name="notify" type="checkbox" value="on" checked={v.notify} />
+          <label for="c-notify">Email me when my comment is published and when someone replies</label>
+        </p>
+      ) : (
+        <p class="comment-field comment-notify">
+          <input id="c-notify" type="checkbox" disabled aria-describedby="c-notify-off" />
+          <label for="c-notify">Email me when my comment is published and when someone replies</label>{' '}
+          <span class="field-hint" id="c-notify-off">
+            Not available: this site does not send email.
+          </span>
+        </p>
+      )}
       {question ? <MathField q={question} error={e.captcha_answer ?? e.captcha} /> : <WidgetField articleId={articleId} error={e.captcha} />}
       <p class="comment-submit">
         <button type="submit">Post comment</button>

@@ -28,6 +28,8 @@ export interface CommentsSectionProps {
   /** The arithmetic question: only on the uncached form page. */
   challenge: MathQuestion | null;
   replyingTo?: { id: number; name: string } | null;
+  /** Whether the site can send email (SMTP_URL set): the reply-notification checkbox says so when not. */
+  mailOn: boolean;
   /** The site's fragment memo: on the story page the form part is rendered once, not per story. */
   fragment?: Fragments;
 }
@@ -41,6 +43,8 @@ export const COMMENT_ASSETS = {
 };
 
 export const formPagePath = (articleId: number) => `/news/${articleId}/comment-form`;
+/** The uncached, frameable form with its question, for the story page's no-JavaScript readers. */
+export const commentFramePath = (articleId: number) => `/news/${articleId}/comment-frame`;
 
 /**
  * The comment section under a story: count, order switch, the list with
@@ -107,11 +111,17 @@ function CommentsTail(p: CommentsSectionProps) {
             {target.mode === 'open' ? 'Comments appear at once; moderators may remove them.' : 'Comments are held for moderation and appear once approved.'}
           </p>
           {onStoryPage ? (
-            <p class="comment-form-link" data-comment-form-link="">
-              <a href={`${formPath}#comment-form`}>Write a comment</a>
-            </p>
+            <>
+              {/* Loaded only with scripting off (docs/comments.md): the cached page holds no question, the uncached frame brings a fresh one. */}
+              <noscript>
+                <iframe class="comment-frame" src={commentFramePath(article.id)} title="Leave a comment" loading="lazy"></iframe>
+              </noscript>
+              <p class="comment-form-link" data-comment-form-link="">
+                <a href={`${formPath}#comment-form`}>Or write your comment on a page of its own</a>
+              </p>
+            </>
           ) : null}
-          <CommentForm articleId={article.id} state={p.form ?? EMPTY_FORM} question={p.challenge} hidden={onStoryPage} replyingTo={p.replyingTo ?? null} />
+          <CommentForm articleId={article.id} state={p.form ?? EMPTY_FORM} question={p.challenge} hidden={onStoryPage} replyingTo={p.replyingTo ?? null} mailOn={p.mailOn} />
           {onStoryPage ? (
             <>
               <link rel="stylesheet" href={COMMENT_ASSETS.widgetCss} />
@@ -137,7 +147,7 @@ const TEMPLATE_PATH = `/news/${TEMPLATE_ID}/`;
  */
 function storyPageTail(p: CommentsSectionProps, fragment: Fragments): string {
   const { target } = p;
-  const template = fragment(`comments-tail:${target.mode}:${target.closed ?? ''}`, () =>
+  const template = fragment(`comments-tail:${target.mode}:${target.closed ?? ''}:${p.mailOn ? 'mail' : 'nomail'}`, () =>
     renderToString(<CommentsTail {...p} article={{ ...p.article, id: TEMPLATE_ID }} replyingTo={null} />),
   );
   return template.split(TEMPLATE_PATH).join(`/news/${p.article.id}/`);

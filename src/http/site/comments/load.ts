@@ -13,10 +13,10 @@ export function parseCommentOrder(query: unknown): CommentOrder {
  * `comments:<story>`) purges it.
  */
 export async function loadCommentsSection(
-  deps: Pick<HttpDeps, 'comments' | 'settings'>,
+  deps: Pick<HttpDeps, 'comments' | 'settings' | 'config'>,
   article: { id: number; slug: string; headline: string },
   order: CommentOrder = 'oldest',
 ): Promise<CommentsSectionProps> {
   const [comments, target, settings] = await Promise.all([deps.comments.listForArticle(article.id, order), deps.comments.target(article.id), deps.settings.get()]);
-  return { article, comments, order, target, tz: settings.timeZone, form: null, challenge: null };
+  return { article, comments, order, target, tz: settings.timeZone, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
 }

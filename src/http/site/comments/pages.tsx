@@ -1,12 +1,13 @@
 import type * as preact from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import type { CommentTarget, MathQuestion } from '../../../domain/comments/index.ts';
 import type { HttpDeps } from '../../deps.ts';
 import { loadSiteContext, type SiteAssets } from '../context.ts';
 import { storyPath } from '../paths.ts';
 import { basicMeta } from '../templates/head.tsx';
 import { renderPage } from '../templates/layout.tsx';
-import type { FormState } from './comment-form.tsx';
-import { CommentsSection, formPagePath, type CommentOrder } from './comments-section.tsx';
+import { CommentForm, type FormState } from './comment-form.tsx';
+import { COMMENT_ASSETS, CommentsSection, formPagePath, type CommentOrder } from './comments-section.tsx';
 
 export interface FormPageInput {
   target: CommentTarget;
@@ -37,8 +38,40 @@ export async function renderCommentFormPage(deps: HttpDeps, assets: SiteAssets, 
       <p>
         <a href={storyPath(article)}>Back to the story</a>
       </p>
-      <CommentsSection article={article} comments={comments} order={p.order} target={p.target} tz={ctx.settings.timeZone} form={p.state} challenge={p.question} replyingTo={p.replyingTo} />
+      <CommentsSection article={article} comments={comments} order={p.order} target={p.target} tz={ctx.settings.timeZone} form={p.state} challenge={p.question} replyingTo={p.replyingTo} mailOn={deps.config.smtpUrl !== null} />
     </div>,
+  );
+}
+
+/**
+ * The story page's no-JavaScript form, loaded in a frame from a <noscript>
+ * (docs/comments.md): a bare document, never cached, with a fresh question
+ * each time, so the cached story page around it is the same for everyone.
+ */
+export async function renderCommentFrame(deps: HttpDeps, assets: SiteAssets, p: Pick<FormPageInput, 'target' | 'state' | 'question'>): Promise<string> {
+  const ctx = await loadSiteContext(deps, assets);
+  const closed = p.target.closed;
+  return (
+    '<!doctype html>' +
+    renderToString(
+      <html lang={ctx.settings.language} dir={ctx.siteDir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{`Leave a comment: ${p.target.headline}`}</title>
+          <link rel="stylesheet" href={assets.css} />
+          <link rel="stylesheet" href={COMMENT_ASSETS.css} />
+        </head>
+        <body class="comment-frame-body">
+          {closed ? (
+            <p class="comments-closed">{closed}</p>
+          ) : (
+            <CommentForm articleId={p.target.id} state={p.state} question={p.question} hidden={false} replyingTo={null} mailOn={deps.config.smtpUrl !== null} inFrame />
+          )}
+        </body>
+      </html>,
+    )
   );
 }
 
