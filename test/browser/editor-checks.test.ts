@@ -65,9 +65,22 @@ describe(`${dialect}: grouped editorial-check findings in the editor`, { skip: s
     const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
     const head = item.locator('.finding-message');
     const seen: Array<[string, string]> = [];
+    const expected: Array<[string, string]> = [
+      ['Yevgeny', '(place 1 of 3)'],
+      ['Evgeniy', '(place 2 of 3)'],
+      ['Yevgeny', '(place 3 of 3)'],
+      ['Yevgeny', '(place 1 of 3)'],
+    ];
     for (let i = 0; i < 4; i++) {
       await head.click();
-      seen.push([await selected(), (await item.locator('.finding-places').innerText()).trim()]);
+      // The editor moves its selection after the label updates: read both once they settle (at most 2 s).
+      let got: [string, string] = ['', ''];
+      for (let t = 0; t < 40; t++) {
+        got = [await selected(), (await item.locator('.finding-places').innerText()).trim()];
+        if (got[0] === expected[i][0] && got[1] === expected[i][1]) break;
+        await page.waitForTimeout(50);
+      }
+      seen.push(got);
     }
     assert.deepEqual(seen, [
       ['Yevgeny', '(place 1 of 3)'],

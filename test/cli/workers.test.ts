@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { DIALECTS } from '../helpers/dialects.ts';
 import { cliEnv, startCli, type CliEnv } from './cli-helpers.ts';
@@ -39,7 +40,8 @@ for (const dialect of DIALECTS) {
       const serve = startCli(['serve'], { ...t.env, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://news.test', WORKERS: '2', CHANGE_POLL_MS: '60000' });
       try {
         const [, url] = await serve.waitFor(/Dateline is running at (http:\/\/127\.0\.0\.1:\d+)/);
-        const [, key] = await serve.waitFor(/Admin API key \(shown once, store it now\): (dl_\S+)/);
+        const [, file] = await serve.waitFor(/Admin API key written to (\S+) \(readable by this user only\)/);
+        const key = fs.readFileSync(file, 'utf8').trim();
         await serve.waitFor(/Press Ctrl\+C to stop/);
         assert.equal(serve.out.stdout.match(/Dateline is running at/g)?.length, 1);
         const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
