@@ -90,7 +90,12 @@ describe(`${dialect}: grouped editorial-check findings in the editor`, { skip: s
     ]);
     // The second click really landed in the second paragraph: the caret moved, not just the label.
     await head.click();
-    const para = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
+    const paragraph = () => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
+    let para = await paragraph();
+    for (let t = 0; t < 40 && !/^The score was played/.test(para); t++) {
+      await page.waitForTimeout(50);
+      para = await paragraph();
+    }
     assert.match(para, /^The score was played/);
 
     await item.locator('summary').click();
