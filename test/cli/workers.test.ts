@@ -31,13 +31,19 @@ async function waitForText(read: () => string, re: RegExp): Promise<void> {
 for (const dialect of DIALECTS) {
   describe(`${dialect}: dateline serve with WORKERS=2`, { timeout: 120_000 }, () => {
     let t: CliEnv;
+    const children: Array<ReturnType<typeof startCli>> = [];
     before(async () => {
       t = await cliEnv(dialect);
     });
-    after(async () => t.cleanup());
+    after(async () => {
+      // A test that failed midway must not leave its server (and its workers) holding this process open.
+      for (const c of children) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+      await t.cleanup();
+    });
 
     test('one banner and one key; an edit through one worker is fresh on all; a killed worker is replaced', async () => {
       const serve = startCli(['serve'], { ...t.env, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://news.test', WORKERS: '2', CHANGE_POLL_MS: '60000' });
+      children.push(serve);
       try {
         const [, url] = await serve.waitFor(/Dateline is running at (http:\/\/127\.0\.0\.1:\d+)/);
         const [, file] = await serve.waitFor(/Admin API key written to (\S+) \(readable by this user only\)/);
