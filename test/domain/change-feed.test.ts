@@ -25,7 +25,8 @@ const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService,
 const READS: Record<keyof typeof SERVICES, string[]> = {
   ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get'],
   SectionsService: ['list', 'get', 'withDescendants', 'checkParent', 'storyCounts', 'unique'],
-  TagsService: ['list', 'listForDesk', 'get', 'unique'],
+  // reindex enqueues the search job inside update's and remove's own transactions, which append the change.
+  TagsService: ['list', 'listForDesk', 'get', 'unique', 'reindex'],
   PeopleService: ['list', 'listForDesk', 'get', 'checkPhoto', 'unique'],
   SettingsService: ['get', 'invalidate'],
   MediaService: ['get', 'getMany', 'list', 'count', 'matching', 'usesOf'],
