@@ -61,7 +61,7 @@ for (const dialect of DIALECTS) {
         await eventuallyAll(page, /Every worker shows this edit/, 8);
         // A worker killed outright is replaced, and the site keeps answering with every change.
         const workers = execFileSync('pgrep', ['-P', String(serve.child.pid)]).toString().trim().split('\n').map(Number);
-        assert.equal(workers.length, 2);
+        assert.equal(workers.length, 2, `${execFileSync('ps', ['-o', 'pid,ppid,stat,args', '--ppid', String(serve.child.pid)])}\n${serve.out.stderr}`);
         process.kill(workers[0], 'SIGKILL');
         await waitForText(() => serve.out.stderr, /exited \(SIGKILL\); starting another/);
         const again = await fetch(`${url}/api/admin/v1/articles/${article.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ headline: 'After a worker was killed' }) });

@@ -80,8 +80,16 @@ export async function servePrimary(config: Config, io: Io, hooks: PrimaryHooks):
     return w;
   };
   const workers = Array.from({ length: config.workers }, fork);
+  // The banner waits for every worker: were one killed while another is still starting, the
+  // port would close (node:cluster closes a listening socket with no worker left on it).
   const first = await new Promise<Msg>((resolve) => {
-    for (const w of workers) w.on('message', (m: Msg) => (m.type === 'dateline:listening' || m.type === 'dateline:failed') && resolve(m));
+    let listening = 0;
+    for (const w of workers) {
+      w.on('message', (m: Msg) => {
+        if (m.type === 'dateline:failed') resolve(m);
+        else if (m.type === 'dateline:listening' && ++listening === workers.length) resolve(m);
+      });
+    }
   });
   const stop = async (): Promise<void> => {
     stopping = true;
