@@ -103,7 +103,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
       if (c.kind === 'article') comments.articleChanged(Number(c.id));
     }
   });
-  const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError });
+  const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError, queue: jobs, db: db.kysely });
   changes.on(cdnPurger.onChanges);
   return {
     config,
@@ -131,7 +131,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     commentNotifier,
     ...accounts,
     jobs,
-    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, leaseMs: config.jobLeaseSeconds * 1000, onError }),
+    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, cdnPurger, leaseMs: config.jobLeaseSeconds * 1000, onError }),
     newsroom,
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,

@@ -3,6 +3,7 @@ import { COMMENT_MAIL_JOB, type CommentNotifier } from '../domain/comments/index
 import type { Job, JobQueue } from '../domain/jobs/index.ts';
 import { MAIL_JOB, type MailOutbox } from '../domain/mail/index.ts';
 import { REINDEX_JOB, type SearchService } from '../domain/search/index.ts';
+import { CdnPurger, PURGE_JOB } from './cdn-purger.ts';
 import { JobRunner } from './runner.ts';
 import { PUBLISH_JOB, publishingJob } from './scheduler.ts';
 
@@ -12,6 +13,7 @@ export interface BuiltInJobDeps {
   search: SearchService;
   mailOutbox: MailOutbox;
   commentNotifier: CommentNotifier;
+  cdnPurger: CdnPurger;
   leaseMs: number;
   onError: (err: unknown, job?: Job) => void;
 }
@@ -22,5 +24,6 @@ export function createJobRunner(d: BuiltInJobDeps): JobRunner {
     .define(PUBLISH_JOB, publishingJob(d.articles))
     .define(MAIL_JOB, d.mailOutbox.job)
     .define(COMMENT_MAIL_JOB, d.commentNotifier.job)
-    .define(REINDEX_JOB, d.search.reindexJob);
+    .define(REINDEX_JOB, d.search.reindexJob)
+    .define(PURGE_JOB, d.cdnPurger.job);
 }

@@ -40,10 +40,10 @@ export function backoffMs(def: Pick<JobKind, 'backoffMs' | 'maxBackoffMs'>, atte
  * when its lease runs out. Failures wait with exponential back-off and
  * end dead, with their last error, after the job's attempts are used up.
  *
- * Registering a kind is one line, in main.ts:
- *   runner.define('purge', { handle: (p: { tags: string[] }) => purger.purge(p.tags) });
+ * Registering a kind is one line, in src/jobs/kinds.ts:
+ *   .define(REINDEX_JOB, d.search.reindexJob)
  * and enqueueing one, in the transaction of the change that needs it:
- *   await jobs.enqueue(trx, 'purge', { tags });
+ *   await jobs.enqueue(trx, REINDEX_JOB, { ids });
  */
 export class JobRunner {
   readonly owner: string;
