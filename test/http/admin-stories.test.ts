@@ -38,6 +38,13 @@ for (const dialect of DIALECTS) {
       return b.post(`/admin/stories/${id}`, { _csrf: csrfFrom(page.body), version, ...fields });
     }
 
+    test('an id that names no row is a 404 page, never a database error: beyond the int4 range too', async () => {
+      for (const id of ['abc', '0', '1.5', '2147483648', '9999999999', '99999999999']) {
+        const res = await editor.get(`/admin/stories/${id}`);
+        assert.equal(res.statusCode, 404, id);
+      }
+    });
+
     test('role × action: contributors draft and submit, authors publish their own, editors anything', async () => {
       const made = await create(contributor, { headline: 'Council meets', intent: 'save' });
       assert.equal(made.statusCode, 303, made.body.slice(0, 400));

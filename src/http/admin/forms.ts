@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/shared/errors.ts';
+import { parseId as parseIdOrNull } from '../../domain/shared/ids.ts';
 
 export type FormBody = Record<string, unknown>;
 export type FieldErrors = Record<string, string>;
@@ -19,8 +20,9 @@ export function fieldErrors(e: AppError): FieldErrors {
 
 /** Numeric route ids: anything but a plain positive integer is a 404, never a query. */
 export function parseId(raw: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(raw)) throw new AppError('NOT_FOUND', 'no such page');
-  return Number(raw);
+  const id = parseIdOrNull(raw);
+  if (id === null) throw new AppError('NOT_FOUND', 'no such page');
+  return id;
 }
 
 /** Errors a form shows beside its fields; anything else goes to the error handler. */

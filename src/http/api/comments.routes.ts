@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseAction, parseQueue, type CommentRules, type ModerationItem, type PublicComment, type ThreadedComment } from '../../domain/comments/index.ts';
 import { cacheTag } from '../../domain/changes/index.ts';
 import { AppError, validationError } from '../../domain/shared/errors.ts';
+import { MAX_ID, parseId as idOrNull } from '../../domain/shared/ids.ts';
 import type { HttpDeps } from '../deps.ts';
 import { actorOf, requireCap } from './auth.ts';
 import { parseId } from './query.ts';
@@ -42,7 +43,7 @@ function intParam(q: Record<string, unknown>, name: string, def: number, min: nu
 
 function idsOf(body: unknown): number[] {
   const ids = (body as { ids?: unknown } | undefined)?.ids;
-  if (!Array.isArray(ids) || !ids.every((x) => Number.isInteger(x) && x > 0 && x <= 2_147_483_647)) {
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'number' && idOrNull(x) !== null)) {
     throw validationError([{ field: 'ids', message: 'must be a list of comment ids' }]);
   }
   return ids as number[];
@@ -61,7 +62,7 @@ export function registerCommentApiRoutes(app: FastifyInstance, deps: HttpDeps): 
     const queue = parseQueue(q.status ?? 'pending');
     const limit = intParam(q, 'limit', 50, 1, 200);
     const offset = intParam(q, 'offset', 0, 0, 1_000_000);
-    const articleId = q.article === undefined ? undefined : intParam(q, 'article', 0, 1, 2_147_483_647);
+    const articleId = q.article === undefined ? undefined : intParam(q, 'article', 0, 1, MAX_ID);
     const page = await deps.commentModeration.list(queue, { limit, offset, articleId });
     return { comments: page.items.map(moderationJson), meta: { total: page.total, limit, offset, status: queue } };
   });

@@ -1,5 +1,6 @@
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/articles/index.ts';
 import { AppError, notFound } from '../../domain/shared/errors.ts';
+import { parseId as parseIdOrNull } from '../../domain/shared/ids.ts';
 
 /**
  * Query-string and path parameters of the Admin API, checked against
@@ -7,15 +8,11 @@ import { AppError, notFound } from '../../domain/shared/errors.ts';
  * types reaches SQL except as a bound value.
  */
 
-// Ids are INTEGER (int4) on PostgreSQL: anything larger can name no row and must not reach the driver.
-const MAX_ID = 2_147_483_647;
-
 /** A path id: digits only and in range, else the resource simply does not exist (404). */
 export function parseId(raw: unknown, what: string): number {
-  const s = typeof raw === 'string' ? raw : '';
-  const n = /^[1-9][0-9]{0,9}$/.test(s) ? Number(s) : NaN;
-  if (!(n <= MAX_ID)) throw notFound(`${what} ${s.slice(0, 40)}`);
-  return n;
+  const id = typeof raw === 'string' ? parseIdOrNull(raw) : null;
+  if (id === null) throw notFound(`${what} ${typeof raw === 'string' ? raw.slice(0, 40) : ''}`);
+  return id;
 }
 
 function badParam(field: string, message: string): AppError {
@@ -69,7 +66,7 @@ export function parseListQuery(raw: unknown, extra: ReadonlyArray<'status' | 'se
   const section = single(query, 'section');
   if (section !== undefined) {
     if (!section || section.length > 120) throw badParam('section', 'must be a section slug or id');
-    out.section = /^[1-9][0-9]{0,9}$/.test(section) && Number(section) <= MAX_ID ? Number(section) : section;
+    out.section = parseIdOrNull(section) ?? section;
   }
   const q = single(query, 'q');
   if (q !== undefined) {

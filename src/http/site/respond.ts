@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified, pickEncoding, type CachedPage, type PageCache, type Rendered } from './page-cache.ts';
+import { parseId as parseIdOrNull } from '../../domain/shared/ids.ts';
 
 export const HTML = 'text/html; charset=utf-8';
 /**
@@ -63,10 +64,7 @@ export function parsePageParam(query: unknown): number | null {
   return typeof raw === 'string' && PAGE_RE.test(raw) ? Number(raw) : null;
 }
 
-/** Ids are positive integers within the 32-bit column range; anything else never reaches the database. */
-const ID_RE = /^[1-9]\d{0,9}$/;
+/** Ids are positive integers within the 32-bit column range (src/domain/shared/ids.ts); anything else never reaches the database. */
 export function parseId(raw: string): number | null {
-  if (!ID_RE.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
+  return parseIdOrNull(raw);
 }

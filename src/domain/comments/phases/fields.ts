@@ -1,6 +1,7 @@
 import { CommentError, type CommentProblem } from '../comments.errors.ts';
 import type { RawSubmission } from '../comments.types.ts';
 import { parseHttpUrl } from '../links.ts';
+import { parseId } from '../../shared/ids.ts';
 import type { CommentInput } from '../pipeline.types.ts';
 import { cleanBody, cleanName } from '../text.ts';
 
@@ -68,12 +69,9 @@ export function parseFields(raw: RawSubmission): CommentInput {
 
 function parseParent(raw: unknown, problems: CommentProblem[]): number | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  const s = typeof raw === 'number' ? String(raw) : raw;
-  if (typeof s !== 'string' || !/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2_147_483_647) {
-    problems.push({ code: 'invalid_parent', field: 'parent_id', message: 'The comment you are replying to does not exist.' });
-    return null;
-  }
-  return Number(s);
+  const id = parseId(raw);
+  if (id === null) problems.push({ code: 'invalid_parent', field: 'parent_id', message: 'The comment you are replying to does not exist.' });
+  return id;
 }
 
 /** Encoding problems first: they answer 400 and make every other judgement moot. */
