@@ -248,6 +248,35 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(new Set(results.map((r) => r.id)).size, 60);
       assert.equal(await commentCount(app), n + 60);
+      // Each answer names its own row: the batch's ids are handed back in the order of its comments.
+      const rows = await app.db.kysely.selectFrom('comments').select(['id', 'body', 'author_name']).where('id', 'in', results.map((r) => r.id)).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      results.forEach((r, i) => {
+        assert.equal(byId.get(r.id)?.body, `bulk ${i}`);
+        assert.equal(byId.get(r.id)?.author_name, `R${i}`);
+      });
+    });
+
+    test('group commit: one challenge sent twice in the same batch is taken once; the rest of the batch commits', async () => {
+      const ip = nextIp();
+      const ch = await app.comments.powChallenge(story, ip);
+      const others = [];
+      for (let i = 0; i < 6; i++) {
+        const oip = nextIp();
+        others.push({ ip: oip, ch: await app.comments.powChallenge(story, oip) });
+      }
+      app.clock.advance(6_000);
+      const altcha = await solvePow(ch);
+      const n = await commentCount(app);
+      const settled = await Promise.allSettled([
+        app.comments.submit({ articleId: story, ip }, { name: 'Twice A', email: 'twice-a@bulk.example', body: 'the same challenge, first', altcha }),
+        ...others.map(async ({ ip: oip, ch: och }, i) => app.comments.submit({ articleId: story, ip: oip }, { name: `O${i}`, email: `o${i}@bulk.example`, body: `other ${i}`, altcha: await solvePow(och) })),
+        app.comments.submit({ articleId: story, ip }, { name: 'Twice B', email: 'twice-b@bulk.example', body: 'the same challenge, again', altcha }),
+      ]);
+      const refused = settled.filter((r) => r.status === 'rejected');
+      assert.equal(refused.length, 1, JSON.stringify(settled.map((r) => r.status)));
+      assert.match(String((refused[0] as PromiseRejectedResult).reason?.message), /already been used/);
+      assert.equal(await commentCount(app), n + 7);
     });
   });
 }

@@ -12,6 +12,15 @@ export async function recordChange(trx: Q, at: string, c: ChangeInput): Promise<
   await trx.insertInto('changes').values({ kind: c.kind, entity_id: String(c.id), action: c.action, tags, created_at: at }).execute();
 }
 
+/** Several changes in one statement (a batch of comments). */
+export async function recordChanges(trx: Q, items: ReadonlyArray<{ at: string; change: ChangeInput }>): Promise<void> {
+  if (!items.length) return;
+  await trx
+    .insertInto('changes')
+    .values(items.map(({ at, change: c }) => ({ kind: c.kind, entity_id: String(c.id), action: c.action, tags: [...new Set(c.tags)].sort().join(' '), created_at: at })))
+    .execute();
+}
+
 /** The feed after `seq`, oldest first: the primary key walks it, so a catch-up costs one index range. */
 export async function changesAfter(db: Q, seq: number, limit: number): Promise<Change[]> {
   const rows = await db.selectFrom('changes').selectAll().where('id', '>', seq).orderBy('id').limit(limit).execute();

@@ -20,6 +20,38 @@ export async function claimReplay(db: Q, signature: string, expiresAt: string): 
   return rows.length === 1;
 }
 
+/**
+ * A batch's comments in one statement. Both databases hand out ids in the
+ * order of the VALUES list (a sequence's nextval per row on PostgreSQL, the
+ * next rowid on SQLite), but neither promises RETURNING's order: the ids are
+ * sorted, which gives them back in the order of `rows`.
+ */
+export async function insertComments(db: Q, rows: readonly NewCommentRow[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const r = await db.insertInto('comments').values([...rows]).returning('id').execute();
+  return r.map((x) => x.id).sort((a, b) => a - b);
+}
+
+/** The signatures of `claims` not used before, in one statement; a signature twice in the batch is claimed once. */
+export async function claimReplays(db: Q, claims: ReadonlyArray<{ signature: string; expiresAt: string }>): Promise<Set<string>> {
+  if (!claims.length) return new Set();
+  const unique = [...new Map(claims.map((c) => [c.signature, c])).values()];
+  const rows = await db
+    .insertInto('comment_challenges_used')
+    .values(unique.map((c) => ({ signature: c.signature, expires_at: c.expiresAt })))
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .returning('signature')
+    .execute();
+  return new Set(rows.map((r) => r.signature));
+}
+
+/** The live questions among `ids`, deleted in one statement (first correct use, as consumeCaptcha). */
+export async function consumeCaptchas(db: Q, ids: readonly string[], maxMisses = 3): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.deleteFrom('comment_captchas').where('id', 'in', [...new Set(ids)]).where('attempts', '<', maxMisses).returning('id').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function pruneExpiredChallenges(db: Q, nowIso: string): Promise<void> {
   await db.deleteFrom('comment_challenges_used').where('expires_at', '<', nowIso).execute();
   await db.deleteFrom('comment_captchas').where('expires_at', '<', nowIso).execute();

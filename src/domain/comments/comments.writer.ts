@@ -1,8 +1,8 @@
 import type { Db, Q } from '../../storage/index.ts';
 import type { NewCommentRow } from '../../storage/schema.ts';
-import { cacheTag, recordChange } from '../changes/index.ts';
+import { cacheTag, recordChange, recordChanges } from '../changes/index.ts';
 import { commentError, CommentError } from './comments.errors.ts';
-import { claimReplay, consumeCaptcha, insertComment } from './comments.repo.ts';
+import { claimReplay, claimReplays, consumeCaptcha, consumeCaptchas, insertComment, insertComments } from './comments.repo.ts';
 
 export interface PendingWrite {
   row: NewCommentRow;
@@ -27,6 +27,11 @@ const MAX_BATCH = 512;
  * committed. SQLite stays synchronous=FULL: one fsync per batch, not per
  * comment. Challenge consumption happens in the same transaction as the
  * insert, so a challenge is spent exactly when its comment exists.
+ *
+ * A batch is a fixed handful of statements whatever its size (challenges
+ * claimed, questions spent, comments inserted, changes recorded: one each):
+ * on PostgreSQL each statement is a round trip, and a statement per
+ * comment made the writer wait on the network rather than the disk.
  */
 export class CommentWriter {
   private queue: Queued[] = [];
@@ -57,7 +62,7 @@ export class CommentWriter {
     try {
       await this.db.kysely.transaction().execute(async (trx) => {
         outcomes.length = 0;
-        for (const w of batch) outcomes.push(await writeOne(trx, w));
+        outcomes.push(...(await writeBatch(trx, batch)));
       });
     } catch {
       // One bad row (a story deleted meanwhile) must not sink its neighbours: retry each alone.
@@ -80,14 +85,37 @@ export class CommentWriter {
   }
 }
 
-/** A spent challenge is an answer, not an exception: the rest of the batch still commits. */
+const spentChallenge = () => commentError('captcha_invalid', 'captcha', 'This challenge has already been used. Please solve a new one.');
+const spentQuestion = () => commentError('captcha_invalid', 'captcha', 'This question has expired or was already answered. Please answer the new one.');
+
+/**
+ * The batch in order, as writeOne would take it comment by comment: a
+ * challenge or question already spent (earlier, or by an earlier comment
+ * of the same batch) is that comment's answer, and the rest still commit.
+ */
+async function writeBatch(trx: Q, batch: readonly PendingWrite[]): Promise<Array<number | CommentError>> {
+  const claimed = await claimReplays(trx, batch.flatMap((w) => (w.replay ? [w.replay] : [])));
+  const out: Array<number | CommentError | null> = batch.map((w) => (w.replay && !claimed.delete(w.replay.signature) ? spentChallenge() : null));
+  const consumed = await consumeCaptchas(trx, batch.flatMap((w, i) => (out[i] === null && w.captchaId ? [w.captchaId] : [])));
+  batch.forEach((w, i) => {
+    if (out[i] === null && w.captchaId && !consumed.delete(w.captchaId)) out[i] = spentQuestion();
+  });
+  const accepted = batch.filter((_, i) => out[i] === null);
+  const ids = await insertComments(trx, accepted.map((w) => w.row));
+  let next = 0;
+  for (let i = 0; i < out.length; i++) if (out[i] === null) out[i] = ids[next++];
+  // Shown at once (a trusted rule approved it): its story page and comment feed change with this commit.
+  await recordChanges(
+    trx,
+    accepted.flatMap((w, k) => (w.row.status === 'approved' ? [{ at: w.row.created_at, change: { kind: 'comment' as const, id: ids[k], action: 'created', tags: [cacheTag.comments(w.row.article_id)] } }] : [])),
+  );
+  return out as Array<number | CommentError>;
+}
+
+/** One comment alone (a batch that failed is retried this way): a spent challenge is an answer, not an exception. */
 async function writeOne(trx: Q, w: PendingWrite): Promise<number | CommentError> {
-  if (w.replay && !(await claimReplay(trx, w.replay.signature, w.replay.expiresAt))) {
-    return commentError('captcha_invalid', 'captcha', 'This challenge has already been used. Please solve a new one.');
-  }
-  if (w.captchaId && !(await consumeCaptcha(trx, w.captchaId))) {
-    return commentError('captcha_invalid', 'captcha', 'This question has expired or was already answered. Please answer the new one.');
-  }
+  if (w.replay && !(await claimReplay(trx, w.replay.signature, w.replay.expiresAt))) return spentChallenge();
+  if (w.captchaId && !(await consumeCaptcha(trx, w.captchaId))) return spentQuestion();
   const id = await insertComment(trx, w.row);
   // Shown at once (a trusted rule approved it): its story page and comment feed change with this commit.
   if (w.row.status === 'approved') {
