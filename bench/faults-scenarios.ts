@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArticleInput } from '../src/domain/articles/index.ts';
 import type { Db } from '../src/storage/index.ts';
 import { commentOutcome, makeScene, pool, postComment, prepareComment, read, serve, Tally, type Dialect, type Outcome, type Scene, type Submission } from './faults-kit.ts';
+import { fillDisk } from './fill-disk.ts';
 import { freePort, startRedis } from './loopback.ts';
 
 const COMMENTS = Number(process.env.FAULTS_COMMENTS ?? 300);
@@ -151,7 +152,7 @@ export async function diskFull(): Promise<Outcome | string> {
     const tally = new Tally();
     const third = Math.floor(subs.length / 3);
     await pool(subs.slice(0, third), 8, (s) => postComment(scene, s, tally));
-    const filler = fill(mount);
+    const filler = fillDisk(mount);
     await pool(subs.slice(third, 2 * third), 8, (s) => postComment(scene, s, tally));
     await read(scene, `/news/${scene.storyId}`, tally);
     fs.rmSync(filler);
@@ -163,26 +164,6 @@ export async function diskFull(): Promise<Outcome | string> {
     execFileSync('umount', ['-l', mount]);
     fs.rmSync(mount, { recursive: true, force: true });
   }
-}
-
-function fill(dir: string): string {
-  const file = path.join(dir, 'filler.bin');
-  const fd = fs.openSync(file, 'w');
-  try {
-    for (const chunk of [Buffer.alloc(1 << 16, 1), Buffer.alloc(512, 1)]) {
-      for (;;) {
-        try {
-          fs.writeSync(fd, chunk);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'ENOSPC') break;
-          throw e;
-        }
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return file;
 }
 
 async function until(cond: () => Promise<boolean>, ms: number): Promise<void> {

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { createApp } from '../../src/main.ts';
 import { createSqliteDb, migrateToLatest } from '../../src/storage/index.ts';
+import { fillDisk } from '../../bench/fill-disk.ts';
 import { easyRules } from '../domain/comments-helpers.ts';
 import { testConfig, type TestApp } from '../helpers/dialects.ts';
 import { assertDegraded, assertRecovered, questionFor, READER, setScene, type FaultScene } from './degradation.harness.ts';
@@ -22,28 +23,6 @@ async function appIn(dataDir: string): Promise<TestApp> {
   const out = Object.assign(app, { clock, cleanup: async () => app.close() });
   await easyRules(out);
   return out;
-}
-
-/** Writes filler until the file system refuses another byte. */
-function fill(dir: string): string {
-  const file = path.join(dir, 'filler.bin');
-  const fd = fs.openSync(file, 'w');
-  const chunks = [Buffer.alloc(1 << 16, 1), Buffer.alloc(512, 1)];
-  try {
-    for (const chunk of chunks) {
-      for (;;) {
-        try {
-          fs.writeSync(fd, chunk);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'ENOSPC') break;
-          throw e;
-        }
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return file;
 }
 
 /**
@@ -73,7 +52,7 @@ describe('sqlite: the data disk fills up, then gets room again', { timeout: 120_
     const { question } = await questionFor(scene);
     // An empty WAL, so the next write needs new space rather than reusing old frames.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(app.db.kysely);
-    const filler = fill(mount);
+    const filler = fillDisk(mount);
     await assertDegraded(scene, { reads: true, question });
     assert.equal((await app.server.inject('/search?q=harbour')).statusCode, 200, 'reads still work on a full disk');
     const ready = (await app.server.inject('/readyz')).json() as { checks: { disk: { ok: boolean; writable: boolean } } };
