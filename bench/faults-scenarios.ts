@@ -48,7 +48,7 @@ export async function commentsUnderKill(dialect: Dialect): Promise<Outcome> {
     instance = await serve(scene);
     await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 16, (s) => postComment(scene, s, tally));
     await instance.stop();
-    return commentOutcome(scene, 'kill -9 during a comment burst', tally, `${COMMENTS} readers, 16 at a time; killed after ${Math.ceil(COMMENTS / 3)} acknowledged; the rest posted again to a new instance`);
+    return await commentOutcome(scene, 'kill -9 during a comment burst', tally, `${COMMENTS} readers, 16 at a time; killed after ${Math.ceil(COMMENTS / 3)} acknowledged; the rest posted again to a new instance`);
   } finally {
     scene.destroy();
   }
@@ -106,7 +106,7 @@ export async function postgresRestart(): Promise<Outcome> {
     running = false;
     await readers;
     await instance.stop();
-    return commentOutcome(scene, 'PostgreSQL restarted under load', tally, `${COMMENTS} comments and 4 readers (home, story, search, feed); unacknowledged comments posted again after the restart`);
+    return await commentOutcome(scene, 'PostgreSQL restarted under load', tally, `${COMMENTS} comments and 4 readers (home, story, search, feed); unacknowledged comments posted again after the restart`);
   } finally {
     scene.destroy();
   }
@@ -133,7 +133,7 @@ export async function redisStopped(dialect: Dialect): Promise<Outcome> {
     running = false;
     await readers;
     await instance.stop();
-    return commentOutcome(scene, 'Redis stopped under load, then started', tally, 'half the comments with Redis up, half with it down (comments fail closed: 503), then the unacknowledged again with it back');
+    return await commentOutcome(scene, 'Redis stopped under load, then started', tally, 'half the comments with Redis up, half with it down (comments fail closed: 503), then the unacknowledged again with it back');
   } finally {
     await redis.stop();
     scene.destroy();
