@@ -130,7 +130,7 @@ export async function prepareComment(scene: Scene, marker: string, n: number): P
   return { ip, marker, body };
 }
 
-export async function postComment(scene: Scene, sub: Submission, tally: Tally): Promise<void> {
+export async function postComment(scene: Scene, sub: Submission, tally: Tally): Promise<number | 'refused'> {
   try {
     const res = await fetch(`${scene.url}/news/${scene.storyId}/comments`, {
       method: 'POST', body: sub.body, signal: AbortSignal.timeout(30_000),
@@ -139,8 +139,19 @@ export async function postComment(scene: Scene, sub: Submission, tally: Tally): 
     await res.arrayBuffer();
     tally.count(res.status);
     if (res.status === 201 || res.status === 202) tally.acknowledged.add(sub.marker);
+    return res.status;
   } catch {
     tally.count('refused');
+    return 'refused';
+  }
+}
+
+/** A reader who got "try again" (503, or no answer) tries again, a few times, a moment apart. */
+export async function postAgain(scene: Scene, sub: Submission, tally: Tally): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    const status = await postComment(scene, sub, tally);
+    if (status !== 503 && status !== 'refused') return;
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
@@ -185,6 +196,8 @@ export interface Outcome {
   twice: number;
   internalErrors: number;
   unavailable: number;
+  /** Requests that found no server (the killed instance) or lost their connection. */
+  refused: number;
   note: string;
 }
 
@@ -194,5 +207,5 @@ export async function commentOutcome(scene: Scene, scenario: string, tally: Tall
   let lost = 0;
   for (const m of tally.acknowledged) if (!stored.has(m)) lost++;
   const twice = [...stored.values()].filter((n) => n > 1).length;
-  return { scenario, dialect: scene.dialect, acknowledged: tally.acknowledged.size, stored: stored.size, lost, twice, internalErrors: tally.internalErrors, unavailable: tally.unavailable, note };
+  return { scenario, dialect: scene.dialect, acknowledged: tally.acknowledged.size, stored: stored.size, lost, twice, internalErrors: tally.internalErrors, unavailable: tally.unavailable, refused: tally.statuses.get('refused') ?? 0, note };
 }

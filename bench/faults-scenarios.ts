@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArticleInput } from '../src/domain/articles/index.ts';
 import type { Db } from '../src/storage/index.ts';
-import { commentOutcome, makeScene, pool, postComment, prepareComment, read, serve, Tally, type Dialect, type Outcome, type Scene, type Submission } from './faults-kit.ts';
+import { commentOutcome, makeScene, pool, postAgain, postComment, prepareComment, read, serve, Tally, type Dialect, type Outcome, type Scene, type Submission } from './faults-kit.ts';
 import { fillDisk } from './fill-disk.ts';
 import { freePort, startRedis } from './loopback.ts';
 
@@ -46,7 +46,7 @@ export async function commentsUnderKill(dialect: Dialect): Promise<Outcome> {
     });
     await killed;
     instance = await serve(scene);
-    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 16, (s) => postComment(scene, s, tally));
+    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 16, (s) => postAgain(scene, s, tally));
     await instance.stop();
     return await commentOutcome(scene, 'kill -9 during a comment burst', tally, `${COMMENTS} readers, 16 at a time; killed after ${Math.ceil(COMMENTS / 3)} acknowledged; the rest posted again to a new instance`);
   } finally {
@@ -78,7 +78,7 @@ export async function publishUnderKill(dialect: Dialect): Promise<Outcome> {
     const published = rows.filter((r) => r.status === 'published');
     return {
       scenario: 'kill -9 around scheduled publishing', dialect, acknowledged: expected, stored: published.length,
-      lost: expected - published.length, twice: published.filter((r) => r.version !== 2).length, internalErrors: 0, unavailable: 0,
+      lost: expected - published.length, twice: published.filter((r) => r.version !== 2).length, internalErrors: 0, unavailable: 0, refused: 0,
       note: `${PUBLISH_ROUNDS} rounds of ${STORIES_PER_ROUND + 1} stories due at once; "twice" counts stories whose version moved more than once`,
     };
   } finally {
@@ -102,7 +102,7 @@ export async function postgresRestart(): Promise<Outcome> {
     });
     await restart;
     // What got a 503 the reader sends again (the form gave it back).
-    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 8, (s) => postComment(scene, s, tally));
+    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 8, (s) => postAgain(scene, s, tally));
     running = false;
     await readers;
     await instance.stop();
@@ -129,7 +129,7 @@ export async function redisStopped(dialect: Dialect): Promise<Outcome> {
     await pool(subs.slice(half), 8, (s) => postComment(scene, s, tally));
     redis = await startRedis(port);
     await sleep(1_500);
-    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 8, (s) => postComment(scene, s, tally));
+    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 8, (s) => postAgain(scene, s, tally));
     running = false;
     await readers;
     await instance.stop();
@@ -156,7 +156,7 @@ export async function diskFull(): Promise<Outcome | string> {
     await pool(subs.slice(third, 2 * third), 8, (s) => postComment(scene, s, tally));
     await read(scene, `/news/${scene.storyId}`, tally);
     fs.rmSync(filler);
-    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 8, (s) => postComment(scene, s, tally));
+    await pool(subs.filter((s) => !tally.acknowledged.has(s.marker)), 8, (s) => postAgain(scene, s, tally));
     await instance.stop();
     return await commentOutcome(scene, 'SQLite data disk full, then freed', tally, 'a third posted, disk filled, a third posted (503), room made, the unacknowledged posted again');
   } finally {

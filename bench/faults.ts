@@ -49,8 +49,8 @@ for (const [name, run] of scenarios) {
   }
 }
 
-console.log('\n| fault | database | acknowledged | stored | lost | twice | 500s | 503s | how |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-for (const o of outcomes) console.log(`| ${o.scenario} | ${o.dialect} | ${o.acknowledged} | ${o.stored} | ${o.lost} | ${o.twice} | ${o.internalErrors} | ${o.unavailable} | ${o.note} |`);
+console.log('\n| fault | database | acknowledged | stored | lost | twice | 500s | 503s | refused | how |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const o of outcomes) console.log(`| ${o.scenario} | ${o.dialect} | ${o.acknowledged} | ${o.stored} | ${o.lost} | ${o.twice} | ${o.internalErrors} | ${o.unavailable} | ${o.refused} | ${o.note} |`);
 console.log(failed ? '\nFAILED: something acknowledged was lost, stored twice, or answered 500' : '\nNothing acknowledged was lost or stored twice; no 500s.');
 process.exit(failed ? 1 : 0);
