@@ -167,7 +167,7 @@ export async function read(scene: Scene, pathname: string, tally: Tally): Promis
 }
 
 /** Runs `work` over `items`, `width` at a time. */
-export async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: width }, async () => {
     while (next < items.length) await work(items[next++]);
