@@ -163,3 +163,16 @@ export function sameName(a: string, b: string): boolean {
   const ka = transliterationKey(a);
   return ka !== '' && ka === transliterationKey(b);
 }
+
+/**
+ * The key of a name written as one word however it is split: `Zayandeh Rud`,
+ * `Zayanderud`; `Abdul Rahman`, `Abd al-Rahman`, `Abdulrahman`; `Xiao-ping`,
+ * `Xiaoping`. A leading article goes as in `transliterationKey`; an inner one
+ * stays, because `Abd al-Rahman` is how `Abdulrahman` is split. A Persian -eh
+ * ending a part before another is the e the joined spelling writes.
+ */
+export function joinedKey(name: string): string {
+  const parts = foldScript(String(name ?? '').slice(0, MAX_INPUT)).split(/[\s-]+/).filter(Boolean);
+  if (parts.length > 1 && ATTACHED_ARTICLE.test(parts[0])) parts.shift();
+  return wordKey(parts.map((p, i) => (i < parts.length - 1 ? p.replace(/eh$/, 'e') : p)).join(''));
+}
