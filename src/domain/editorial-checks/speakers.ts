@@ -45,12 +45,14 @@ export function lastSentence(text: string): string {
  * The paragraph before names a speaker the quote can continue: an
  * attribution outside its quotes, and no full quote of its own. A closed
  * full quote with its speaker, then a new quote paragraph, reads in news
- * style as a new speaker, so that one does not carry over.
+ * style as a new speaker, so that one does not carry over; nor does an
+ * institution's statement (`The municipality said the line cost…`): the
+ * quote that follows is someone's voice, and it does not say whose.
  */
 export function carriesSpeaker(prev: string): boolean {
   const spans = scanQuotes(prev).spans;
   const fullQuote = spans.some((s: QuoteSpan) => s.closed && /^\s*\p{Lu}/u.test(s.inner));
   if (fullQuote) return false;
   const narrated = outsideQuotes(prev, spans.filter((s) => s.closed));
-  return hasAttribution(narrated) || statementForm(narrated) || namedSubject(lastSentence(narrated));
+  return hasAttribution(narrated, { person: true }) || statementForm(narrated) || namedSubject(lastSentence(narrated));
 }

@@ -1,4 +1,4 @@
-import { hasAttribution, hasDanglingAttribution, SPEECH_VERB } from '../attribution.ts';
+import { hasAttribution, hasDanglingAttribution, SPEECH_VERB, type AttributionOptions } from '../attribution.ts';
 import type { CheckContext, RawFinding, Rule, StoryBlock } from '../editorial-checks.types.ts';
 import { outsideQuotes, scanQuotes, wordCountOf, type QuoteSpan } from '../quotes.ts';
 import { carriesSpeaker, lastSentence, namedSubject, statementForm } from '../speakers.ts';
@@ -7,7 +7,8 @@ import { blockRange, proseBlocks } from '../story-blocks.ts';
 /**
  * A direct quote (3+ words in double quotes) must have a speaker: an
  * attribution (a verb of saying, or `in a statement`) in its own paragraph
- * or the next one (attribution after a quote is common in news style); a
+ * or, by a person, in the next one (attribution after a quote is common in
+ * news style, but `The department said…` beside it does not say whose it is); a
  * named person as the subject of the sentence before it; or a previous
  * paragraph that introduces it (ends with a colon), opens a quote this one
  * continues, or names a speaker without quoting them in full (`speakers.ts`).
@@ -49,18 +50,24 @@ function locallyAttributed(text: string, q: QuoteSpan): boolean {
  * An unclosed quote has no known end, so its words are searched as well:
  * `“Good day, said Ruth Okafor.` is reported once, by unbalanced-quotes.
  */
-function attributed(text: string): boolean {
+function attributed(text: string, opts: AttributionOptions = {}): boolean {
   const closed = scanQuotes(text).spans.filter((s) => s.closed);
   const narrated = outsideQuotes(text, closed);
-  return hasAttribution(narrated) || statementForm(narrated);
+  return hasAttribution(narrated, opts) || statementForm(narrated);
 }
 
-function speakerNearby(prose: StoryBlock[], i: number): boolean {
+/**
+ * `unclosed`: the paragraph's quote has no closing mark, so unbalanced-quotes
+ * already reports it and where it ends is unknown; any attribution in the
+ * next paragraph is taken, as before, rather than a second finding.
+ */
+function speakerNearby(prose: StoryBlock[], i: number, unclosed = false): boolean {
   const b = prose[i];
   const prev = prose[i - 1];
   const next = prose[i + 1];
   if (attributed(b.text)) return true;
-  if (next && attributed(next.text)) return true;
+  // Beside a quote paragraph of its own, only a person's attribution says whose voice it is.
+  if (next && attributed(next.text, { person: !unclosed })) return true;
   if (!prev) return false;
   if (carriesSpeaker(prev.text)) return true;
   // A lead-in ending in a colon ("Officials issued advice:") names the source of the quote below it.
@@ -106,7 +113,7 @@ export const quoteWithoutSpeaker: Rule = {
     const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote');
     prose.forEach((b, i) => {
       const quotes = quotesNeedingSpeaker(b.text);
-      if (quotes.length === 0 || hasDanglingAttribution(b.text) || speakerNearby(prose, i)) return;
+      if (quotes.length === 0 || hasDanglingAttribution(b.text) || speakerNearby(prose, i, quotes.every((q) => !q.closed))) return;
       for (const q of quotes) {
         out.push({
           message: 'Direct quote with no speaker in this or the next paragraph',
