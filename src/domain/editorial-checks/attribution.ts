@@ -46,7 +46,7 @@ function clauseFinal(text: string, end: number): boolean {
 const INSTITUTION = new Set([
   ...GENERICS,
   'municipality', 'administration', 'government', 'authorities', 'firm', 'operator', 'regulator', 'court', 'report',
-  'figures', 'data', 'survey', 'study', 'website', 'owners', 'organisers', 'organizers', 'union', 'embassy', 'police',
+  'figures', 'data', 'survey', 'study', 'website', 'union', 'embassy',
 ]);
 
 const wordsOf = (s: string): string[] => (s.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());

@@ -1,4 +1,4 @@
-import { chineseKey, joinedKey, transliterationKey } from '../transliteration/index.ts';
+import { chineseKey, joinedKey, transliterationKey, wadeGiles } from '../transliteration/index.ts';
 import type { NameUnit, WordOccurrence } from './name-units.ts';
 
 /**
@@ -23,6 +23,10 @@ export interface Spelling {
   company: Set<string>;
   /** Chinese keys of the other words of its units: company for a Chinese comparison (`Chou` beside `En-lai`). */
   chineseCompany: Set<string>;
+  /** It is written the Wade-Giles way (`wadeGiles`): `Tse-tung`, `Hsu`. */
+  wadeGiles: boolean;
+  /** A word beside it is: `Chou` (valid pinyin too) in `Chou En-lai`. */
+  wadeGilesUnit: boolean;
   /** It stands at least once in a unit with no generic word: a person or place, not only `X Group`. */
   plain: boolean;
 }
@@ -76,8 +80,9 @@ function pairsOf(u: NameUnit): WordOccurrence[] {
   const out: WordOccurrence[] = [];
   for (let i = 0; i + 1 < u.words.length; i++) {
     const [x, y] = [u.words[i], u.words[i + 1]];
-    if (x.role !== 'core' || y.range.start - x.range.end !== 1) continue;
     const text = `${x.text} ${y.text}`;
+    // `Al Ain` against `Ain` is an article, not a spelling: the issue's rule, kept for pairs too.
+    if (x.role !== 'core' || y.range.start - x.range.end !== 1 || joinedKey(text) === joinedKey(y.text)) continue;
     out.push({ ...x, text, bare: `${x.bare} ${y.bare}`, key: joinedKey(text), range: { ...x.range, end: y.range.end } });
   }
   return out;
@@ -88,8 +93,9 @@ function add(byBare: Map<string, Spelling>, u: NameUnit, w: WordOccurrence, pair
   const s = byBare.get(id) ?? {
     bare: w.bare, key: w.key, loose: pair ? `pair:${w.key}` : looseKey(w.bare, w.key), joined: pair ? w.key : joinedKey(w.text),
     chinese: pair ? '' : chineseKey(w.text), pair: pair !== null, role: w.role, words: [], plainWords: [],
-    company: new Set<string>(), chineseCompany: new Set<string>(), plain: false,
+    company: new Set<string>(), chineseCompany: new Set<string>(), wadeGiles: !pair && wadeGiles(w.text), wadeGilesUnit: false, plain: false,
   };
+  if (!pair && u.words.some((o) => wadeGiles(o.text))) s.wadeGilesUnit = true;
   s.words.push(w);
   if (u.generics.length === 0) s.plainWords.push(w);
   const inPair = (o: WordOccurrence) => o === w || (pair !== null && pair.some((p) => p.range.start <= o.range.start && o.range.end <= p.range.end));
@@ -125,7 +131,9 @@ function matchOf(a: Spelling, b: Spelling): 'strict' | 'loose' | 'chinese' | nul
   if (a.pair || b.pair) return a.joined === b.joined ? 'strict' : null;
   if (a.key === b.key || a.joined === b.joined) return 'strict';
   if (a.loose === b.loose) return 'loose';
-  return a.chinese !== '' && a.chinese === b.chinese ? 'chinese' : null;
+  // Only one system against the other: two pinyin spellings that differ (`Li Bing`, `Li Ping`) are two people.
+  const systems = a.wadeGiles !== b.wadeGiles || a.wadeGilesUnit !== b.wadeGilesUnit;
+  return a.chinese !== '' && a.chinese === b.chinese && systems ? 'chinese' : null;
 }
 
 const sharesAny = (a: Set<string>, b: Set<string>): boolean => [...a].some((c) => b.has(c));

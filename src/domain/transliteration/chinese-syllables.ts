@@ -42,12 +42,12 @@ function syllables(w: string, at: number): string[] | null {
       if (rest) return [`${cls}${FINALS[f]}`, ...rest];
     }
   }
-  // A syllable with no initial (`En-lai`, `Ai`) only opens a word.
+  // A syllable with no initial (`En-lai`, `Ai`) only opens a word; Wade-Giles `Ing` is pinyin `Ying`.
   if (at === 0) {
     for (const f of FINAL_LIST) {
-      if (!w.startsWith(f, at) || 'iu'.includes(f[0])) continue;
+      if (!w.startsWith(f, at) || f[0] === 'u') continue;
       const rest = syllables(w, f.length);
-      if (rest) return [FINALS[f], ...rest];
+      if (rest) return [f[0] === 'i' ? `y${FINALS[f]}` : FINALS[f], ...rest];
     }
   }
   return null;
@@ -66,4 +66,16 @@ export function chineseKey(word: string): string {
     keys.push(...s);
   }
   return keys.length > 0 && keys.length <= MAX_SYLLABLES ? keys.join('-') : '';
+}
+
+/**
+ * Letters only Wade-Giles (and the postal spellings) write: a hyphen between
+ * syllables, hs/ts/tz, -ieh/-ueh/-uei, and -ung/-ih/-ien at a syllable's end
+ * (pinyin writes -ong, -i, -ian). Two pinyin spellings that differ in d/t or
+ * b/p (`Li Bing`, `Li Ping`) are two people; a pinyin and a Wade-Giles one
+ * (`Tse-tung`, `Zedong`) are one.
+ */
+export function wadeGiles(word: string): boolean {
+  const w = foldScript(word);
+  return chineseKey(word) !== '' && (/\p{L}-\p{L}/u.test(w) || /hs|ts|tz|ieh|ueh|uei/.test(w) || /(?:ung|ih|ien)(?=-|$)/.test(w));
 }
