@@ -1,4 +1,4 @@
-import { GENERICS } from './name-units.ts';
+import { institutionSource, personSpeaks } from './speaker-kind.ts';
 
 /**
  * Attribution: a verb of saying next to someone who says it. Shared by the
@@ -38,37 +38,12 @@ function clauseFinal(text: string, end: number): boolean {
   return /^\s*(?:[.,;:!?”"’]|$)/u.test(text.slice(end));
 }
 
-/**
- * Nouns that make the speaker an institution rather than a person: `the
- * department said`, `the city’s heritage committee said`, `said the
- * municipality`. Besides the generic words of names (`ministry`, `office`…).
- */
-const INSTITUTION = new Set([
-  ...GENERICS,
-  'municipality', 'administration', 'government', 'authorities', 'firm', 'operator', 'regulator', 'court', 'report',
-  'figures', 'data', 'survey', 'study', 'website', 'union', 'embassy',
-]);
-
-const wordsOf = (s: string): string[] => (s.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
-
-/**
- * The speaker of the verb at `at`…`end` is an institution: an institution
- * noun among the words of its clause before the verb, or, when nothing of
- * the clause comes before it, among the three after it (`said the ministry`).
- */
-function institutionSpeaks(text: string, at: number, end: number): boolean {
-  const clause = text.slice(Math.max(0, at - 60), at).split(/[,;:.!?—–()]/).pop() ?? '';
-  const before = wordsOf(clause).slice(-4);
-  const near = before.length > 0 ? before : wordsOf(text.slice(end, end + 40)).slice(0, 3);
-  return near.some((w) => INSTITUTION.has(w));
-}
-
 export interface AttributionOptions {
   /**
-   * Only a person counts as the speaker. A quote standing in a paragraph of
-   * its own reads as a person's voice; an institution's statement in the
-   * paragraph beside it (`The department said pullers would be offered…`)
-   * does not say whose voice it is.
+   * Only a person counts as the speaker (`speaker-kind.ts`). A quote standing
+   * in a paragraph of its own reads as a person's voice; an institution's
+   * statement in the paragraph beside it (`The department said pullers would
+   * be offered…`) does not say whose voice it is.
    */
   person?: boolean;
 }
@@ -76,11 +51,11 @@ export interface AttributionOptions {
 /** True when `text` (quotes already blanked) holds a verb of saying with a speaker within four words. */
 export function hasAttribution(text: string, opts: AttributionOptions = {}): boolean {
   const according = /\baccording to\s+([\p{L}\p{N}][^,.;:!?]{0,40})/iu.exec(text);
-  if (according && !(opts.person && wordsOf(according[1]).slice(0, 4).some((w) => INSTITUTION.has(w)))) return true;
+  if (according && !(opts.person && institutionSource(according[1]))) return true;
   for (const m of text.matchAll(SPEECH_VERB)) {
     const at = m.index ?? 0;
     if (!STRONG_SET.has(m[0].toLowerCase()) && !clauseFinal(text, at + m[0].length)) continue;
-    if (opts.person && institutionSpeaks(text, at, at + m[0].length)) continue;
+    if (opts.person && !personSpeaks(text, at, at + m[0].length)) continue;
     const near = wordsAround(text, at, at + m[0].length);
     if (near.some((w) => SPEAKERISH.test(w) || /^\p{Lu}/u.test(w))) return true;
   }
@@ -89,7 +64,12 @@ export function hasAttribution(text: string, opts: AttributionOptions = {}): boo
 
 /** `according to` with no source after it, and `, said.` with no speaker (the dangling-attribution rule). */
 export const NO_SOURCE = /\baccording to(?:\s+(?:the|a|an|his|her|their|its))?(?=\s*(?:$|[.,;:!?)\]”"’—–]|-\s))/giu;
-export const NO_SPEAKER = /,\s*(?:said|says|added|told reporters)(?=\s*[.!?]|\s*$)/giu;
+/**
+ * `, said.` closing an appositive is not dangling: `one teacher, Huda Sabah,
+ * said.`, `the mayor, 54, said.` name the speaker between the two commas.
+ */
+export const NO_SPEAKER =
+  /(?<!,\s*(?:(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,3})),\s*(?:said|says|added|told reporters)(?=\s*[.!?]|\s*$)/giu;
 
 /**
  * A paragraph whose attribution was cut in editing: its quote has lost its

@@ -12,8 +12,15 @@ import { outsideQuotes, scanQuotes, type QuoteSpan } from './quotes.ts';
 const STATEMENT =
   /\bin (?:a|an|its|his|her|their|the|a joint|a written|a short) (?:\p{L}+ )?(?:statement|interview|post|letter|email|message|speech|briefing|video|communiqu[ée]|press release|news release|note)\b/iu;
 
+/**
+ * `That was the promise from the mayor`, `the verdict of one farmer`: a noun
+ * of saying with its source, where no verb of saying stands.
+ */
+const FROM_SOURCE =
+  /\b(?:the|that|this|his|her|their|its) (?:promise|message|words|verdict|reply|answer|warning|plea|response|advice|view|assessment|prediction|description|comment) (?:of|from) (?:the |a |an |one )?\p{L}/iu;
+
 export function statementForm(text: string): boolean {
-  return STATEMENT.test(text);
+  return STATEMENT.test(text) || FROM_SOURCE.test(text);
 }
 
 /**
