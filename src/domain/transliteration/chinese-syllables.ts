@@ -55,10 +55,13 @@ function syllables(w: string, at: number): string[] | null {
 
 /** At most three syllables: Chinese given names have two, and longer runs are mostly other languages. */
 const MAX_SYLLABLES = 3;
+/** Three of the longest syllables (`zhuang`); longer words are not parsed, which also bounds the search. */
+const MAX_LETTERS = 18;
 
 /** The key of one word (`Tse-tung` → `Ce-Tong`), or '' when it does not read as Chinese syllables. */
 export function chineseKey(word: string): string {
-  const parts = foldScript(word).split(/[\s-]+/).filter(Boolean);
+  const parts = foldScript(word.slice(0, 64)).split(/[\s-]+/).filter(Boolean);
+  if (parts.join('').length > MAX_LETTERS) return '';
   const keys: string[] = [];
   for (const p of parts) {
     const s = syllables(p, 0);
