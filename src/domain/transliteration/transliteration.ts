@@ -55,6 +55,7 @@ function respell(w: string): string {
     .replace(/^ye(?=[^aeiou])/, 'e') // Russian initial Е: Yeltsin/Eltsin, Yevgeny/Evgeny
     .replace(/(?<=[ie])y(?=[aeiou])/g, '') // glide after i: Ziyad/Ziad, Haniyeh/Haniyah
     .replace(/(?<=[oe])y(?=e)/g, '') // Russian е after a vowel: Dostoyevsky/Dostoevsky, Mendeleyev
+    .replace(/(?<=[aiu])y(?=ev)/g, '') // and in -ayev/-iyev/-uyev (Basayev/Basaev); not before other letters: Sayed ≠ Saeed
     .replace(/(?<=[ou])w(?=[aeiou])/g, ''); // glide after u: Tuwaitha-style spellings
 }
 
