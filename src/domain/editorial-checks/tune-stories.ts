@@ -822,4 +822,69 @@ export const TUNE_STORIES: readonly LabelledFaultStory[] = [
     ],
     faults: [{ rule: 'name-spelled-two-ways', at: ['Syed Ahmed Hossain', 'Syed Ahmed Hussain'], expectSuggestion: 'Hossain' }],
   },
+  // tune-53 … tune-56: a third batch, written and labelled on 2026-12-03 before the partial-quote
+  // and same-paragraph changes were tried.
+  {
+    id: 'tune-53-tashkent-airport',
+    headline: 'Tashkent opens a new airport terminal',
+    dek: 'The terminal doubles the airport’s capacity to 12 million passengers a year.',
+    dateline: 'Tashkent',
+    paragraphs: [
+      'A new terminal opened at Tashkent’s Islam Karimov International Airport on Friday, doubling its capacity to 12 million passengers a year.',
+      'The terminal, designed by a Turkish firm, has been described as “the most beautiful airport building in Central Asia”.',
+      'Uzbekistan Airways will move all its international flights there by March, the airline said.',
+      'Critics called the building’s cost, $420 million, “a luxury for a country with crumbling rural roads”.',
+      'Islom Karimov, the country’s first president, died in 2016; the airport took his name the next year.',
+    ],
+    faults: [
+      { rule: 'quote-without-speaker', at: ['“the most beautiful airport building in Central Asia”'] },
+      { rule: 'name-spelled-two-ways', at: ['Islam Karimov', 'Islom Karimov'], expectSuggestion: 'Islam' },
+    ],
+  },
+  {
+    id: 'tune-54-beirut-bread',
+    headline: 'Bread prices double in Beirut as subsidies end',
+    dek: 'Bakeries cut opening hours; the government promises a ration card.',
+    dateline: 'Beirut',
+    paragraphs: [
+      'The price of a bag of Arabic bread in Beirut doubled on Monday after the government ended its subsidy on flour.',
+      'Bread prices have risen sixfold since 2019, the Central Administration of Statistics said. “We cannot afford meat any more, only bread, and now not even that.”',
+      'Bakeries in the Tariq al-Jdideh district cut their opening hours to save fuel.',
+      'Economy Minister Amin Salam said a ration card for poor families would be ready within a month. “No family will go without bread,” he said.',
+      'Ameen Salam did not say how the cards would be paid for.',
+    ],
+    faults: [
+      { rule: 'quote-without-speaker', at: ['“We cannot afford meat any more, only bread, and now not even that.”'] },
+      { rule: 'name-spelled-two-ways', at: ['Amin Salam', 'Ameen Salam'], expectSuggestion: 'Amin' },
+    ],
+  },
+  {
+    id: 'tune-55-isfahan-bridge',
+    headline: 'Isfahan’s Si-o-se Pol bridge closes for repairs',
+    dek: 'Engineers found cracks in three of the 33 arches.',
+    dateline: 'Isfahan',
+    paragraphs: [
+      'The 17th-century Si-o-se Pol bridge in Isfahan closed to pedestrians on Sunday after engineers found cracks in three of its 33 arches.',
+      'The province’s heritage director, Alireza Izadi, blamed subsidence caused by years of a dry riverbed. He called the cracks “a warning we should have heeded ten years ago”.',
+      'The bridge will reopen in the spring, officials said.',
+      'Ali Reza Izadi said divers would inspect the foundations when water is released into the river in February.',
+    ],
+    faults: [{ rule: 'name-spelled-two-ways', at: ['Alireza Izadi', 'Ali Reza Izadi'], expectSuggestion: 'Alireza' }],
+  },
+  {
+    id: 'tune-56-novosibirsk-zoo',
+    headline: 'Novosibirsk zoo’s snow leopard cubs go on show',
+    dek: 'Three cubs born in June are the zoo’s first in a decade.',
+    dateline: 'Novosibirsk',
+    paragraphs: [
+      'Three snow leopard cubs born at the Novosibirsk Zoo in June went on show to visitors on Saturday.',
+      'They are the first snow leopards born at the zoo in ten years. The keepers have named them after Altai rivers.',
+      'The zoo’s director, Andrei Shilo, said the cubs would stay with their mother until spring. “She is strict with them, stricter than we are,” he said.',
+      'The cubs have been called “the most photographed animals in Siberia” on Russian social media.',
+      'Andrey Shilo said the zoo would send one of the cubs to a breeding programme in Kazakhstan next year.',
+    ],
+    faults: [
+      { rule: 'name-spelled-two-ways', at: ['Andrei Shilo', 'Andrey Shilo'], expectSuggestion: 'Andrei' },
+    ],
+  },
 ];
