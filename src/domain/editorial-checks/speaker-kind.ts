@@ -36,6 +36,19 @@ const words = (s: string): string[] => s.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [
 const bare = (w: string): string => w.toLowerCase().replace(/['’]s?$/u, '');
 
 /**
+ * The clause the verb's subject stands in: after the last comma (`…by
+ * March, the airline said`), or between the last two when a comma closes an
+ * appositive right before the verb (`Their supervisor, Rakesh Chaudhary, said`),
+ * the appositive and what stands before it.
+ */
+function subjectClause(sentence: string): string {
+  const parts = sentence.split(',');
+  const last = parts.pop() ?? '';
+  // An appositive: the subject is before it or in it (`Orlov, a two-time champion,`; `Their supervisor, Rakesh Chaudhary,`).
+  return words(last).length > 0 ? last : parts.slice(-2).join(',');
+}
+
+/**
  * The speaker of the verb at `at`…`end` in `text` (quotes blanked) is a
  * person. The head of the subject (the word right before the verb, or the
  * first after it in `said the ministry`) decides when it names an
@@ -44,9 +57,10 @@ const bare = (w: string): string => w.toLowerCase().replace(/['’]s?$/u, '');
  */
 export function personSpeaks(text: string, at: number, end: number): boolean {
   const sentence = text.slice(Math.max(0, at - 80), at).split(/[.!?;:]\s/u).pop() ?? '';
-  let near = words(sentence).slice(-5);
-  if (near.length === 0) near = words(text.slice(end, end + 40).split(/[.,;:!?]/u)[0]).filter((w) => !FUNCTION.has(w.toLowerCase())).slice(0, 3);
-  const head = near.length ? (words(sentence).length ? near[near.length - 1] : near[0]) : '';
+  const before = words(subjectClause(sentence)).slice(-5);
+  const after = words(text.slice(end, end + 40).split(/[.,;:!?]/u)[0]).filter((w) => !FUNCTION.has(w.toLowerCase())).slice(0, 3);
+  const near = before.length ? before : after;
+  const head = before.length ? before[before.length - 1] : after[0];
   if (!head || INSTITUTION.has(bare(head))) return false;
   return near.some((w) => PERSON.has(bare(w)) || (/^\p{Lu}/u.test(w) && !INSTITUTION.has(bare(w)) && !FUNCTION.has(bare(w))));
 }

@@ -52,3 +52,20 @@ describe('quote-without-speaker: a noun of saying with its source', () => {
     assert.deepEqual(quotes(q, 'The promise was repeated at the opening.'), [q]);
   });
 });
+
+describe('quote-without-speaker: a partial quote in the passive', () => {
+  it('has been described as “…” with no one describing it is reported, above the default threshold', () => {
+    const p = 'The terminal, designed by a Turkish firm, has been described as “the most beautiful airport building in Central Asia”.';
+    assert.deepEqual(quotes(p), ['“the most beautiful airport building in Central Asia”']);
+  });
+  it('but not with an agent or a medium after it, nor in the active voice', () => {
+    assert.deepEqual(quotes('The cubs have been called “the most photographed animals in Siberia” on Russian social media.'), []);
+    assert.deepEqual(quotes('The terminal has been described as “the most beautiful building in Central Asia” by its architects.'), []);
+    assert.deepEqual(quotes('Critics called the building’s cost “a luxury for a country with crumbling rural roads”.'), []);
+  });
+  it('the subject of a verb of saying is found past an appositive and a date, not in it', () => {
+    const next = 'Orlov, a two-time champion, said the youngster had played well.';
+    assert.deepEqual(quotes('All three finished on seven points.', ORPHAN, next), []);
+    assert.deepEqual(quotes('Residents were angry.', ORPHAN, 'Flights resume by March, the airline said.'), [ORPHAN]);
+  });
+});

@@ -30,12 +30,26 @@ function isTitle(inner: string): boolean {
 const DISPLAY = /\b(?:reading|saying|titled|entitled|headlined|captioned|labell?ed|marked|inscribed|printed|published as|billed as|the words|the slogan)\s*[:,]?\s*$/iu;
 
 /**
+ * `has been described as “…”`, `was called “…”`: a verb of saying in the
+ * passive hangs the quote on no one, unless an agent or a medium follows
+ * (`… by critics`, `… on social media`, `… in a review`).
+ */
+const PASSIVE =
+  /\b(?:been|was|were|is|are|be|being)\s+(?:\p{L}+ly\s+)?(?:described|called|dubbed|hailed|branded|labell?ed|termed|touted|nicknamed|billed)(?:\s+as)?\s*$/iu;
+const AGENT_AFTER = /^[\s,.]*(?:by\s+\p{L}|(?:on|in)\s+(?:\p{L}+\s+){0,3}(?:media|press|review|reviews|report|reports|newspapers?|posts?|forums?))/iu;
+
+function passiveBefore(text: string, q: QuoteSpan): boolean {
+  return PASSIVE.test(text.slice(Math.max(0, q.start - 60), q.start));
+}
+
+/**
  * The quote's own attribution, in the sentence around it: a verb of saying
  * in the six words before it (`Okafor said: “…”`, `called the film “…”`), or
  * in the five after it when the quote ends on , ? or ! (`“…,” one mother
  * said`, `“…?” she asked`), or `came the reply`.
  */
 function locallyAttributed(text: string, q: QuoteSpan): boolean {
+  if (passiveBefore(text, q)) return AGENT_AFTER.test(text.slice(q.end, q.end + 60));
   const before = (text.slice(Math.max(0, q.start - 80), q.start).match(/[\p{L}\p{N}'’:-]+/gu) ?? []).slice(-6).join(' ');
   if (new RegExp(SPEECH_VERB.source, 'iu').test(before)) return true;
   if (!q.closed) return false;
@@ -94,12 +108,15 @@ function quotesNeedingSpeaker(text: string): QuoteSpan[] {
 /**
  * A partial quote inside a sentence (`the jury praised its “patience and
  * its hands”`) nearly always belongs to the sentence's subject, whatever
- * the verb; reported, but under the default threshold.
+ * the verb; reported, but under the default threshold. Not in the passive
+ * (`has been described as “…”`), where the subject is not the speaker.
  */
 const PARTIAL_CONFIDENCE = 0.4;
 const QUOTE_CONFIDENCE = 0.8;
 
 function confidenceOf(text: string, q: QuoteSpan): number {
+  // A passive sentence's subject is what is described, not who describes it.
+  if (passiveBefore(text, q)) return QUOTE_CONFIDENCE;
   const inSentence = lastSentence(text.slice(0, q.start));
   const partial = /^\s*\p{Ll}/u.test(q.inner) && wordCountOf(inSentence) >= 3 && !/[.!?:]\s*$/.test(text.slice(0, q.start));
   return partial ? PARTIAL_CONFIDENCE : QUOTE_CONFIDENCE;
