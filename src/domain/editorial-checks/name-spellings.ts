@@ -39,8 +39,8 @@ export interface Spelling {
  *   `Qassem Soleimani` / `al-Qassam Brigades`): two names, no finding;
  * - one stands alone (`Prigozhin` beside `Yevgeny Prigozhin`, `Ghaani` beside
  *   `Qaani`): likely, unless the other only ever names an organisation.
- * A *loose* match (sh/ch, x/ksh, gu/g, ow/ou, a/e and au/ou as first vowel:
- * Achraf/Ashraf, Laxmi/Lakshmi, Mehdi/Mahdi, Chaudhary/Choudhary) is not a transliteration-key
+ * A *loose* match (sh/ch, x/ksh, gu/g, ow/ou, w/v between vowels, a/e and au/ou as first vowel:
+ * Achraf/Ashraf, Laxmi/Lakshmi, Mehdi/Mahdi, Chaudhary/Choudhary, Sharipova/Sharipowa) is not a transliteration-key
  * match and needs company to be shown. Two words that differ only in a
  * vowel a/i/u (Hamid/Hamad) are usually two names: shown only with company.
  */
@@ -53,7 +53,7 @@ export const CONFIDENCE = { sharedCompany: 0.9, sharedCompanyLoose: 0.85, alone:
  * consonants get none: `Yu` and `Yi` are two names, not one misspelt.
  */
 function looseKey(bare: string, key: string): string {
-  const w = bare.replace(/gu(?=[ie])/g, 'g').replace(/ksh|x/g, 'ks').replace(/[sc]h/g, 's').replace(/(?<=[aeiou])w(?=[^aeiou]|$)/g, '');
+  const w = bare.replace(/(?<=[aeiou])w(?=[aeiou])/g, 'v').replace(/gu(?=[ie])/g, 'g').replace(/ksh|x/g, 'ks').replace(/[sc]h/g, 's').replace(/(?<=[aeiou])w(?=[^aeiou]|$)/g, '');
   const first = /[aeiouy]+/.exec(w)?.[0] ?? '';
   // au and ou are one Hindi/Bengali vowel written two ways (Chaudhary/Choudhary, Saurav/Sourav).
   const vowel = /^(?:au|ou|o|u)/.test(first) ? 'u' : 'ae'.includes(first[0] ?? 'u') ? 'a' : 'i';

@@ -74,6 +74,10 @@ describe('name-spelled-two-ways: au/ou as one loose vowel', () => {
     assert.equal(names(['Rakesh Chaudhary designed it.', 'Rakesh Choudhary said so.']).length, 1);
     assert.equal(names(['Sourav Ganguly rode it.', 'Saurav Ganguly paid.']).length, 1);
   });
+  it('w/v between vowels: Sharipova / Sharipowa, in company only', () => {
+    assert.equal(names(['Galina Sharipova baked.', 'Galina Sharipowa sold.']).length, 1);
+    assert.deepEqual(names(['Sharipova baked.', 'Sharipowa sold.']), []);
+  });
   it('but not two names that differ in more than that', () => {
     assert.deepEqual(names(['Rakesh Chaudhary designed it.', 'Rakesh Chandra said so.'], 0), []);
   });
