@@ -1,3 +1,5 @@
+import { institutionSource, personSpeaks } from './speaker-kind.ts';
+
 /**
  * Attribution: a verb of saying next to someone who says it. Shared by the
  * dangling-attribution and quote-without-speaker rules.
@@ -36,12 +38,24 @@ function clauseFinal(text: string, end: number): boolean {
   return /^\s*(?:[.,;:!?”"’]|$)/u.test(text.slice(end));
 }
 
+export interface AttributionOptions {
+  /**
+   * Only a person counts as the speaker (`speaker-kind.ts`). A quote standing
+   * in a paragraph of its own reads as a person's voice; an institution's
+   * statement in the paragraph beside it (`The department said pullers would
+   * be offered…`) does not say whose voice it is.
+   */
+  person?: boolean;
+}
+
 /** True when `text` (quotes already blanked) holds a verb of saying with a speaker within four words. */
-export function hasAttribution(text: string): boolean {
-  if (/\baccording to\s+[\p{L}\p{N}]/iu.test(text)) return true;
+export function hasAttribution(text: string, opts: AttributionOptions = {}): boolean {
+  const according = /\baccording to\s+([\p{L}\p{N}][^,.;:!?]{0,40})/iu.exec(text);
+  if (according && !(opts.person && institutionSource(according[1]))) return true;
   for (const m of text.matchAll(SPEECH_VERB)) {
     const at = m.index ?? 0;
     if (!STRONG_SET.has(m[0].toLowerCase()) && !clauseFinal(text, at + m[0].length)) continue;
+    if (opts.person && !personSpeaks(text, at, at + m[0].length)) continue;
     const near = wordsAround(text, at, at + m[0].length);
     if (near.some((w) => SPEAKERISH.test(w) || /^\p{Lu}/u.test(w))) return true;
   }
@@ -50,7 +64,12 @@ export function hasAttribution(text: string): boolean {
 
 /** `according to` with no source after it, and `, said.` with no speaker (the dangling-attribution rule). */
 export const NO_SOURCE = /\baccording to(?:\s+(?:the|a|an|his|her|their|its))?(?=\s*(?:$|[.,;:!?)\]”"’—–]|-\s))/giu;
-export const NO_SPEAKER = /,\s*(?:said|says|added|told reporters)(?=\s*[.!?]|\s*$)/giu;
+/**
+ * `, said.` closing an appositive is not dangling: `one teacher, Huda Sabah,
+ * said.`, `the mayor, 54, said.` name the speaker between the two commas.
+ */
+export const NO_SPEAKER =
+  /(?<!,\s*(?:(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,3})),\s*(?:said|says|added|told reporters)(?=\s*[.!?]|\s*$)/giu;
 
 /**
  * A paragraph whose attribution was cut in editing: its quote has lost its

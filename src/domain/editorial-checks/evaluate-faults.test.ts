@@ -11,7 +11,8 @@ const story = (over: Partial<LabelledFaultStory>): LabelledFaultStory => ({
 it('counts per finding: a caught fault, a missed one, a finding with no fault', () => {
   const e = evaluateFaults([
     story({ id: 'caught', paragraphs: ['Yevgeny Kovalev danced.', 'Evgeniy Kovalev bowed.'], faults: [{ rule: 'name-spelled-two-ways', at: ['Yevgeny Kovalev', 'Evgeniy Kovalev'], expectSuggestion: 'Yevgeny Kovalev' }] }),
-    story({ id: 'missed', paragraphs: ['Mao Zedong wrote.', 'Mao Tse-tung spoke.'], faults: [{ rule: 'name-spelled-two-ways', at: ['Mao Zedong', 'Mao Tse-tung'] }] }),
+    // Mandarin and Cantonese readings share no key (Mao Zedong / Mao Tse-tung, once missed, is now caught).
+    story({ id: 'missed', paragraphs: ['Chiang Kai-shek wrote.', 'Jiang Jieshi spoke.'], faults: [{ rule: 'name-spelled-two-ways', at: ['Chiang Kai-shek', 'Jiang Jieshi'] }] }),
     story({ id: 'unlabelled', paragraphs: ['It opens in May, according to.'] }),
     story({ id: 'empty dek', dek: '', paragraphs: ['Text.'], faults: [{ rule: 'dek-empty', at: [''] }] }),
   ]);
@@ -29,11 +30,11 @@ it('a suggestion names an entity when it is its name or holds it, articles aside
   assert.equal(namesEntity('Qassem', 'al-Qassam Brigades'), false);
 });
 
-// Floors at the figures measured when the rules were rewritten (docs/editorial-checks.md).
+// Floors at the figures measured after issue 13's recall follow-up (docs/editorial-checks.md).
 it('the tuning set stays at its measured figures, with no wrong-entity suggestion', () => {
-  assert.ok(TUNE_STORIES.length >= 30);
+  assert.ok(TUNE_STORIES.length >= 56);
   const e = evaluateFaults(TUNE_STORIES);
-  assert.ok(e.overall.precision >= 1 && e.overall.recall >= 0.88, JSON.stringify(e.overall));
+  assert.ok(e.overall.precision >= 1 && e.overall.recall >= 0.947, JSON.stringify(e.overall));
   assert.equal(e.wrongEntity, 0);
   assert.equal(e.overall.dup, 0);
 });

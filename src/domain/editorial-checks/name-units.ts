@@ -1,4 +1,4 @@
-import { foldScript, nameTokens, transliterationKey } from '../transliteration/index.ts';
+import { chineseKey, foldScript, nameTokens, transliterationKey, type NameToken } from '../transliteration/index.ts';
 import type { FindingRange } from './editorial-checks.types.ts';
 
 /**
@@ -72,11 +72,25 @@ export interface NameText {
   rangeOf(start: number, end: number): FindingRange;
 }
 
+/**
+ * Wade-Giles writes a given name's second syllable after a hyphen in lower
+ * case (`Tse-tung`, `En-lai`), which the word finder stops before; the
+ * syllable is put back when the whole reads as Chinese syllables, so
+ * `Tehran-based` stays `Tehran`.
+ */
+function withSyllables(text: string, tokens: NameToken[]): NameToken[] {
+  return tokens.map((t) => {
+    const tail = /^[-‐]\p{Ll}+(?![\p{L}\p{M}-])/u.exec(text.slice(t.end))?.[0];
+    if (!tail || !chineseKey(t.text + tail)) return t;
+    return { text: t.text + tail, start: t.start, end: t.end + tail.length };
+  });
+}
+
 /** The name units of some texts, in order, with every word's spelling and key. */
 export function nameUnits(texts: readonly NameText[]): NameUnit[] {
   const units: NameUnit[] = [];
   for (const { text, rangeOf } of texts) {
-    const tokens = nameTokens(text);
+    const tokens = withSyllables(text, nameTokens(text));
     let run: typeof tokens = [];
     const flush = () => {
       if (run.length) addUnit(units, run, rangeOf);

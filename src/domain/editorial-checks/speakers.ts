@@ -12,8 +12,15 @@ import { outsideQuotes, scanQuotes, type QuoteSpan } from './quotes.ts';
 const STATEMENT =
   /\bin (?:a|an|its|his|her|their|the|a joint|a written|a short) (?:\p{L}+ )?(?:statement|interview|post|letter|email|message|speech|briefing|video|communiqu[ée]|press release|news release|note)\b/iu;
 
+/**
+ * `That was the promise from the mayor`, `the verdict of one farmer`: a noun
+ * of saying with its source, where no verb of saying stands.
+ */
+const FROM_SOURCE =
+  /\b(?:the|that|this|his|her|their|its) (?:promise|message|words|verdict|reply|answer|warning|plea|response|advice|view|assessment|prediction|description|comment) (?:of|from) (?:the |a |an |one )?\p{L}/iu;
+
 export function statementForm(text: string): boolean {
-  return STATEMENT.test(text);
+  return STATEMENT.test(text) || FROM_SOURCE.test(text);
 }
 
 /**
@@ -45,12 +52,14 @@ export function lastSentence(text: string): string {
  * The paragraph before names a speaker the quote can continue: an
  * attribution outside its quotes, and no full quote of its own. A closed
  * full quote with its speaker, then a new quote paragraph, reads in news
- * style as a new speaker, so that one does not carry over.
+ * style as a new speaker, so that one does not carry over; nor does an
+ * institution's statement (`The municipality said the line cost…`): the
+ * quote that follows is someone's voice, and it does not say whose.
  */
 export function carriesSpeaker(prev: string): boolean {
   const spans = scanQuotes(prev).spans;
   const fullQuote = spans.some((s: QuoteSpan) => s.closed && /^\s*\p{Lu}/u.test(s.inner));
   if (fullQuote) return false;
   const narrated = outsideQuotes(prev, spans.filter((s) => s.closed));
-  return hasAttribution(narrated) || statementForm(narrated) || namedSubject(lastSentence(narrated));
+  return hasAttribution(narrated, { person: true }) || statementForm(narrated) || namedSubject(lastSentence(narrated));
 }

@@ -1,4 +1,5 @@
-export { transliterationKey, sameName, wordKey } from './transliteration.ts';
+export { transliterationKey, sameName, wordKey, joinedKey } from './transliteration.ts';
+export { chineseKey, wadeGiles } from './chinese-syllables.ts';
 export { foldScript } from './script-fold.ts';
 export { nameTokens, type NameToken } from './name-tokens.ts';
 export { houseSpellingsFromList, noHouseSpellings, type HouseSpellings } from './house-spellings.ts';

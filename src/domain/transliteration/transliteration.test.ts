@@ -36,6 +36,11 @@ describe('transliterationKey: rules', () => {
     assert.equal(transliterationKey('Qasem Soleimani'), `${transliterationKey('Qasem')} ${transliterationKey('Soleimani')}`);
   });
   it('romanises Cyrillic the wire way', () => assert.equal(transliterationKey('Горбачёв'), transliterationKey('Gorbachev')));
+  it('drops the y of Russian -ayev, and only there', () => {
+    assert.equal(transliterationKey('Basayev'), transliterationKey('Basaev'));
+    assert.equal(transliterationKey('Nikolayev'), transliterationKey('Nikolaev'));
+    assert.notEqual(transliterationKey('Sayed'), transliterationKey('Saeed'));
+  });
   it('gives an empty key to text with no letters', () => {
     assert.equal(transliterationKey(' -- '), '');
     assert.equal(sameName('', ''), false);

@@ -55,6 +55,7 @@ function respell(w: string): string {
     .replace(/^ye(?=[^aeiou])/, 'e') // Russian initial Е: Yeltsin/Eltsin, Yevgeny/Evgeny
     .replace(/(?<=[ie])y(?=[aeiou])/g, '') // glide after i: Ziyad/Ziad, Haniyeh/Haniyah
     .replace(/(?<=[oe])y(?=e)/g, '') // Russian е after a vowel: Dostoyevsky/Dostoevsky, Mendeleyev
+    .replace(/(?<=[aiu])y(?=ev)/g, '') // and in -ayev/-iyev/-uyev (Basayev/Basaev); not before other letters: Sayed ≠ Saeed
     .replace(/(?<=[ou])w(?=[aeiou])/g, ''); // glide after u: Tuwaitha-style spellings
 }
 
@@ -162,4 +163,17 @@ export function transliterationKey(name: string): string {
 export function sameName(a: string, b: string): boolean {
   const ka = transliterationKey(a);
   return ka !== '' && ka === transliterationKey(b);
+}
+
+/**
+ * The key of a name written as one word however it is split: `Zayandeh Rud`,
+ * `Zayanderud`; `Abdul Rahman`, `Abd al-Rahman`, `Abdulrahman`; `Xiao-ping`,
+ * `Xiaoping`. A leading article goes as in `transliterationKey`; an inner one
+ * stays, because `Abd al-Rahman` is how `Abdulrahman` is split. A Persian -eh
+ * ending a part before another is the e the joined spelling writes.
+ */
+export function joinedKey(name: string): string {
+  const parts = foldScript(String(name ?? '').slice(0, MAX_INPUT)).split(/[\s-]+/).filter(Boolean);
+  if (parts.length > 1 && ATTACHED_ARTICLE.test(parts[0])) parts.shift();
+  return wordKey(parts.map((p, i) => (i < parts.length - 1 ? p.replace(/eh$/, 'e') : p)).join(''));
 }

@@ -1,4 +1,4 @@
-import { hasAttribution, hasDanglingAttribution, SPEECH_VERB } from '../attribution.ts';
+import { hasAttribution, hasDanglingAttribution, SPEECH_VERB, type AttributionOptions } from '../attribution.ts';
 import type { CheckContext, RawFinding, Rule, StoryBlock } from '../editorial-checks.types.ts';
 import { outsideQuotes, scanQuotes, wordCountOf, type QuoteSpan } from '../quotes.ts';
 import { carriesSpeaker, lastSentence, namedSubject, statementForm } from '../speakers.ts';
@@ -7,7 +7,8 @@ import { blockRange, proseBlocks } from '../story-blocks.ts';
 /**
  * A direct quote (3+ words in double quotes) must have a speaker: an
  * attribution (a verb of saying, or `in a statement`) in its own paragraph
- * or the next one (attribution after a quote is common in news style); a
+ * or, by a person, in the next one (attribution after a quote is common in
+ * news style, but `The department said…` beside it does not say whose it is); a
  * named person as the subject of the sentence before it; or a previous
  * paragraph that introduces it (ends with a colon), opens a quote this one
  * continues, or names a speaker without quoting them in full (`speakers.ts`).
@@ -29,12 +30,26 @@ function isTitle(inner: string): boolean {
 const DISPLAY = /\b(?:reading|saying|titled|entitled|headlined|captioned|labell?ed|marked|inscribed|printed|published as|billed as|the words|the slogan)\s*[:,]?\s*$/iu;
 
 /**
+ * `has been described as “…”`, `was called “…”`: a verb of saying in the
+ * passive hangs the quote on no one, unless an agent or a medium follows
+ * (`… by critics`, `… on social media`, `… in a review`).
+ */
+const PASSIVE =
+  /\b(?:been|was|were|is|are|be|being)\s+(?:\p{L}+ly\s+)?(?:described|called|dubbed|hailed|branded|labell?ed|termed|touted|nicknamed|billed)(?:\s+as)?\s*$/iu;
+const AGENT_AFTER = /^[\s,.]*(?:by\s+\p{L}|(?:on|in)\s+(?:\p{L}+\s+){0,3}(?:media|press|review|reviews|report|reports|newspapers?|posts?|forums?))/iu;
+
+function passiveBefore(text: string, q: QuoteSpan): boolean {
+  return PASSIVE.test(text.slice(Math.max(0, q.start - 60), q.start));
+}
+
+/**
  * The quote's own attribution, in the sentence around it: a verb of saying
  * in the six words before it (`Okafor said: “…”`, `called the film “…”`), or
  * in the five after it when the quote ends on , ? or ! (`“…,” one mother
  * said`, `“…?” she asked`), or `came the reply`.
  */
 function locallyAttributed(text: string, q: QuoteSpan): boolean {
+  if (passiveBefore(text, q)) return AGENT_AFTER.test(text.slice(q.end, q.end + 60));
   const before = (text.slice(Math.max(0, q.start - 80), q.start).match(/[\p{L}\p{N}'’:-]+/gu) ?? []).slice(-6).join(' ');
   if (new RegExp(SPEECH_VERB.source, 'iu').test(before)) return true;
   if (!q.closed) return false;
@@ -49,18 +64,24 @@ function locallyAttributed(text: string, q: QuoteSpan): boolean {
  * An unclosed quote has no known end, so its words are searched as well:
  * `“Good day, said Ruth Okafor.` is reported once, by unbalanced-quotes.
  */
-function attributed(text: string): boolean {
+function attributed(text: string, opts: AttributionOptions = {}): boolean {
   const closed = scanQuotes(text).spans.filter((s) => s.closed);
   const narrated = outsideQuotes(text, closed);
-  return hasAttribution(narrated) || statementForm(narrated);
+  return hasAttribution(narrated, opts) || statementForm(narrated);
 }
 
-function speakerNearby(prose: StoryBlock[], i: number): boolean {
+/**
+ * `unclosed`: the paragraph's quote has no closing mark, so unbalanced-quotes
+ * already reports it and where it ends is unknown; any attribution in the
+ * next paragraph is taken, as before, rather than a second finding.
+ */
+function speakerNearby(prose: StoryBlock[], i: number, unclosed = false): boolean {
   const b = prose[i];
   const prev = prose[i - 1];
   const next = prose[i + 1];
   if (attributed(b.text)) return true;
-  if (next && attributed(next.text)) return true;
+  // Beside a quote paragraph of its own, only a person's attribution says whose voice it is.
+  if (next && attributed(next.text, { person: !unclosed })) return true;
   if (!prev) return false;
   if (carriesSpeaker(prev.text)) return true;
   // A lead-in ending in a colon ("Officials issued advice:") names the source of the quote below it.
@@ -87,12 +108,15 @@ function quotesNeedingSpeaker(text: string): QuoteSpan[] {
 /**
  * A partial quote inside a sentence (`the jury praised its “patience and
  * its hands”`) nearly always belongs to the sentence's subject, whatever
- * the verb; reported, but under the default threshold.
+ * the verb; reported, but under the default threshold. Not in the passive
+ * (`has been described as “…”`), where the subject is not the speaker.
  */
 const PARTIAL_CONFIDENCE = 0.4;
 const QUOTE_CONFIDENCE = 0.8;
 
 function confidenceOf(text: string, q: QuoteSpan): number {
+  // A passive sentence's subject is what is described, not who describes it.
+  if (passiveBefore(text, q)) return QUOTE_CONFIDENCE;
   const inSentence = lastSentence(text.slice(0, q.start));
   const partial = /^\s*\p{Ll}/u.test(q.inner) && wordCountOf(inSentence) >= 3 && !/[.!?:]\s*$/.test(text.slice(0, q.start));
   return partial ? PARTIAL_CONFIDENCE : QUOTE_CONFIDENCE;
@@ -106,7 +130,7 @@ export const quoteWithoutSpeaker: Rule = {
     const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote');
     prose.forEach((b, i) => {
       const quotes = quotesNeedingSpeaker(b.text);
-      if (quotes.length === 0 || hasDanglingAttribution(b.text) || speakerNearby(prose, i)) return;
+      if (quotes.length === 0 || hasDanglingAttribution(b.text) || speakerNearby(prose, i, quotes.every((q) => !q.closed))) return;
       for (const q of quotes) {
         out.push({
           message: 'Direct quote with no speaker in this or the next paragraph',
