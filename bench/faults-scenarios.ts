@@ -106,6 +106,7 @@ export async function postgresRestart(): Promise<Outcome> {
     running = false;
     await readers;
     await instance.stop();
+    if (process.env.FAULTS_DEBUG) console.log(JSON.stringify([...tally.statuses]));
     return await commentOutcome(scene, 'PostgreSQL restarted under load', tally, `${COMMENTS} comments and 4 readers (home, story, search, feed); unacknowledged comments posted again after the restart`);
   } finally {
     scene.destroy();

@@ -9,7 +9,8 @@ import { threadComments, publicFromRow } from './comments.read.ts';
 import { findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredChallenges, type ArticleMetaRow } from './comments.repo.ts';
 import { CommentSettings } from './comments.settings.ts';
 import type { PublicComment, RawSubmission, SubmitContext, SubmitResult, ThreadedComment } from './comments.types.ts';
-import { CommentWriter } from './comments.writer.ts';
+import { CommentError } from './comments.errors.ts';
+import { CommentWriter, type PendingWrite } from './comments.writer.ts';
 import { finalStatus, runPipeline } from './pipeline.ts';
 import type { PhaseContext } from './pipeline.types.ts';
 import { parseFields } from './phases/fields.ts';
@@ -108,14 +109,14 @@ export class CommentsService {
     const bodyHash = createHash('sha256').update(input.body.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')).digest('base64url').slice(0, 32);
     const ctx: PhaseContext = {
       now, rules, siteDefaultMode: site.commentDefault, siteName: site.name, article, raw, input, ipHash, emailHash, bodyHash,
-      db: this.deps.db.kysely, limiter: this.deps.limiter, challenges: this.challenges,
+      db: this.deps.db.kysely, limiter: this.deps.limiter, hits: [], challenges: this.challenges,
       verdict: { held: new Set(), spam: false, parentId: null, challenge: null },
     };
     await runPipeline(ctx);
     const status = finalStatus(ctx);
     const at = now.toISOString();
     const heldReasons = [...ctx.verdict.held];
-    const id = await this.writer.write({
+    const id = await this.store(ctx, {
       row: {
         article_id: article.id, parent_id: ctx.verdict.parentId, author_name: input.name, author_email: input.email, email_hash: emailHash,
         author_url: input.authorUrl, body: input.body, body_hash: bodyHash, status, held_reasons: JSON.stringify(heldReasons),
@@ -127,6 +128,16 @@ export class CommentsService {
     if (status === 'approved') await this.deps.changes.committed();
     this.maybePrune(now);
     return { id, status, heldReasons };
+  }
+
+  /** The writer, and on a failure of ours the rate limit's hits given back: the reader will send it again. */
+  private async store(ctx: PhaseContext, w: PendingWrite): Promise<number> {
+    try {
+      return await this.writer.write(w);
+    } catch (e) {
+      if (!(e instanceof CommentError)) await this.deps.limiter.refund(ctx.hits).catch(() => undefined);
+      throw e;
+    }
   }
 
   private maybePrune(now: Date): void {

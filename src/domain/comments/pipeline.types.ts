@@ -2,7 +2,7 @@ import type { Q } from '../../storage/index.ts';
 import type { ChallengeService, PassedChallenge } from './challenge.ts';
 import type { ArticleMetaRow } from './comments.repo.ts';
 import type { CommentRules, HoldReason, RawSubmission } from './comments.types.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { LimiterHit, RateLimiter } from './rate-limit.ts';
 
 /** The submission after the fields phase: clean, normalised, within limits. */
 export interface CommentInput {
@@ -40,6 +40,8 @@ export interface PhaseContext {
   bodyHash: string;
   db: Q;
   limiter: RateLimiter;
+  /** What the rate limit recorded for this submission (given back if it cannot be stored). */
+  hits: LimiterHit[];
   challenges: ChallengeService;
   verdict: Verdict;
 }

@@ -11,8 +11,17 @@ export interface RateLimiter {
   spacing(key: string, intervalMs: number, nowMs: number): Promise<number>;
   /** At most `limit` hits per fixed window. */
   window(key: string, windowMs: number, limit: number, nowMs: number): Promise<number>;
+  /**
+   * Gives back hits whose comment could not be stored for a reason of ours
+   * (the database away): the reader who sends it again is not told to wait.
+   * A spacing hit is given back only if it is still the key's last one.
+   */
+  refund(hits: readonly LimiterHit[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A hit a check recorded, as `refund` needs it. */
+export type LimiterHit = { kind: 'spacing'; key: string; at: number } | { kind: 'window'; key: string; windowMs: number; at: number };
 
 /** One process (embedded mode): a map, swept when it grows. */
 export class MemoryRateLimiter implements RateLimiter {
@@ -39,6 +48,17 @@ export class MemoryRateLimiter implements RateLimiter {
     return 0;
   }
 
+  async refund(hits: readonly LimiterHit[]): Promise<void> {
+    for (const h of hits) {
+      if (h.kind === 'spacing') {
+        if (this.last.get(h.key)?.at === h.at) this.last.delete(h.key);
+        continue;
+      }
+      const c = this.counts.get(`${h.key}:${Math.floor(h.at / h.windowMs)}`);
+      if (c && c.n > 0) c.n--;
+    }
+  }
+
   private sweep(nowMs: number): void {
     if (this.last.size + this.counts.size < 100_000) return;
     for (const [k, v] of this.last) if (v.until <= nowMs) this.last.delete(k);
@@ -59,10 +79,20 @@ end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 return 0`;
 
+// A refused hit is not counted (as in MemoryRateLimiter), so a refund frees exactly one place.
 const WINDOW_LUA = `
-local c = redis.call('INCR', KEYS[1])
-if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-if c > tonumber(ARGV[2]) then return tonumber(ARGV[3]) end
+local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+if c >= tonumber(ARGV[2]) then return tonumber(ARGV[3]) end
+if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return 0`;
+
+const REFUND_SPACING_LUA = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 0`;
+
+const REFUND_WINDOW_LUA = `
+local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+if c > 0 then redis.call('DECR', KEYS[1]) end
 return 0`;
 
 /** How long a client is told to wait when the limiter itself is down. */
@@ -119,6 +149,13 @@ export class RedisRateLimiter implements RateLimiter {
   window(key: string, windowMs: number, limit: number, nowMs: number): Promise<number> {
     const bucket = Math.floor(nowMs / windowMs);
     return this.run(WINDOW_LUA, `w:${key}:${bucket}`, [windowMs * 2, limit, (bucket + 1) * windowMs - nowMs]);
+  }
+
+  async refund(hits: readonly LimiterHit[]): Promise<void> {
+    for (const h of hits) {
+      if (h.kind === 'spacing') await this.run(REFUND_SPACING_LUA, `s:${h.key}`, [h.at]);
+      else await this.run(REFUND_WINDOW_LUA, `w:${h.key}:${Math.floor(h.at / h.windowMs)}`, []);
+    }
   }
 
   async close(): Promise<void> {

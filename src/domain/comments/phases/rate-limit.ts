@@ -12,18 +12,25 @@ const flood = (ms: number) => commentError('comment_flood', 'body', 'You are pos
  * each story has a cap against a swarm. Runs after the cheap refusals so a
  * reader fixing a form error is not then told to wait.
  */
-export async function rateLimit(ctx: Pick<PhaseContext, 'limiter' | 'ipHash' | 'emailHash' | 'article' | 'rules' | 'now'>): Promise<void> {
+export async function rateLimit(ctx: Pick<PhaseContext, 'limiter' | 'ipHash' | 'emailHash' | 'article' | 'rules' | 'now' | 'hits'>): Promise<void> {
   const { limiter, rules } = ctx;
-  const now = ctx.now.getTime();
+  const at = ctx.now.getTime();
   const interval = rules.floodSeconds * 1000;
+  // Each allowed hit is remembered: a comment we then fail to store gives them back (RateLimiter.refund).
+  const spacing = async (key: string) => {
+    const wait = await limiter.spacing(key, interval, at);
+    if (wait > 0) throw flood(wait);
+    ctx.hits.push({ kind: 'spacing', key, at });
+  };
+  const window = async (key: string, limit: number) => {
+    const wait = await limiter.window(key, 60_000, limit, at);
+    if (wait > 0) throw flood(wait);
+    ctx.hits.push({ kind: 'window', key, windowMs: 60_000, at });
+  };
   if (interval > 0) {
-    const reader = await limiter.spacing(`rd:${ctx.ipHash}:${ctx.emailHash}`, interval, now);
-    if (reader > 0) throw flood(reader);
-    const email = await limiter.spacing(`em:${ctx.emailHash}`, interval, now);
-    if (email > 0) throw flood(email);
+    await spacing(`rd:${ctx.ipHash}:${ctx.emailHash}`);
+    await spacing(`em:${ctx.emailHash}`);
   }
-  const address = await limiter.window(`ip:${ctx.ipHash}`, 60_000, rules.addressPerMinute, now);
-  if (address > 0) throw flood(address);
-  const story = await limiter.window(`st:${ctx.article.id}`, 60_000, rules.storyPerMinute, now);
-  if (story > 0) throw flood(story);
+  await window(`ip:${ctx.ipHash}`, rules.addressPerMinute);
+  await window(`st:${ctx.article.id}`, rules.storyPerMinute);
 }
