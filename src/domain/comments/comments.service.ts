@@ -10,7 +10,7 @@ import { findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredCha
 import { CommentSettings } from './comments.settings.ts';
 import type { PublicComment, RawSubmission, SubmitContext, SubmitResult, ThreadedComment } from './comments.types.ts';
 import { CommentError } from './comments.errors.ts';
-import { CommentWriter, type PendingWrite } from './comments.writer.ts';
+import { CommentWriter } from './comments.writer.ts';
 import { finalStatus, runPipeline } from './pipeline.ts';
 import type { PhaseContext } from './pipeline.types.ts';
 import { parseFields } from './phases/fields.ts';
@@ -112,28 +112,34 @@ export class CommentsService {
       db: this.deps.db.kysely, limiter: this.deps.limiter, hits: [], challenges: this.challenges,
       verdict: { held: new Set(), spam: false, parentId: null, challenge: null },
     };
-    await runPipeline(ctx);
-    const status = finalStatus(ctx);
-    const at = now.toISOString();
-    const heldReasons = [...ctx.verdict.held];
-    const id = await this.store(ctx, {
-      row: {
-        article_id: article.id, parent_id: ctx.verdict.parentId, author_name: input.name, author_email: input.email, email_hash: emailHash,
-        author_url: input.authorUrl, body: input.body, body_hash: bodyHash, status, held_reasons: JSON.stringify(heldReasons),
-        ip_hash: ipHash, notify: input.notify ? 1 : 0, flag_count: 0, created_at: at, updated_at: at,
-      },
-      replay: ctx.verdict.challenge?.replay,
-      captchaId: ctx.verdict.challenge?.captchaId,
-    });
+    const { id, status, heldReasons } = await this.judgeAndStore(ctx);
     if (status === 'approved') await this.deps.changes.committed();
     this.maybePrune(now);
     return { id, status, heldReasons };
   }
 
-  /** The writer, and on a failure of ours the rate limit's hits given back: the reader will send it again. */
-  private async store(ctx: PhaseContext, w: PendingWrite): Promise<number> {
+  /**
+   * The phases, then the writer. On a failure of ours in either (the
+   * database away mid-phase or at the write), the rate limit's hits are
+   * given back: the reader was told to send it again, not to wait.
+   */
+  private async judgeAndStore(ctx: PhaseContext): Promise<SubmitResult> {
     try {
-      return await this.writer.write(w);
+      await runPipeline(ctx);
+      const status = finalStatus(ctx);
+      const at = ctx.now.toISOString();
+      const heldReasons = [...ctx.verdict.held];
+      const { article, input } = ctx;
+      const id = await this.writer.write({
+        row: {
+          article_id: article.id, parent_id: ctx.verdict.parentId, author_name: input.name, author_email: input.email, email_hash: ctx.emailHash,
+          author_url: input.authorUrl, body: input.body, body_hash: ctx.bodyHash, status, held_reasons: JSON.stringify(heldReasons),
+          ip_hash: ctx.ipHash, notify: input.notify ? 1 : 0, flag_count: 0, created_at: at, updated_at: at,
+        },
+        replay: ctx.verdict.challenge?.replay,
+        captchaId: ctx.verdict.challenge?.captchaId,
+      });
+      return { id, status, heldReasons };
     } catch (e) {
       if (!(e instanceof CommentError)) await this.deps.limiter.refund(ctx.hits).catch(() => undefined);
       throw e;
