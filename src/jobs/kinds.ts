@@ -1,5 +1,6 @@
 import type { ArticlesService } from '../domain/articles/index.ts';
 import { COMMENT_MAIL_JOB, type CommentNotifier } from '../domain/comments/index.ts';
+import { FRONT_PAGE_PIN_JOB, type FrontPageService } from '../domain/front-page/index.ts';
 import type { Job, JobQueue } from '../domain/jobs/index.ts';
 import { MAIL_JOB, type MailOutbox } from '../domain/mail/index.ts';
 import { REINDEX_JOB, type SearchService } from '../domain/search/index.ts';
@@ -12,6 +13,7 @@ export interface BuiltInJobDeps {
   search: SearchService;
   mailOutbox: MailOutbox;
   commentNotifier: CommentNotifier;
+  frontPage: FrontPageService;
   leaseMs: number;
   onError: (err: unknown, job?: Job) => void;
 }
@@ -22,5 +24,6 @@ export function createJobRunner(d: BuiltInJobDeps): JobRunner {
     .define(PUBLISH_JOB, publishingJob(d.articles))
     .define(MAIL_JOB, d.mailOutbox.job)
     .define(COMMENT_MAIL_JOB, d.commentNotifier.job)
-    .define(REINDEX_JOB, d.search.reindexJob);
+    .define(REINDEX_JOB, d.search.reindexJob)
+    .define(FRONT_PAGE_PIN_JOB, d.frontPage.pinJob);
 }
