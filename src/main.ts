@@ -105,7 +105,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     }
   });
   const sections = new SectionsService({ db, clock, changes });
-  const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, sections });
+  const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, articles, sections });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError });
   changes.on(cdnPurger.onChanges);
   return {

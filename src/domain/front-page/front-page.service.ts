@@ -1,5 +1,5 @@
 import type { Db, Q } from '../../storage/index.ts';
-import type { ArticleQueries } from '../articles/index.ts';
+import type { ArticleQueries, ArticlesService } from '../articles/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { JobKind, JobQueue } from '../jobs/index.ts';
@@ -16,6 +16,8 @@ export interface FrontPageDeps {
   changes: ChangeNotifier;
   jobs: JobQueue;
   queries: Pick<ArticleQueries, 'findPublic'>;
+  /** Only to tell a story that does not exist from one that is not public, in the message. */
+  articles: Pick<ArticlesService, 'get'>;
   sections: Pick<SectionsService, 'list'>;
 }
 
@@ -99,9 +101,11 @@ export class FrontPageService {
     const storyAt = async (c: StoryChoice, field: string) => {
       future(c.pinnedUntil, `${field}.pinnedUntil`);
       const found = await this.deps.queries.findPublic(c.storyId);
-      if (found.state === 'missing') problems.push({ field: `${field}.story`, message: `there is no story ${c.storyId}` });
-      else if (found.state !== 'visible') problems.push({ field: `${field}.story`, message: `story ${c.storyId} is not published (drafts, scheduled and unpublished stories cannot be chosen)` });
-      return found.state === 'visible' ? found.article : null;
+      if (found.state === 'visible') return found.article;
+      const exists = await this.deps.articles.get(c.storyId).then(() => true, () => false);
+      if (!exists) problems.push({ field: `${field}.story`, message: `there is no story ${c.storyId}` });
+      else problems.push({ field: `${field}.story`, message: `story ${c.storyId} is not published (drafts, scheduled and unpublished stories cannot be chosen)` });
+      return null;
     };
     const home = [...(input.lead ? [['lead', input.lead] as const] : []), ...(input.top ?? []).map((t, i) => [`top[${i}]`, t] as const)];
     for (const [field, c] of home) {
