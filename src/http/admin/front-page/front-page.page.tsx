@@ -71,11 +71,13 @@ function FrontPageScreen(p: ScreenProps) {
         <fieldset class="field">
           <legend>Order of the section blocks</legend>
           <p class="field-hint">Number the blocks to put first (1 at the top); unnumbered ones follow, the one with the newest story first.</p>
-          {tree.map(({ section: s, depth }) => (
-            <FieldShell name={orderName(s.id)} label={`${'\u2003'.repeat(depth)}${s.name}`} error={p.errors?.[orderName(s.id)]}>
-              {(aria) => <input {...aria} class="order-input" name={orderName(s.id)} value={p.values[orderName(s.id)] ?? ''} inputMode="numeric" maxLength={3} />}
-            </FieldShell>
-          ))}
+          <div class="order-grid">
+            {tree.map(({ section: s }) => (
+              <FieldShell name={orderName(s.id)} label={s.name} error={p.errors?.[orderName(s.id)]}>
+                {(aria) => <input {...aria} class="order-input" name={orderName(s.id)} value={p.values[orderName(s.id)] ?? ''} inputMode="numeric" maxLength={3} />}
+              </FieldShell>
+            ))}
+          </div>
           <FieldShell name="orderUntil" label="Order pinned until" error={p.errors?.orderUntil}>
             {(aria) => <input {...aria} type="datetime-local" name="orderUntil" value={p.values.orderUntil ?? ''} />}
           </FieldShell>
