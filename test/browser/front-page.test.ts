@@ -105,6 +105,8 @@ for (const dialect of DIALECTS) {
       assert.equal(overflow, 0, 'nothing wider than the phone');
       if (shots) await page.screenshot({ path: path.join(shots, 'front-page-390.png'), fullPage: true });
       await page.goto(`${base}/admin/front-page`);
+      const adminOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(adminOverflow, 0, 'the screen fits a phone, long headlines included');
       if (shots) await page.screenshot({ path: path.join(shots, 'front-page-editor-390.png'), fullPage: true });
       await page.close();
     });
