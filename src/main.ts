@@ -35,6 +35,7 @@ import { schedulePublishing } from './jobs/scheduler.ts';
 import { JobQueue } from './domain/jobs/index.ts';
 import type { ImportDeps } from './domain/import/index.ts';
 import { RedirectsService } from './domain/redirects/index.ts';
+import { FrontPageService } from './domain/front-page/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db, type Q } from './storage/index.ts';
@@ -103,6 +104,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
       if (c.kind === 'article') comments.articleChanged(Number(c.id));
     }
   });
+  const sections = new SectionsService({ db, clock, changes });
+  const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, articles, sections });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError, queue: jobs, db: db.kysely });
   changes.on(cdnPurger.onChanges);
   return {
@@ -116,7 +119,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     settings,
     articles,
     queries,
-    sections: new SectionsService({ db, clock, changes }),
+    sections,
+    frontPage,
     tags: new TagsService({ db, clock, changes, reindex }),
     people: new PeopleService({ db, clock, changes, reindex }),
     apiKeys: new ApiKeysService({ db, clock }),
@@ -131,7 +135,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     commentNotifier,
     ...accounts,
     jobs,
-    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, cdnPurger, leaseMs: config.jobLeaseSeconds * 1000, onError }),
+    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, cdnPurger, frontPage, leaseMs: config.jobLeaseSeconds * 1000, onError }),
     newsroom,
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,

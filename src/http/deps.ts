@@ -15,6 +15,7 @@ import type { AuditLogService, AuthService, PasswordResetService, UsersService }
 import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
 import type { RedirectsService } from '../domain/redirects/index.ts';
+import type { FrontPageService } from '../domain/front-page/index.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
 export interface HttpDeps {
@@ -59,4 +60,6 @@ export interface HttpDeps {
   metrics?: Pick<AppMetrics, 'commentDecision'>;
   /** Old addresses of imported stories, answered before the 404 page. */
   redirects: RedirectsService;
+  /** The editors' choices for the front page and section leads. */
+  frontPage: FrontPageService;
 }

@@ -1,5 +1,6 @@
 import type { ArticlesService } from '../domain/articles/index.ts';
 import { COMMENT_MAIL_JOB, type CommentNotifier } from '../domain/comments/index.ts';
+import { FRONT_PAGE_PIN_JOB, type FrontPageService } from '../domain/front-page/index.ts';
 import type { Job, JobQueue } from '../domain/jobs/index.ts';
 import { MAIL_JOB, type MailOutbox } from '../domain/mail/index.ts';
 import { REINDEX_JOB, type SearchService } from '../domain/search/index.ts';
@@ -14,6 +15,7 @@ export interface BuiltInJobDeps {
   mailOutbox: MailOutbox;
   commentNotifier: CommentNotifier;
   cdnPurger: CdnPurger;
+  frontPage: FrontPageService;
   leaseMs: number;
   onError: (err: unknown, job?: Job) => void;
 }
@@ -25,5 +27,6 @@ export function createJobRunner(d: BuiltInJobDeps): JobRunner {
     .define(MAIL_JOB, d.mailOutbox.job)
     .define(COMMENT_MAIL_JOB, d.commentNotifier.job)
     .define(REINDEX_JOB, d.search.reindexJob)
-    .define(PURGE_JOB, d.cdnPurger.job);
+    .define(PURGE_JOB, d.cdnPurger.job)
+    .define(FRONT_PAGE_PIN_JOB, d.frontPage.pinJob);
 }

@@ -312,6 +312,17 @@ export interface RedirectTable {
   created_at: string;
 }
 
+/** The editors' front-page and section-lead choices (migration 0016). */
+export interface FrontPagePickTable {
+  id: Generated<number>;
+  slot: string;
+  position: number;
+  article_id: number | null;
+  section_id: number | null;
+  pinned_until: string | null;
+  created_at: string;
+}
+
 export interface CommentMailOptoutTable {
   email_hash: string;
   created_at: string;
@@ -411,12 +422,14 @@ export interface Database {
   changes: ChangeTable;
   import_sources: ImportSourceTable;
   redirects: RedirectTable;
+  front_page_picks: FrontPagePickTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;
 export type NewArticleRow = Insertable<ArticleTable>;
 export type ArticleUpdate = Updateable<ArticleTable>;
 export type SectionRow = Selectable<SectionTable>;
+export type FrontPagePickRow = Selectable<FrontPagePickTable>;
 export type TagRow = Selectable<TagTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type ImageRow = Selectable<ImageTable>;

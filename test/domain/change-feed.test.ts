@@ -10,6 +10,7 @@ import { PeopleService } from '../../src/domain/people/index.ts';
 import { SectionsService } from '../../src/domain/sections/index.ts';
 import { SettingsService } from '../../src/domain/settings/index.ts';
 import { TagsService } from '../../src/domain/tags/index.ts';
+import { FrontPageService } from '../../src/domain/front-page/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { easyRules, nextIp, validPost } from './comments-helpers.ts';
 
@@ -20,7 +21,7 @@ import { easyRules, nextIp, validPost } from './comments-helpers.ts';
  * that is in neither fails the first test, so no write path can skip the feed
  * unnoticed.
  */
-const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService };
+const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, FrontPageService };
 
 const READS: Record<keyof typeof SERVICES, string[]> = {
   ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get'],
@@ -34,6 +35,8 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   // maybePrune deletes expired challenges (nothing shown); articleChanged and close touch memory only.
   CommentsService: ['target', 'visibleArticle', 'powChallenge', 'mathQuestion', 'maybePrune', 'listForArticle', 'latestForFeed', 'articleChanged', 'close'],
   ModerationService: ['db', 'list', 'get', 'pendingCount', 'pendingByStory', 'rules', 'hydrate'],
+  // check validates before update's transaction opens.
+  FrontPageService: ['choices', 'current', 'check'],
 };
 
 interface Fixture {
@@ -112,6 +115,20 @@ const WRITES: Record<string, Write> = {
     tags: ['comments:$story'],
     run: async (app, f) => (await app.commentModeration.moderate([f.commentId], 'approve', 'test'), app.commentModeration.ban(f.commentId, 'email', 'test')),
   },
+  'FrontPageService.update': {
+    kind: 'front-page',
+    tags: ['home', 'list:section:$section'],
+    run: (app, f) => app.frontPage.update({ lead: { story: f.storyId, pinnedUntil: null }, sectionLeads: [{ section: f.sectionId, story: f.storyId }] }, 'test'),
+  },
+  'FrontPageService.pinEnded': {
+    kind: 'front-page',
+    tags: ['home'],
+    run: async (app, f) => {
+      await app.frontPage.update({ top: [{ story: f.storyId, pinnedUntil: new Date(app.clock.now().getTime() + 60_000).toISOString() }] }, 'test');
+      app.clock.advance(120_000);
+      return app.runner.runDue();
+    },
+  },
   // Only "close after N days" changes a page (the form, or "comments are closed"); the scenario changes it.
   'ModerationService.updateRules': { kind: 'settings', tags: ['settings'], run: (app) => app.commentModeration.updateRules({ closeAfterDays: ++seq }, 'test') },
   'ModerationService.flag': {
@@ -148,7 +165,7 @@ async function fixture(app: TestApp): Promise<Fixture> {
 }
 
 const expand = (tag: string, f: Fixture) =>
-  tag.replace('$story', String(f.storyId)).replace('$draft', String(f.draftId)).replace('$tag', String(f.tagId)).replace('$person', String(f.personId)).replace('$image', String(f.imageId));
+  tag.replace('$story', String(f.storyId)).replace('$draft', String(f.draftId)).replace('$tag', String(f.tagId)).replace('$person', String(f.personId)).replace('$image', String(f.imageId)).replace('$section', String(f.sectionId));
 
 test('every service method is either a write with a change-feed scenario or a read', () => {
   for (const [name, cls] of Object.entries(SERVICES)) {

@@ -34,7 +34,9 @@ type Op =
   | { op: 'removeComment' }
   | { op: 'siteName' }
   | { op: 'newStory'; section: number; tags: number[] }
-  | { op: 'deleteStory'; story: number };
+  | { op: 'deleteStory'; story: number }
+  | { op: 'frontPage'; lead: number; top: number[]; sectionLead: number; pinned: boolean }
+  | { op: 'pinEnds' };
 
 const idx = (n: number) => fc.integer({ min: 0, max: n - 1 });
 const OPS: fc.Arbitrary<Op> = fc.oneof(
@@ -54,6 +56,8 @@ const OPS: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('siteName' as const) }),
   fc.record({ op: fc.constant('newStory' as const), section: idx(3), tags: fc.uniqueArray(idx(3), { maxLength: 2 }) }),
   fc.record({ op: fc.constant('deleteStory' as const), story: idx(5) }),
+  fc.record({ op: fc.constant('frontPage' as const), lead: idx(5), top: fc.uniqueArray(idx(5), { maxLength: 3 }), sectionLead: idx(5), pinned: fc.boolean() }),
+  fc.record({ op: fc.constant('pinEnds' as const) }),
 );
 
 interface World {
@@ -144,6 +148,21 @@ async function apply(app: App & { clock: ReturnType<typeof fixedClock> }, w: Wor
       const a = await app.articles.create(parseArticleInput({ headline: `Fresh story ${n}`, bodyMarkdown: 'New.', status: 'published', section: w.sections[o.section].slug, tags: o.tags.map((t) => w.tags[t].name), bylines: [w.people[n % 2]], commentMode: 'open' }, 'create'), 'test');
       w.stories.push(a.id);
       return;
+    }
+    case 'frontPage': {
+      // Choices of stories that are not public now are refused (422), as an editor's would be: the rest of the run goes on.
+      const pick = (i: number) => w.stories[i % w.stories.length];
+      const pinnedUntil = o.pinned ? new Date(app.clock.now().getTime() + 3600_000).toISOString() : null;
+      const lead = pick(o.lead);
+      const top = [...new Set(o.top.map(pick))].filter((id) => id !== lead).map((story) => ({ story, pinnedUntil }));
+      const own = await app.articles.get(pick(o.sectionLead));
+      const sectionLeads = own.section ? [{ section: own.section.id, story: own.id, pinnedUntil }] : [];
+      await app.frontPage.update({ lead: { story: lead, pinnedUntil }, top, sectionLeads }, 'test').catch((e) => assert.equal(e.code, 'VALIDATION_FAILED', String(e)));
+      return;
+    }
+    case 'pinEnds': {
+      app.clock.advance(3601_000);
+      return void (await app.runner.runDue());
     }
     case 'deleteStory': {
       if (w.stories.length <= 2) return;

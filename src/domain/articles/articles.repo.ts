@@ -166,6 +166,7 @@ function visibleQuery(db: Q, filter: ArticleFilter, nowIso: string) {
 }
 
 function applyFilter<T extends ReturnType<Q['selectFrom']>>(q: any, filter: ArticleFilter): T {
+  if (filter.ids) q = filter.ids.length ? q.where('a.id', 'in', filter.ids) : q.where(sql.lit(false));
   if (filter.sectionIds?.length) q = q.where('a.section_id', 'in', filter.sectionIds);
   else if (filter.sectionId !== undefined) q = q.where('a.section_id', '=', filter.sectionId);
   if (filter.tagId !== undefined) {

@@ -95,6 +95,8 @@ export interface Article extends ArticleSummary {
 
 /** Listing filters shared by the public site, feeds and the Admin API. */
 export interface ArticleFilter {
+  /** Only these stories (the front page's chosen ones). */
+  ids?: number[];
   sectionId?: number;
   /** Include stories of the section's descendants too. */
   sectionIds?: number[];

@@ -15,6 +15,7 @@ import { AdminCookies } from './cookies.ts';
 import type { AdminContext } from './context.ts';
 import { registerDashboardRoutes } from './dashboard.routes.tsx';
 import { registerJobsRoutes } from './jobs.routes.tsx';
+import { registerFrontPageRoutes } from './front-page/front-page.page.tsx';
 import { sendAdminError } from './error-page.tsx';
 import { assertCsrf, forbiddenCsrf, isCrossSite, isStateChanging, submittedCsrf } from './guard.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
@@ -106,6 +107,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
     registerAuditRoutes(app, ctx);
     registerJobsRoutes(app, ctx);
     registerTaxonomyPages(app, deps);
+    registerFrontPageRoutes(app, deps);
     for (const plugin of opts.plugins ?? []) await app.register(async (child) => plugin(child, deps));
   }
 

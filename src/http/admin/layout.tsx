@@ -33,6 +33,7 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/stories', label: 'Stories', cap: 'articles:write-draft' },
+  { href: '/admin/front-page', label: 'Front page', cap: 'articles:edit-any' },
   { href: '/admin/media', label: 'Media', cap: 'articles:write-draft' },
   { href: '/admin/sections', label: 'Sections', cap: 'taxonomy:write' },
   { href: '/admin/tags', label: 'Tags', cap: 'taxonomy:write' },

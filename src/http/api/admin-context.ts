@@ -8,6 +8,7 @@ import { registerCommentApiRoutes } from './comments.routes.ts';
 import { registerHouseSpellingRoutes } from './house-spellings.routes.ts';
 import { registerImageRoutes } from './images.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { registerFrontPageApiRoutes } from './front-page.routes.ts';
 import { can, ROLES, type Capability } from '../../domain/access/index.ts';
 
 /** A story body is a few hundred KB at most; the server-wide limit (2 MB) is for uploads elsewhere. */
@@ -82,5 +83,6 @@ export async function adminApiV1(app: FastifyInstance, deps: HttpDeps, opts: Adm
   registerTaxonomyRoutes(app, deps);
   registerHouseSpellingRoutes(app, deps);
   registerCommentApiRoutes(app, deps);
+  registerFrontPageApiRoutes(app, deps);
   await app.register(async (images) => registerImageRoutes(images, deps));
 }

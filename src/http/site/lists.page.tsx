@@ -12,7 +12,9 @@ import { html, Redirect } from './respond.ts';
 import { renderErrorPage } from './story.page.tsx';
 import { basicMeta, sectionFeeds, type PageMeta } from './templates/head.tsx';
 import { renderPage, type LayoutOptions } from './templates/layout.tsx';
-import { HomeView, ListView, type ListViewProps, type StoryGroup } from './templates/lists.tsx';
+import { HomeView, ListView, type ListViewProps } from './templates/lists.tsx';
+import { arrangeHome, homeStoryIds } from './front-page.ts';
+import { NO_CHOICES } from '../../domain/front-page/index.ts';
 import { TextParagraphs } from './templates/parts.tsx';
 
 export const PAGE_SIZE = 20;
@@ -40,20 +42,8 @@ async function renderList(deps: HttpDeps, ctx: SiteContext, result: Page<Article
   return html(body, await lastModifiedOf(deps, result.items), [...CHROME_TAGS, ...listTags, ...summariesTags(result.items)]);
 }
 
-/** Stories grouped by section, groups ordered by their newest story (the input is newest first). */
-export function groupBySection(stories: ArticleSummary[]): StoryGroup[] {
-  const groups = new Map<number | null, StoryGroup>();
-  for (const s of stories) {
-    const id = s.section?.id ?? null;
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { section: s.section, stories: [] }));
-    g.stories.push(s);
-  }
-  return [...groups.values()];
-}
-
 export async function renderHomePage(deps: HttpDeps, assets: SiteAssets, page: number): Promise<Rendered> {
-  const [ctx, result] = await Promise.all([loadSiteContext(deps, assets), pageOf(deps, {}, page)]);
+  const [ctx, result, choices] = await Promise.all([loadSiteContext(deps, assets), pageOf(deps, {}, page), page === 1 ? deps.frontPage.current() : NO_CHOICES]);
   // A page past the end is tagged with its list: a story published later may make it exist.
   if (!result) return renderErrorPage(deps, assets, 404, [cacheTag.home]);
   const meta = basicMeta(ctx, { title: page > 1 ? `Latest news, page ${page}` : '', description: ctx.settings.tagline, path: pagedPath('/', page) });
@@ -63,9 +53,21 @@ export async function renderHomePage(deps: HttpDeps, assets: SiteAssets, page: n
   }
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   if (pages > 1) meta.next = ctx.siteUrl + pagedPath('/', 2);
-  const [lead = null, ...rest] = result.items;
-  const view = <HomeView lead={lead} groups={groupBySection(rest)} tz={ctx.settings.timeZone} lang={ctx.settings.language} base="/" page={1} pages={pages} />;
-  return html(renderPage(ctx, meta, view, layout), await lastModifiedOf(deps, result.items), [...CHROME_TAGS, cacheTag.home, ...summariesTags(result.items)]);
+  // Only public stories come back: a chosen story unpublished, or still a draft, is not among them.
+  const ids = homeStoryIds(choices);
+  const chosen = ids.length ? await deps.queries.latestPublic({ ids }, ids.length) : [];
+  const { lead, top, groups } = arrangeHome(result.items, chosen, choices);
+  const shown = [...result.items, ...chosen];
+  const view = <HomeView lead={lead} top={top} groups={groups} tz={ctx.settings.timeZone} lang={ctx.settings.language} base="/" page={1} pages={pages} />;
+  return html(renderPage(ctx, meta, view, layout), await lastModifiedOf(deps, shown), [...CHROME_TAGS, cacheTag.home, ...summariesTags(shown)]);
+}
+
+/** The section's own lead, when an editor chose one that is public, in force and filed in the section or below. */
+async function sectionLead(deps: HttpDeps, sectionId: number, ids: number[]): Promise<ArticleSummary | null> {
+  const choice = (await deps.frontPage.current()).sectionLeads.find((l) => l.sectionId === sectionId);
+  if (!choice) return null;
+  const [story] = await deps.queries.latestPublic({ ids: [choice.storyId] }, 1);
+  return story?.section && ids.includes(story.section.id) ? story : null;
 }
 
 export async function renderSectionPage(deps: HttpDeps, assets: SiteAssets, slug: string, page: number): Promise<Rendered> {
@@ -75,8 +77,9 @@ export async function renderSectionPage(deps: HttpDeps, assets: SiteAssets, slug
   // The section and everything below it, walked over the list already loaded.
   const ids = [section.id];
   for (let i = 0; i < ids.length; i++) for (const s of ctx.sections) if (s.parentId === ids[i] && !ids.includes(s.id)) ids.push(s.id);
-  const result = await pageOf(deps, { sectionIds: ids }, page);
+  const [result, lead] = await Promise.all([pageOf(deps, { sectionIds: ids }, page), page === 1 ? sectionLead(deps, section.id, ids) : null]);
   if (!result) return renderErrorPage(deps, assets, 404, [cacheTag.sectionList(section.id)]);
+  if (lead) result.items = [lead, ...result.items.filter((s) => s.id !== lead.id)];
   const base = sectionPath(section.slug);
   const parent = ctx.sections.find((s) => s.id === section.parentId);
   let top = section;
@@ -88,6 +91,7 @@ export async function renderSectionPage(deps: HttpDeps, assets: SiteAssets, slug
     intro: section.description ? <p class="list-intro">{section.description}</p> : undefined,
     children_: ctx.sections.filter((s) => s.parentId === section.id),
     showSection: ids.length > 1,
+    leadFirst: lead !== null,
     base,
   }, [cacheTag.sectionList(section.id)], { currentSectionId: top.id });
 }

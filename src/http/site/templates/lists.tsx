@@ -6,7 +6,7 @@ import { Pagination, StoryCard } from './parts.tsx';
 
 export interface StoryGroup {
   /** null for stories filed under no section. */
-  section: { slug: string; name: string } | null;
+  section: { id: number; slug: string; name: string } | null;
   stories: ArticleSummary[];
 }
 
@@ -15,8 +15,27 @@ export interface ListCommon {
   lang: string;
 }
 
-/** Front page: the lead story large, then the latest stories section by section. */
-export function HomeView({ lead, groups, tz, lang, base, page, pages }: ListCommon & { lead: ArticleSummary | null; groups: StoryGroup[]; base: string; page: number; pages: number }) {
+/**
+ * A block of cards laid out for how many it has, so none looks unfinished:
+ * one is a wide card, two and three share the row equally, four or more are
+ * one large card beside a column of the others.
+ */
+export function StoryBlock({ stories, tz, lang, showSection }: ListCommon & { stories: ArticleSummary[]; showSection: boolean }) {
+  const card = (s: ArticleSummary) => <StoryCard story={s} tz={tz} pageLang={lang} level={3} showSection={showSection} />;
+  if (stories.length >= 4) {
+    const [first, ...others] = stories;
+    return (
+      <div class="card-grid cards-many">
+        <div class="block-feature">{card(first)}</div>
+        <div class="block-list">{others.map(card)}</div>
+      </div>
+    );
+  }
+  return <div class={`card-grid cards-${stories.length}`}>{stories.map(card)}</div>;
+}
+
+/** Front page: the lead story large, the editors' top stories, then the latest stories section by section. */
+export function HomeView({ lead, top, groups, tz, lang, base, page, pages }: ListCommon & { lead: ArticleSummary | null; top: ArticleSummary[]; groups: StoryGroup[]; base: string; page: number; pages: number }) {
   if (!lead) {
     return (
       <div class="notice">
@@ -30,16 +49,20 @@ export function HomeView({ lead, groups, tz, lang, base, page, pages }: ListComm
       <section class="lead" aria-label="Top story">
         <StoryCard story={lead} tz={tz} pageLang={lang} level={2} variant="lead" />
       </section>
+      {top.length ? (
+        <section class="section-group top-stories" aria-labelledby="group-top">
+          <h2 class="group-title" id="group-top">
+            Top stories
+          </h2>
+          <StoryBlock stories={top} tz={tz} lang={lang} showSection />
+        </section>
+      ) : null}
       {groups.map((g, i) => (
         <section class="section-group" aria-labelledby={`group-${i}`}>
           <h2 class="group-title" id={`group-${i}`}>
             {g.section ? <a href={sectionPath(g.section.slug)}>{g.section.name}</a> : 'More news'}
           </h2>
-          <div class="card-grid">
-            {g.stories.map((s) => (
-              <StoryCard story={s} tz={tz} pageLang={lang} level={3} showSection={false} />
-            ))}
-          </div>
+          <StoryBlock stories={g.stories} tz={tz} lang={lang} showSection={false} />
         </section>
       ))}
       <Pagination base={base} page={page} pages={pages} />
@@ -60,6 +83,8 @@ export interface ListViewProps extends ListCommon {
   base: string;
   page: number;
   pages: number;
+  /** The first story is the page's chosen lead, shown large above the rest. */
+  leadFirst?: boolean;
   /** The h1 when the page holds it (home page 2+ keeps the masthead as h1). */
   titleLevel?: 1 | 2;
 }
@@ -90,7 +115,15 @@ export function ListView(p: ListViewProps) {
           {p.listTitle ?? 'Stories'}
         </h2>
         {p.stories.length ? (
-          p.stories.map((s) => <StoryCard story={s} tz={p.tz} pageLang={p.lang} level={3} showSection={p.showSection} variant="row" />)
+          p.stories.map((s, i) =>
+            p.leadFirst && i === 0 ? (
+              <div class="lead list-lead">
+                <StoryCard story={s} tz={p.tz} pageLang={p.lang} level={3} showSection={p.showSection} variant="lead" />
+              </div>
+            ) : (
+              <StoryCard story={s} tz={p.tz} pageLang={p.lang} level={3} showSection={p.showSection} variant="row" />
+            ),
+          )
         ) : (
           <p class="empty">No stories here yet.</p>
         )}
