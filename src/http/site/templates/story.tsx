@@ -7,6 +7,9 @@ import { formatDisplayDate } from '../../../domain/shared/time.ts';
 import { sectionPath, tagPath } from '../paths.ts';
 import { Byline, StoryCard, Time } from './parts.tsx';
 
+/** Shows signed-in staff an "Edit" link without making the cached page differ per reader. */
+export const STAFF_EDIT_SCRIPT = '/static/staff-edit.js';
+
 /** Edits within a minute of publishing are part of getting it out, not an update worth showing. */
 const UPDATE_THRESHOLD_MS = 60_000;
 
@@ -38,7 +41,7 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
   const updated = wasUpdated(a);
   return (
     <>
-      <article class="story">
+      <article class="story" data-story-id={String(a.id)}>
         <header class="story-header">
           {a.section ? (
             <p class="kicker">
@@ -89,6 +92,7 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
         </section>
       ) : null}
       <CommentsSection {...comments} />
+      <script src={STAFF_EDIT_SCRIPT} defer />
     </>
   );
 }
