@@ -68,6 +68,14 @@ export function StoryCard({ story, tz, pageLang, level, showSection = true, show
           {story.publishedAt ? <Time date={story.publishedAt} tz={tz} /> : null}
           {story.bylines.length || story.credit ? <span class="sep" aria-hidden="true"> · </span> : null}
           <Byline story={story} linked={false} as="span" />
+          {story.commentCount > 0 ? (
+            <>
+              <span class="sep" aria-hidden="true"> · </span>
+              <a class="card-comments" href={`${storyPath(story)}#comments`}>
+                {story.commentCount === 1 ? '1 comment' : `${story.commentCount} comments`}
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
     </article>

@@ -78,6 +78,7 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
             </ul>
           </nav>
         ) : null}
+        <script defer src={STAFF_EDIT_SCRIPT} />
       </article>
       {related.length ? (
         <section class="related" aria-labelledby="related-h">
@@ -92,7 +93,6 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
         </section>
       ) : null}
       <CommentsSection {...comments} />
-      <script src={STAFF_EDIT_SCRIPT} defer />
     </>
   );
 }
