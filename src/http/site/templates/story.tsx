@@ -2,6 +2,7 @@ import type { Article, ArticleSummary } from '../../../domain/articles/index.ts'
 import { renderToString } from 'preact-render-to-string';
 import { CommentsSection, type CommentsSectionProps } from '../comments/comments-section.tsx';
 import type { Fragments } from '../page-cache.ts';
+import { curlQuotes } from '../render/quotes.ts';
 import { raw } from '../render/raw.ts';
 import { formatDisplayDate } from '../../../domain/shared/time.ts';
 import { sectionPath, tagPath } from '../paths.ts';
@@ -48,8 +49,8 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
               <a href={sectionPath(a.section.slug)}>{a.section.name}</a>
             </p>
           ) : null}
-          <h1 class="headline">{a.headline}</h1>
-          {a.dek ? <p class="dek">{a.dek}</p> : null}
+          <h1 class="headline">{curlQuotes(a.headline, a.language)}</h1>
+          {a.dek ? <p class="dek">{curlQuotes(a.dek, a.language)}</p> : null}
           <div class="story-meta">
             <Byline story={a} linked={true} />
             <p class="timestamps">
