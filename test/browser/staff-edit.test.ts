@@ -25,7 +25,7 @@ describe(`${dialect}: the Edit link on public story pages`, { skip: skipWithoutC
     app = await createNewsroomTestApp(dialect);
     await app.sections.create({ name: 'World', slug: 'world' });
     await makeStaff(app as never, 'editor');
-    const a = await app.articles.create(parseArticleInput({ headline: 'Ferry service resumes', section: 'world', status: 'published', body: 'The ferry ran again.' }, 'create'), 'test');
+    const a = await app.articles.create(parseArticleInput({ headline: 'Ferry service resumes', section: 'world', status: 'published', bodyMarkdown: 'The ferry ran again.' }, 'create'), 'test');
     id = a.id;
     path = `/news/${a.id}/${a.slug}`;
     await app.server.listen({ port: 0, host: '127.0.0.1' });
