@@ -30,13 +30,22 @@ export class MediaDialog {
   private readonly dialog: HTMLDialogElement;
   private onDone: ((c: ImageChoice) => void) | null = null;
   private chosen: LibraryImage | null = null;
+  /** The upload in flight: the file uploads on pick, and people type its words while it goes. */
+  private uploading: Promise<void> | null = null;
 
   constructor(
     private readonly opts: { uploadUrl: string; listUrl: string; csrf: string },
   ) {
     this.dialog = q<HTMLDialogElement>(document, '#image-dialog');
-    q<HTMLInputElement>(this.dialog, 'input[type=file]').addEventListener('change', () => void this.upload());
-    q<HTMLFormElement>(this.dialog, 'form').addEventListener('submit', (e) => this.submit(e));
+    q<HTMLInputElement>(this.dialog, 'input[type=file]').addEventListener('change', () => {
+      const run = this.upload()
+        .catch(() => this.status('The upload did not reach the server. Check the connection and choose the file again.', true))
+        .finally(() => {
+          if (this.uploading === run) this.uploading = null;
+        });
+      this.uploading = run;
+    });
+    q<HTMLFormElement>(this.dialog, 'form').addEventListener('submit', (e) => void this.submit(e));
     q<HTMLButtonElement>(this.dialog, '[data-close]').addEventListener('click', () => this.dialog.close());
     const search = q<HTMLInputElement>(this.dialog, '#image-search');
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -137,8 +146,16 @@ export class MediaDialog {
     this.status('Uploaded to the media library.');
   }
 
-  private submit(e: Event): void {
+  /**
+   * Pressed while the upload is still going: wait for it, then take the words
+   * as they are in the fields now, not as they were when the file was picked.
+   */
+  private async submit(e: Event): Promise<void> {
     e.preventDefault();
+    if (this.uploading) {
+      this.status('Finishing the upload…');
+      await this.uploading;
+    }
     if (!this.chosen) return this.status('Upload an image or pick one from the library first.', true);
     const alt = this.field('alt').value.trim();
     if (!alt) {

@@ -24,7 +24,8 @@ import { easyRules, nextIp, validPost } from './comments-helpers.ts';
 const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, FrontPageService };
 
 const READS: Record<keyof typeof SERVICES, string[]> = {
-  ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get'],
+  // takeCleanSlug runs inside create's and update's transactions and appends the draft's own change (test/domain/slug-claim.test.ts).
+  ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get', 'takeCleanSlug'],
   SectionsService: ['list', 'get', 'withDescendants', 'checkParent', 'storyCounts', 'unique'],
   // reindex enqueues the search job inside update's and remove's own transactions, which append the change.
   TagsService: ['list', 'listForDesk', 'get', 'unique', 'reindex'],

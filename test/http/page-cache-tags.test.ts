@@ -237,24 +237,33 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    test('an approved comment purges its story page and comment feed, and nothing else', async () => {
+    test('an approved comment purges its story page, its comment feed and the pages showing its card, and nothing else', async () => {
       const story = w.stories.find((id) => id !== undefined)!;
       await a.articles.update(story, parseArticleInput({ status: 'published' }, 'update'), 'test');
       await a.comments.settings.updateRules({});
       const urls = await addresses(a, w, new Set());
-      for (const url of urls) await a.server.inject({ url });
+      const slug = (await a.articles.get(story)).slug;
+      const own = [`/news/${story}/${slug}`, `/news/${story}/${slug}?comments=newest`, `/news/${story}/comments.xml`];
+      // Cards carry the comment count: lists and related blocks that show this story change too.
+      const card = `<h3 class="card-title"><a href="/news/${story}/${slug}">`;
+      const cardHead = `<h2 class="card-title"><a href="/news/${story}/${slug}">`;
+      const showing: string[] = [];
+      for (const url of urls) {
+        const body = (await a.server.inject({ url })).body;
+        if (!own.includes(url) && (body.includes(card) || body.includes(cardHead))) showing.push(url);
+      }
+      assert.ok(showing.includes('/'), 'the front page shows the story');
       const cached = a.pageCache.size;
       const before = { ...a.pageCache.stats };
       a.clock.advance(20_000);
       const p = await validPost(a as unknown as TestApp, story, nextIp(), { body: 'Only this story changes' });
       const r = await a.comments.submit(p, p.raw);
       assert.equal(r.status, 'approved');
-      const slug = (await a.articles.get(story)).slug;
-      const own = [`/news/${story}/${slug}`, `/news/${story}/${slug}?comments=newest`, `/news/${story}/comments.xml`];
-      assert.equal(a.pageCache.stats.purged - before.purged, own.length, 'exactly the story page (both orders) and its comment feed were dropped');
-      assert.equal(a.pageCache.size, cached - own.length);
+      const dropped = [...own, ...showing];
+      assert.equal(a.pageCache.stats.purged - before.purged, dropped.length, `exactly the story page (both orders), its comment feed and ${showing.join(', ')} were dropped`);
+      assert.equal(a.pageCache.size, cached - dropped.length);
       const hits = a.pageCache.stats.hits;
-      for (const url of urls.filter((u) => !own.includes(u))) await a.server.inject({ url });
+      for (const url of urls.filter((u) => !dropped.includes(u))) await a.server.inject({ url });
       assert.equal(a.pageCache.stats.misses, before.misses, 'every other page was still cached');
       assert.ok(a.pageCache.stats.hits > hits);
       const page = await a.server.inject({ url: own[0] });

@@ -14,7 +14,7 @@ const image: ImageInfo = {
     { width: 960, height: 480, format: 'webp', file: '960.webp' }, { width: 960, height: 480, format: 'jpeg', file: '960.jpg' },
   ],
 };
-const ctx = { images: new Map([[7, image]]), dateline: 'KABUL –', siteUrl: 'https://news.example' };
+const ctx = { images: new Map([[7, image]]), dateline: 'KABUL –', siteUrl: 'https://news.example', lang: 'en' };
 const text = (t: string, marks?: any[]) => ({ type: 'text' as const, text: t, ...(marks ? { marks } : {}) });
 const para = (...content: any[]) => ({ type: 'paragraph' as const, content });
 
@@ -62,7 +62,7 @@ describe('story body renderer', () => {
     assert.ok(html.includes('according to <a href="https://agency.example/x" rel="noopener">the <strong>agency</strong></a>.'));
     assert.ok(html.includes('<a href="https://news.example/news/1/x">our story</a> <a href="/section/world">local</a>'));
     assert.ok(html.includes('<p>bad worse data</p>'));
-    assert.ok(html.includes('<p>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;</p>'));
+    assert.ok(html.includes('<p>“&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;</p>'), 'escaped, its straight quote curled like any other');
     assert.doesNotMatch(html, /javascript:|data:text|<script|<img src=x/i);
   });
 

@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(html, /<script>alert/i);
       assert.doesNotMatch(html, /<img src=x/i);
       const scripts = html.match(/<script[^>]*>/gi) ?? [];
-      assert.deepEqual(scripts, ['<script type="application/ld+json">', '<script type="module" src="/static/vendor/altcha.js">', '<script defer src="/static/comments.js">'], 'only the JSON-LD block and our own comment scripts');
+      assert.deepEqual(scripts, ['<script type="application/ld+json">', '<script defer src="/static/staff-edit.js">', '<script type="module" src="/static/vendor/altcha.js">', '<script defer src="/static/comments.js">'], 'only the JSON-LD block, the staff Edit link script and our own comment scripts');
       assert.equal(html.match(/<script/gi)?.length, scripts.length);
       assert.equal(jsonLdOf(html).headline, evil);
       const block = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1];

@@ -1,22 +1,23 @@
 import type { ArticleRow } from '../../storage/schema.ts';
 import { extrasOf, sectionOf } from './articles.public.repo.ts';
-import { bylinesFor, imagesByIds, sectionsByIds, type Q, type SummaryRow } from './articles.repo.ts';
+import { approvedCommentCounts, bylinesFor, imagesByIds, sectionsByIds, type Q, type SummaryRow } from './articles.repo.ts';
 import type { Article, ArticleStatus, ArticleSummary, CommentMode, ImageInfo, PersonRef, SectionRef } from './articles.types.ts';
 import { imageIdsOf, type Doc } from './document.ts';
 
-/** Rows → summaries with their section, bylines and featured image, in four queries whatever the page size. */
+/** Rows → summaries with their section, bylines, featured image and comment count, in five queries whatever the page size. */
 export async function hydrateSummaries(db: Q, rows: SummaryRow[]): Promise<ArticleSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [sections, bylines, images] = await Promise.all([
+  const [sections, bylines, images, counts] = await Promise.all([
     sectionsByIds(db, rows.map((r) => r.section_id).filter((x): x is number => x !== null)),
     bylinesFor(db, ids),
     imagesByIds(db, rows.map((r) => r.featured_image_id).filter((x): x is number => x !== null)),
+    approvedCommentCounts(db, ids),
   ]);
-  return rows.map((r) => summaryOf(r, sections, bylines, images));
+  return rows.map((r) => summaryOf(r, sections, bylines, images, counts));
 }
 
-function summaryOf(r: SummaryRow, sections: Map<number, SectionRef>, bylines: Map<number, PersonRef[]>, images: Map<number, ImageInfo>): ArticleSummary {
+function summaryOf(r: SummaryRow, sections: Map<number, SectionRef>, bylines: Map<number, PersonRef[]>, images: Map<number, ImageInfo>, counts: Map<number, number>): ArticleSummary {
   return {
     id: r.id,
     slug: r.slug,
@@ -31,6 +32,7 @@ function summaryOf(r: SummaryRow, sections: Map<number, SectionRef>, bylines: Ma
     featuredImage: r.featured_image_id !== null ? (images.get(r.featured_image_id) ?? null) : null,
     publishedAt: r.published_at ? new Date(r.published_at) : null,
     updatedAt: new Date(r.updated_at),
+    commentCount: counts.get(r.id) ?? 0,
   };
 }
 
@@ -40,15 +42,16 @@ export async function hydrateArticle(db: Q, row: ArticleRow, section?: SectionRe
   const imageIds = imageIdsOf(body);
   if (row.featured_image_id !== null) imageIds.push(row.featured_image_id);
   // One image query serves both the featured image and the body's figures; none when there is no image.
-  const [sectionRef, extras, images] = await Promise.all([
+  const [sectionRef, extras, images, counts] = await Promise.all([
     section !== undefined ? section : sectionOf(db, row.section_id),
     extrasOf(db, row.id),
     imageIds.length ? imagesByIds(db, imageIds) : new Map<number, ImageInfo>(),
+    approvedCommentCounts(db, [row.id]),
   ]);
   const sections = new Map(sectionRef ? [[sectionRef.id, sectionRef]] : []);
   const bylines = new Map([[row.id, extras.bylines]]);
   return {
-    ...summaryOf(row, sections, bylines, images),
+    ...summaryOf(row, sections, bylines, images, counts),
     dateline: row.dateline,
     body,
     bodyText: row.body_text,

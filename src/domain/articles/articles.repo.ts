@@ -84,6 +84,21 @@ export async function tagsFor(db: Q, ids: number[]): Promise<Map<number, TagRef[
   return out;
 }
 
+/** Approved comments per story, one grouped query over the (article_id, status) index. */
+export async function approvedCommentCounts(db: Q, ids: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('comments')
+    .select(['article_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('article_id', 'in', ids)
+    .where('status', '=', 'approved')
+    .groupBy('article_id')
+    .execute();
+  for (const r of rows) out.set(r.article_id, Number(r.n));
+  return out;
+}
+
 export async function bylinesFor(db: Q, ids: number[]): Promise<Map<number, PersonRef[]>> {
   const out = new Map<number, PersonRef[]>();
   if (!ids.length) return out;

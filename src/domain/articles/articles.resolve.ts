@@ -1,8 +1,8 @@
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { slugify } from '../shared/slug.ts';
 import { findPersonRow } from '../people/index.ts';
-import { findSectionRow } from '../sections/index.ts';
-import { findTagRow, insertTagRow } from '../tags/index.ts';
+import { findSectionByRef, listSectionRows } from '../sections/index.ts';
+import { findTagByName, findTagRow, insertTagRow } from '../tags/index.ts';
 import { imagesByIds, type Q } from './articles.repo.ts';
 import type { ArticleInput } from './articles.input.ts';
 import { imageIdsOf } from './document.ts';
@@ -31,8 +31,8 @@ export async function resolveReferences(db: Q, input: ArticleInput, nowIso: stri
   if (input.section !== undefined) {
     if (input.section === null) out.sectionId = null;
     else {
-      const s = await findSectionRow(db, input.section);
-      if (!s) problems.push({ field: 'section', message: `no section "${input.section}"` });
+      const s = await findSectionByRef(db, input.section);
+      if (!s) problems.push({ field: 'section', message: await noSuchSection(db, input.section) });
       else out.sectionId = s.id;
     }
   }
@@ -56,10 +56,18 @@ export async function resolveReferences(db: Q, input: ArticleInput, nowIso: stri
     out.tagIds = [];
     for (const name of input.tags) {
       const slug = slugify(name);
-      const existing = await findTagRow(db, slug);
+      const existing = (await findTagRow(db, slug)) ?? (await findTagByName(db, name));
       const id = existing ? existing.id : await insertTagRow(db, { slug, name, description: '', created_at: nowIso });
       if (!out.tagIds.includes(id)) out.tagIds.push(id);
     }
   }
   return out;
+}
+
+/** Sections are never created by a story save: say which exist, so the client can correct the name. */
+async function noSuchSection(db: Q, ref: string | number): Promise<string> {
+  const rows = await listSectionRows(db);
+  const shown = rows.slice(0, 40).map((r) => `${r.name} (${r.slug})`);
+  const list = rows.length ? `; the sections are: ${shown.join(', ')}${rows.length > shown.length ? `, and ${rows.length - shown.length} more` : ''}` : '; there are no sections yet';
+  return `no section "${ref}" (give a section's slug, name or id)${list}`;
 }

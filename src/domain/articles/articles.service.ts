@@ -14,6 +14,7 @@ import {
   replaceArticleBylines, replaceArticleTags, slugTaken, updateArticleIfVersion, type Q,
 } from './articles.repo.ts';
 import { resolveReferences } from './articles.resolve.ts';
+import { claimCleanSlug } from './articles.slug-claim.ts';
 import type { Article, ArticleStatus } from './articles.types.ts';
 import { storyChangeTags } from './articles.changes.ts';
 import { storyFootprint, type StoryFootprint } from './articles.footprint.repo.ts';
@@ -120,6 +121,7 @@ export class ArticlesService {
         });
         await replaceArticleTags(trx, articleId, refs.tagIds ?? []);
         await replaceArticleBylines(trx, articleId, refs.personIds ?? []);
+        if (pub.status === 'published' && !input.slug) await this.takeCleanSlug(trx, nowIso, articleId);
         await this.deps.indexer?.index(trx, articleId);
         if (pub.status === 'scheduled') await this.deps.schedule?.(trx, articleId, pub.publishedAt!);
         const saved = await findArticleRow(trx, articleId);
@@ -162,6 +164,7 @@ export class ArticlesService {
         }
         if (refs.tagIds) await replaceArticleTags(trx, id, refs.tagIds);
         if (refs.personIds) await replaceArticleBylines(trx, id, refs.personIds);
+        if (pub.status === 'published' && row.first_published_at === null && !input.slug) await this.takeCleanSlug(trx, nowIso, id);
         await this.deps.indexer?.index(trx, id);
         if (pub.status === 'scheduled') await this.deps.schedule?.(trx, id, pub.publishedAt!);
         const saved = (await findArticleRow(trx, id))!;
@@ -173,6 +176,12 @@ export class ArticlesService {
     );
     await this.deps.changes.committed();
     return this.get(id);
+  }
+
+  /** First publication takes the headline's clean slug from a never-public draft (articles.slug-claim.ts); the draft's move is a change too. */
+  private async takeCleanSlug(trx: Q, nowIso: string, id: number): Promise<void> {
+    const draft = await claimCleanSlug(trx, id);
+    if (draft !== null) await this.recordStoryChange(trx, nowIso, draft, 'updated', await storyFootprint(trx, draft, nowIso));
   }
 
   /** The story's change row, with the tags of every page it was or now is on. */

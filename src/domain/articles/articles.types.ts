@@ -67,6 +67,8 @@ export interface ArticleSummary {
   featuredImage: ImageInfo | null;
   publishedAt: Date | null;
   updatedAt: Date;
+  /** Approved reader comments: shown on cards, so a card's page carries the story's comments tag. */
+  commentCount: number;
 }
 
 export interface Article extends ArticleSummary {

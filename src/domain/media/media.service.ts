@@ -12,6 +12,20 @@ import { deleteImageRow, imageUses, lockImageRow, type ImageUse } from './media.
 
 /** Widths generated once at upload, for `srcset`. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920];
+
+/**
+ * libvips, under sharp, keeps a cache of recent operations (up to 50 MB) and
+ * runs a thread per core for each image. We encode each upload once and never
+ * repeat an operation, so the cache only holds memory; and every extra thread
+ * leaves glibc a malloc arena that keeps its pages after the work is done.
+ * Measured on the demo paper's first start (docs/performance.md): resident
+ * memory 281 MB with sharp's defaults, 184 MB with these and MALLOC_ARENA_MAX=2.
+ * Called once, from main.ts.
+ */
+export function configureImageEncoder(): void {
+  sharp.cache(false);
+  sharp.concurrency(1);
+}
 /** Ours, well below sharp's default: a decompression bomb is refused before it is decoded. */
 export const MAX_INPUT_PIXELS = 40_000_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import type { Q } from '../../storage/index.ts';
 import type { SectionRow } from '../../storage/schema.ts';
+import { slugify } from '../shared/slug.ts';
 
 export async function listSectionRows(db: Q): Promise<SectionRow[]> {
   return db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
@@ -8,6 +9,19 @@ export async function listSectionRows(db: Q): Promise<SectionRow[]> {
 export async function findSectionRow(db: Q, ref: string | number): Promise<SectionRow | undefined> {
   const q = db.selectFrom('sections').selectAll();
   return (typeof ref === 'number' ? q.where('id', '=', ref) : q.where('slug', '=', ref)).executeTakeFirst();
+}
+
+/**
+ * A section as API clients and importers name it: id, slug, or its name as
+ * shown (any case, or the name's slug). Sections are few, so names are
+ * compared here rather than with a dialect's case folding.
+ */
+export async function findSectionByRef(db: Q, ref: string | number): Promise<SectionRow | undefined> {
+  const direct = await findSectionRow(db, ref);
+  if (direct || typeof ref === 'number') return direct;
+  const fold = (x: string) => x.normalize('NFC').trim().toLocaleLowerCase('und');
+  const rows = await listSectionRows(db);
+  return rows.find((r) => fold(r.name) === fold(ref)) ?? rows.find((r) => r.slug === slugify(ref));
 }
 
 export async function insertSectionRow(db: Q, row: Omit<SectionRow, 'id'>): Promise<number> {

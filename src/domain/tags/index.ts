@@ -1,2 +1,2 @@
 export { TagsService, type Tag } from './tags.service.ts';
-export { findTagRow, insertTagRow } from './tags.repo.ts';
+export { findTagByName, findTagRow, insertTagRow } from './tags.repo.ts';

@@ -18,6 +18,11 @@ export async function findTagRow(db: Q, ref: string | number): Promise<TagRow | 
     .executeTakeFirst();
 }
 
+/** A tag by the name it shows, when its slug is not the name's slug (a tag renamed, or given its own slug). */
+export async function findTagByName(db: Q, name: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('name', '=', name.normalize('NFC').trim()).orderBy('id').executeTakeFirst();
+}
+
 export async function insertTagRow(db: Q, row: Omit<TagRow, 'id'>): Promise<number> {
   const r = await db.insertInto('tags').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;

@@ -5,6 +5,12 @@ export interface CookieNames {
   session: string;
   /** Pre-session CSRF cookie for the forms shown before sign-in (sign-in, setup, reset). */
   preCsrf: string;
+  /**
+   * Readable by the public pages' script, and no secret: it only tells
+   * public/staff-edit.js that asking the newsroom for an "Edit" link is
+   * worth a request, so readers' cached pages cost no extra request.
+   */
+  staffHint: string;
 }
 
 /**
@@ -14,7 +20,9 @@ export interface CookieNames {
  * install) cannot use the prefix.
  */
 export function cookieNames(secure: boolean): CookieNames {
-  return secure ? { session: '__Host-dl_session', preCsrf: '__Host-dl_csrf' } : { session: 'dl_session', preCsrf: 'dl_csrf' };
+  return secure
+    ? { session: '__Host-dl_session', preCsrf: '__Host-dl_csrf', staffHint: '__Host-dl_staff' }
+    : { session: 'dl_session', preCsrf: 'dl_csrf', staffHint: 'dl_staff' };
 }
 
 export function cookieOptions(secure: boolean) {
@@ -38,10 +46,21 @@ export class AdminCookies {
 
   setSession(reply: FastifyReply, token: string): void {
     reply.setCookie(this.names.session, token, this.options);
+    reply.setCookie(this.names.staffHint, '1', { ...this.options, httpOnly: false });
   }
 
   clearSession(reply: FastifyReply): void {
     reply.clearCookie(this.names.session, this.options);
+    this.clearStaffHint(reply);
+  }
+
+  hasStaffHint(req: FastifyRequest): boolean {
+    return req.cookies[this.names.staffHint] !== undefined;
+  }
+
+  /** A hint left by a session that ended elsewhere (expiry, sign-out on another device). */
+  clearStaffHint(reply: FastifyReply): void {
+    reply.clearCookie(this.names.staffHint, { ...this.options, httpOnly: false });
   }
 
   /** The pre-session CSRF value, created (and set on the reply) when missing or malformed. */

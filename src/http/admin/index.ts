@@ -86,6 +86,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       }
       return;
     }
+    if (cookies.hasStaffHint(req)) cookies.clearStaffHint(reply);
     if (req.method === 'GET' || req.method === 'HEAD') {
       return reply.code(303).header('location', `/admin/sign-in?next=${encodeURIComponent(req.url)}`).send();
     }

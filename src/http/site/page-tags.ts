@@ -11,9 +11,9 @@ import { cacheTag } from '../../domain/changes/index.ts';
 /** On every page: the chrome (site name, logo, navigation) and section names on cards. */
 export const CHROME_TAGS = [cacheTag.settings, cacheTag.sections] as const;
 
-/** A card: headline, dek, section, bylines and picture of one story. */
+/** A card: headline, dek, section, bylines, picture and comment count of one story. */
 export function summaryTags(s: ArticleSummary): string[] {
-  const tags = [cacheTag.story(s.id), ...s.bylines.map((p) => cacheTag.person(p.id))];
+  const tags = [cacheTag.story(s.id), cacheTag.comments(s.id), ...s.bylines.map((p) => cacheTag.person(p.id))];
   if (s.featuredImage) tags.push(cacheTag.image(s.featuredImage.id));
   return tags;
 }
@@ -22,9 +22,9 @@ export function summariesTags(items: readonly ArticleSummary[]): string[] {
   return items.flatMap(summaryTags);
 }
 
-/** A whole story: its card's tags, its tags' names, every image in its body, and its comments. */
+/** A whole story: its card's tags (comments among them), its tags' names and every image in its body. */
 export function storyTags(a: Article): string[] {
-  return [...summaryTags(a), ...a.tags.map((t) => cacheTag.tag(t.id)), ...[...a.bodyImages.keys()].map(cacheTag.image), cacheTag.comments(a.id)];
+  return [...summaryTags(a), ...a.tags.map((t) => cacheTag.tag(t.id)), ...[...a.bodyImages.keys()].map(cacheTag.image)];
 }
 
 /** The lists a story page's related block is drawn from: a story published into one may change it. */

@@ -43,7 +43,7 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
   if (a.slug !== slug) throw new Redirect(storyPath(a));
   const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order)]);
   const tz = ctx.settings.timeZone;
-  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl });
+  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language });
   const img = a.featuredImage;
   const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
   const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={tz} comments={{ ...comments, fragment: ctx.fragment }} fragment={ctx.fragment} />, {

@@ -101,6 +101,12 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps, nr: Ne
     const notice = done && /^[a-z-]{1,30}$/.test(done) ? { kind: 'success' as const, text: `Story ${done.replace(/-/g, ' ')}.` } : undefined;
     return editorPage(req, reply, a, { notice });
   });
+  // Asked by public/staff-edit.js from a public story page, so that page stays one cached copy for every reader.
+  app.get('/stories/:id/edit-link', async (req: IdReq) => {
+    const a = await nr.workflow.open(actor(req), parseId(req.params.id));
+    if (!canEditStory(actor(req), a)) throw new AppError('FORBIDDEN', `Your role (${actor(req).role}) cannot edit this story.`);
+    return { edit: `/admin/stories/${a.id}` };
+  });
   app.post('/stories/:id', async (req: IdReq, reply) => formSave(req, reply, await nr.workflow.open(actor(req), parseId(req.params.id))));
 
   // Autosave (JSON, x-csrf-token): drafts only, no status change, answers with the new version and findings.

@@ -3,6 +3,7 @@ import {
 } from '../../../domain/articles/index.ts';
 import { esc } from './escape.ts';
 import { figureHtml } from './picture.ts';
+import { curlQuotes } from './quotes.ts';
 
 /**
  * Our renderer for the stored story document. It never passes HTML through:
@@ -17,6 +18,8 @@ export interface DocRenderContext {
   dateline: string;
   /** Our origin, so links to our own pages are not marked external. */
   siteUrl: string;
+  /** The story's language: which quotation marks its straight quotes become. */
+  lang: string;
 }
 
 export const BODY_IMAGE_SIZES = '(min-width: 46rem) 42rem, calc(100vw - 2rem)';
@@ -87,10 +90,14 @@ function linkOf(n: TextNode): string | null {
   return link && link.type === 'link' && isSafeHref(link.attrs.href) ? link.attrs.href : null;
 }
 
-/** Adjacent text nodes under the same link become one anchor, as the reader saw it in the editor. */
+/**
+ * Adjacent text nodes under the same link become one anchor, as the reader saw it in the editor.
+ * Quotes are curled across nodes (a quote may open in plain text and close in bold), never in code.
+ */
 function renderInlines(nodes: InlineNode[] | undefined, ctx: DocRenderContext): string {
   let out = '';
   let open: string | null = null;
+  let before = '';
   for (const n of nodes ?? []) {
     const href = n.type === 'text' ? linkOf(n) : null;
     if (href !== open) {
@@ -98,7 +105,14 @@ function renderInlines(nodes: InlineNode[] | undefined, ctx: DocRenderContext): 
       if (href !== null) out += openLink(href, ctx.siteUrl);
       open = href;
     }
-    out += n.type === 'text' ? markedText(n) : '<br>';
+    if (n.type === 'text') {
+      const code = n.marks?.some((m) => m.type === 'code') ?? false;
+      out += markedText(code ? n : { ...n, text: curlQuotes(n.text, ctx.lang, before) });
+      before = n.text.at(-1) ?? before;
+    } else {
+      out += '<br>';
+      before = ' ';
+    }
   }
   if (open !== null) out += '</a>';
   return out;

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { ArticleSummary, PersonRef } from '../../../domain/articles/index.ts';
 import { pagedPath, authorPath, sectionPath, storyPath } from '../paths.ts';
 import { pictureHtml } from '../render/picture.ts';
+import { curlQuotes } from '../render/quotes.ts';
 import { shownTime } from '../render/time.ts';
 
 export function Time({ date, tz }: { date: Date; tz: string }) {
@@ -61,13 +62,21 @@ export function StoryCard({ story, tz, pageLang, level, showSection = true, show
           </p>
         ) : null}
         <H class="card-title">
-          <a href={storyPath(story)}>{story.headline}</a>
+          <a href={storyPath(story)}>{curlQuotes(story.headline, story.language)}</a>
         </H>
-        {story.dek ? <p class="card-dek">{story.dek}</p> : null}
+        {story.dek ? <p class="card-dek">{curlQuotes(story.dek, story.language)}</p> : null}
         <p class="card-meta">
           {story.publishedAt ? <Time date={story.publishedAt} tz={tz} /> : null}
           {story.bylines.length || story.credit ? <span class="sep" aria-hidden="true"> · </span> : null}
           <Byline story={story} linked={false} as="span" />
+          {story.commentCount > 0 ? (
+            <>
+              <span class="sep" aria-hidden="true"> · </span>
+              <a class="card-comments" href={`${storyPath(story)}#comments`}>
+                {story.commentCount === 1 ? '1 comment' : `${story.commentCount} comments`}
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
     </article>

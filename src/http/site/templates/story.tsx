@@ -2,10 +2,14 @@ import type { Article, ArticleSummary } from '../../../domain/articles/index.ts'
 import { renderToString } from 'preact-render-to-string';
 import { CommentsSection, type CommentsSectionProps } from '../comments/comments-section.tsx';
 import type { Fragments } from '../page-cache.ts';
+import { curlQuotes } from '../render/quotes.ts';
 import { raw } from '../render/raw.ts';
 import { formatDisplayDate } from '../../../domain/shared/time.ts';
 import { sectionPath, tagPath } from '../paths.ts';
 import { Byline, StoryCard, Time } from './parts.tsx';
+
+/** Shows signed-in staff an "Edit" link without making the cached page differ per reader. */
+export const STAFF_EDIT_SCRIPT = '/static/staff-edit.js';
 
 /** Edits within a minute of publishing are part of getting it out, not an update worth showing. */
 const UPDATE_THRESHOLD_MS = 60_000;
@@ -38,15 +42,15 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
   const updated = wasUpdated(a);
   return (
     <>
-      <article class="story">
+      <article class="story" data-story-id={String(a.id)}>
         <header class="story-header">
           {a.section ? (
             <p class="kicker">
               <a href={sectionPath(a.section.slug)}>{a.section.name}</a>
             </p>
           ) : null}
-          <h1 class="headline">{a.headline}</h1>
-          {a.dek ? <p class="dek">{a.dek}</p> : null}
+          <h1 class="headline">{curlQuotes(a.headline, a.language)}</h1>
+          {a.dek ? <p class="dek">{curlQuotes(a.dek, a.language)}</p> : null}
           <div class="story-meta">
             <Byline story={a} linked={true} />
             <p class="timestamps">
@@ -75,6 +79,7 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
             </ul>
           </nav>
         ) : null}
+        <script defer src={STAFF_EDIT_SCRIPT} />
       </article>
       {related.length ? (
         <section class="related" aria-labelledby="related-h">
