@@ -17,7 +17,7 @@ const SECTIONS = [1, 2, 3, 4];
 const story = (id: number, section: number | null): ArticleSummary => ({
   id, slug: `s-${id}`, headline: `Story ${id}`, dek: '', status: 'published', language: 'en', direction: 'ltr',
   section: section === null ? null : { id: section, slug: `sec-${section}`, name: `Section ${section}`, parentId: null },
-  bylines: [], credit: '', featuredImage: null, publishedAt: new Date(1_700_000_000_000 - id * 60_000), updatedAt: new Date(0),
+  bylines: [], credit: '', featuredImage: null, publishedAt: new Date(1_700_000_000_000 - id * 60_000), updatedAt: new Date(0), commentCount: 0,
 });
 
 const world = fc.record({
