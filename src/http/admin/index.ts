@@ -17,6 +17,8 @@ import { registerDashboardRoutes } from './dashboard.routes.tsx';
 import { registerJobsRoutes } from './jobs.routes.tsx';
 import { sendAdminError } from './error-page.tsx';
 import { assertCsrf, forbiddenCsrf, isCrossSite, isStateChanging, submittedCsrf } from './guard.ts';
+import { ENROL_PATH } from './passkey-button.tsx';
+import { registerPasskeySignInRoutes } from './passkey-sign-in.routes.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
 import { registerSettingsRoutes } from './settings.routes.tsx';
 import { registerSetupRoutes } from './setup.routes.tsx';
@@ -40,6 +42,9 @@ export interface AdminOptions {
   plugins?: AdminRoutePlugin[];
   publicDir?: string;
 }
+
+/** What a member who must enrol a second factor may still reach: their account page (to enrol) and sign-out. */
+const ENROL_OPEN = /^\/admin\/(account(\/.*)?|sign-out(-everywhere)?)$/;
 
 /** A form post is a few KB; this bounds what an anonymous sign-in form can make the server parse. */
 const FORM_BODY_LIMIT = 256 * 1024;
@@ -70,6 +75,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       if (isStateChanging(req) && (!token || !csrfMatches(token, submittedCsrf(req)))) throw forbiddenCsrf();
     });
     registerSignInRoutes(app, ctx);
+    registerPasskeySignInRoutes(app, ctx);
     registerSetupRoutes(app, ctx);
     registerPasswordResetRoutes(app, ctx);
   }
@@ -79,6 +85,12 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
     if (found) {
       req.staff = found.staff;
       req.adminCsrf = found.session.csrfToken;
+      // Checked per request, not only at sign-in: a session that predates the
+      // setting is held to it too, and enrolling opens the newsroom at once.
+      if (!ENROL_OPEN.test(req.url.split('?')[0]) && (await deps.factors.mustEnrol(found.staff))) {
+        if (req.method === 'GET' || req.method === 'HEAD') return reply.code(303).header('location', ENROL_PATH).send();
+        throw new AppError('FORBIDDEN', 'Your role must use a second factor. Set one up on your account page first; what you sent was not saved.');
+      }
       // Pages only (a post redirects): one indexed count per newsroom page view.
       if ((req.method === 'GET' || req.method === 'HEAD') && can(found.staff.role, 'comments:moderate')) {
         req.adminPendingComments = await deps.commentModeration.pendingCount();

@@ -61,10 +61,12 @@ export interface AdminLayoutProps {
   current?: string;
   /** Comments waiting for a moderator (null: not shown). */
   pendingComments?: number | null;
+  /** Page-specific scripts (same-origin files, deferred): the CSP allows no inline script. */
+  scripts?: string[];
   children: ComponentChildren;
 }
 
-export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, children }: AdminLayoutProps) {
+export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, scripts = [], children }: AdminLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -75,6 +77,9 @@ export function AdminLayout({ title, staff, csrf, chrome, current, pendingCommen
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.cssUrl} />
         <script src={chrome.jsUrl} defer />
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body class={staff ? 'admin' : 'admin admin-public'}>
         <a class="skip-link" href="#main">
@@ -185,6 +190,7 @@ export interface AdminPageOptions {
   content: ComponentChildren;
   status?: number;
   current?: string;
+  scripts?: string[];
 }
 
 /** Renders a page in the admin layout for the request's member (or the public shell) and sends it. */
@@ -193,7 +199,7 @@ export function sendAdminPage(req: FastifyRequest, reply: FastifyReply, opts: Ad
   const html =
     '<!doctype html>' +
     renderToString(
-      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments}>
+      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments} scripts={opts.scripts}>
         {opts.content}
       </AdminLayout>,
     );
