@@ -193,10 +193,12 @@ export class PasskeysService {
     }
   }
 
-  private async newChallenge(purpose: ChallengePurpose, subject: string): Promise<string> {
-    const challenge = randomBytes(32).toString('base64url');
-    await insertChallenge(this.deps.db.kysely, { challenge, purpose, subject, expires_at: new Date(this.deps.clock.now().getTime() + CHALLENGE_TTL_MS).toISOString() });
-    return challenge;
+  /** Raw bytes for the options (the library base64url-encodes them, as the browser will echo them); stored in that encoding. */
+  private async newChallenge(purpose: ChallengePurpose, subject: string): Promise<Uint8Array<ArrayBuffer>> {
+    const bytes = randomBytes(32);
+    const expires = new Date(this.deps.clock.now().getTime() + CHALLENGE_TTL_MS).toISOString();
+    await insertChallenge(this.deps.db.kysely, { challenge: bytes.toString('base64url'), purpose, subject, expires_at: expires });
+    return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   }
 
   /** Deletes the challenge the answer names; refused when unknown, used, expired, or meant for another purpose or subject. */
