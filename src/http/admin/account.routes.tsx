@@ -7,6 +7,7 @@ import { staffOf } from './guard.ts';
 import { AccountPage, RecoveryCodesPage, TotpPage } from './account.page.tsx';
 import { sendAdminPage } from './layout.tsx';
 import { passkeysScript } from './passkey-button.tsx';
+import { PASSKEY_BODY_LIMIT } from './passkey-sign-in.routes.ts';
 
 type Q = { Querystring: { done?: string } };
 
@@ -78,9 +79,9 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AdminContext): 
   });
 
   // Passkey registration is scripted (WebAuthn lives in the browser): JSON in, JSON out.
-  app.post('/account/passkeys/options', async (req) => passkeys.registrationOptions(staffOf(req)));
+  app.post('/account/passkeys/options', { bodyLimit: PASSKEY_BODY_LIMIT }, async (req) => passkeys.registrationOptions(staffOf(req)));
 
-  app.post('/account/passkeys', async (req) => {
+  app.post('/account/passkeys', { bodyLimit: PASSKEY_BODY_LIMIT }, async (req) => {
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     await passkeys.register(staffOf(req), body.response, body.name);
     return { location: '/admin/account?done=passkey' };

@@ -14,6 +14,10 @@ function browserSubject(req: FastifyRequest): string {
   return `browser:${createHash('sha256').update(req.adminCsrf ?? '').digest('base64url')}`;
 }
 
+/** A WebAuthn answer is a few KB (an attestation with certificates, ~10 KB): more is refused (413) before parsing. */
+export const PASSKEY_BODY_LIMIT = 64 * 1024;
+const limit = { bodyLimit: PASSKEY_BODY_LIMIT };
+
 function bodyOf(req: FastifyRequest): Record<string, unknown> {
   return (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
 }
@@ -28,9 +32,9 @@ export function registerPasskeySignInRoutes(app: FastifyInstance, ctx: AdminCont
   const { auth, passkeys } = ctx.deps;
   const { cookies } = ctx;
 
-  app.post('/sign-in/passkey/options', async (req) => passkeys.authenticationOptions('sign-in', browserSubject(req)));
+  app.post('/sign-in/passkey/options', limit, async (req) => passkeys.authenticationOptions('sign-in', browserSubject(req)));
 
-  app.post('/sign-in/passkey', async (req, reply) => {
+  app.post('/sign-in/passkey', limit, async (req, reply) => {
     const body = bodyOf(req);
     const result = await auth.signInWithPasskey(browserSubject(req), body.response, clientMeta(req));
     // Rotation, as for the password: whatever session id came in is dropped, never adopted.
@@ -39,9 +43,9 @@ export function registerPasskeySignInRoutes(app: FastifyInstance, ctx: AdminCont
     return { location: result.mustEnrol ? ENROL_PATH : safeNext(body.next) };
   });
 
-  app.post('/sign-in/second/options', async (req) => auth.passkeyOptions(cookies.session(req)));
+  app.post('/sign-in/second/options', limit, async (req) => auth.passkeyOptions(cookies.session(req)));
 
-  app.post('/sign-in/second/passkey', async (req, reply) => {
+  app.post('/sign-in/second/passkey', limit, async (req, reply) => {
     const body = bodyOf(req);
     const result = await auth.completePasskey(cookies.session(req), body.response, clientMeta(req));
     cookies.setSession(reply, result.token);
