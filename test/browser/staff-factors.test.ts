@@ -91,7 +91,7 @@ describe('browser: staff passkeys and two-step sign-in', { skip: skipWithoutChro
 
     // Alone: no email, no password.
     await signOut(page);
-    await Promise.all([page.waitForURL(`${base}/admin`), page.getByRole('button', { name: 'Sign in with a passkey' }).click()]);
+    await Promise.all([page.waitForURL(`${base}/admin`), page.getByRole('button', { name: 'Use a passkey' }).click()]);
     assert.equal(await page.locator('h1').innerText(), 'Dashboard');
     const afterSignIn = await app.db.kysely.selectFrom('passkeys').selectAll().executeTakeFirstOrThrow();
     assert.ok(afterSignIn.last_used_at, 'use recorded');

@@ -21,7 +21,7 @@ function SignInForm(p: { csrf: string; next: string; email?: string; error?: str
         <TextField name="password" label="Password" type="password" autocomplete="current-password" required />
         <button type="submit">Sign in</button>
       </form>
-      <PasskeyButton mode="sign-in" csrf={p.csrf} next={p.next} label="Sign in with a passkey" />
+      <PasskeyButton mode="sign-in" csrf={p.csrf} next={p.next} label="Use a passkey" />
       <p>
         <a href="/admin/forgot">Forgot your password?</a>
       </p>
