@@ -116,6 +116,23 @@ for (const dialect of DIALECTS) {
       for (const junk of [null, {}, { response: { clientDataJSON: 'not json' } }, answerFor('short')]) await assert.rejects(app.passkeys.verify('sign-in', 'browser:one', junk), used);
     });
 
+    test('an admin reset for a lost device removes the app, every passkey and the recovery codes, and ends the sessions', async () => {
+      const staff = await member();
+      await enrolTotp(staff);
+      await app.factors.regenerateRecoveryCodes(staff.id);
+      const at = app.clock.now().toISOString();
+      await app.db.kysely
+        .insertInto('passkeys')
+        .values({ user_id: staff.id, credential_id: `cred-${staff.id}`, public_key: 'AA', counter: 0, transports: '[]', name: 'Phone', created_at: at, last_used_at: null })
+        .execute();
+      assert.equal((await app.factors.passkeyCounts()).get(staff.id), 1);
+      const session = await app.auth.signIn(staff.email, PASSWORD, META);
+      await app.users.resetTotp(staff.id, 'user:1');
+      assert.deepEqual(await app.factors.summary(staff.id), { totp: false, passkeys: 0, recoveryCodesLeft: 0 });
+      assert.equal(await app.auth.pendingSecondFactor(session.token), null, 'sessions ended');
+      assert.equal((await app.auth.signIn(staff.email, PASSWORD, META)).stage, 'full', 'the password alone again, to enrol anew');
+    });
+
     test('required second factor: a member of a listed role without one is audited and can reach only enrolment until enrolled', async () => {
       await app.settings.update({ requireSecondFactorRoles: ['editor', 'admin'] }, 'user:1');
       const editor = await member('editor');

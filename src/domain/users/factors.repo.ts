@@ -40,6 +40,12 @@ export async function deleteUserPasskeys(db: Q, userId: number): Promise<number>
   return Number(r.numDeletedRows);
 }
 
+/** Passkeys per member, for the users list. */
+export async function passkeyCounts(db: Q): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('passkeys').select(['user_id', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('user_id').execute();
+  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
+}
+
 export async function countPasskeys(db: Q, userId: number): Promise<number> {
   const r = await db.selectFrom('passkeys').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
   return Number(r.n);

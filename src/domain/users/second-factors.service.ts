@@ -4,7 +4,7 @@ import type { Role } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { SecretBox } from '../secrets/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import { countPasskeys, countUnusedRecoveryCodes, deleteExpiredChallenges, replaceRecoveryCodes, useRecoveryCode } from './factors.repo.ts';
+import { countPasskeys, countUnusedRecoveryCodes, deleteExpiredChallenges, passkeyCounts, replaceRecoveryCodes, useRecoveryCode } from './factors.repo.ts';
 import { findUserById } from './users.repo.ts';
 import type { Staff } from './users.types.ts';
 
@@ -50,6 +50,11 @@ export class SecondFactorsService {
     const db = this.deps.db.kysely;
     const [row, passkeys, recoveryCodesLeft] = await Promise.all([findUserById(db, userId), countPasskeys(db, userId), countUnusedRecoveryCodes(db, userId)]);
     return { totp: Boolean(row?.totp_secret), passkeys, recoveryCodesLeft };
+  }
+
+  /** How many passkeys each member has (members without any are absent), for the users list. */
+  async passkeyCounts(): Promise<Map<number, number>> {
+    return passkeyCounts(this.deps.db.kysely);
   }
 
   /** A TOTP app or at least one passkey; recovery codes alone are a way back in, not a factor. */
