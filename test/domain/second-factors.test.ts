@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import { CHALLENGE_TTL_MS, PasskeyRejected, RECOVERY_CODE_COUNT, type Staff } from '../../src/domain/users/index.ts';
+import { advancePasskeyCounter } from '../../src/domain/users/factors.repo.ts';
 import { browser, csrfFrom, makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
@@ -126,6 +127,14 @@ for (const dialect of DIALECTS) {
         .values({ user_id: staff.id, credential_id: `cred-${staff.id}`, public_key: 'AA', counter: 0, transports: '[]', name: 'Phone', created_at: at, last_used_at: null })
         .execute();
       assert.equal((await app.factors.passkeyCounts()).get(staff.id), 1);
+      // The signature counter only moves forward (a clone or a replayed assertion reports an old one); 0 is a key without a counter.
+      const { id } = await app.db.kysely.selectFrom('passkeys').select('id').where('user_id', '=', staff.id).executeTakeFirstOrThrow();
+      assert.equal(await advancePasskeyCounter(app.db.kysely, id, 0, at), true, 'no counter yet');
+      assert.equal(await advancePasskeyCounter(app.db.kysely, id, 5, at), true);
+      assert.equal(await advancePasskeyCounter(app.db.kysely, id, 0, at), false, 'a counter once seen does not fall back to 0');
+      assert.equal(await advancePasskeyCounter(app.db.kysely, id, 5, at), false, 'same counter again');
+      assert.equal(await advancePasskeyCounter(app.db.kysely, id, 3, at), false, 'an older counter');
+      assert.equal(await advancePasskeyCounter(app.db.kysely, id, 6, at), true);
       const session = await app.auth.signIn(staff.email, PASSWORD, META);
       await app.users.resetTotp(staff.id, 'user:1');
       assert.deepEqual(await app.factors.summary(staff.id), { totp: false, passkeys: 0, recoveryCodesLeft: 0 });

@@ -21,12 +21,12 @@ export async function insertPasskey(db: Q, row: Omit<PasskeyRow, 'id'>): Promise
  * Moves the signature counter forward only: an authenticator that reports
  * a counter at or below the stored one may be a clone, and two racing
  * sign-ins with one assertion cannot both pass. Authenticators that keep
- * no counter (always 0) are accepted, as WebAuthn §6.1.1 allows.
+ * no counter (always 0) are accepted, as WebAuthn §6.1.1 allows, but a
+ * counter once seen never falls back to 0.
  */
 export async function advancePasskeyCounter(db: Q, id: number, counter: number, at: string): Promise<boolean> {
-  let q = db.updateTable('passkeys').set({ counter, last_used_at: at }).where('id', '=', id);
-  if (counter > 0) q = q.where('counter', '<', counter);
-  const r = await q.executeTakeFirst();
+  const q = db.updateTable('passkeys').set({ counter, last_used_at: at }).where('id', '=', id);
+  const r = await (counter > 0 ? q.where('counter', '<', counter) : q.where('counter', '=', 0)).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
