@@ -164,6 +164,7 @@ for (const dialect of DIALECTS) {
       const account = await b.get('/admin/account?enrol=1');
       assert.equal(account.statusCode, 200);
       assert.match(account.body, /must use a second factor/);
+      assert.doesNotMatch(account.body, /class="admin-nav"/, 'no nav to pages that would not open');
       const csrf = csrfFrom(account.body);
       const post = await b.post('/admin/tags', { _csrf: csrf, name: 'Sneaked in' });
       assert.equal(post.statusCode, 403);
@@ -171,6 +172,7 @@ for (const dialect of DIALECTS) {
 
       await enrolTotp(editor);
       assert.equal((await b.get('/admin/tags')).statusCode, 200, 'enrolling opens the newsroom at once');
+      assert.match((await b.get('/admin/account')).body, /class="admin-nav"/);
       assert.equal((await app.auth.signIn(editor.email, PASSWORD, META)).stage, 'totp', 'and the next sign-in asks for the factor');
       await app.settings.update({ requireSecondFactorRoles: [] }, 'user:1');
       await assert.rejects(app.settings.update({ requireSecondFactorRoles: ['boss'] as never }, 'user:1'), /distinct roles/);

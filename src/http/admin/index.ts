@@ -87,7 +87,8 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       req.adminCsrf = found.session.csrfToken;
       // Checked per request, not only at sign-in: a session that predates the
       // setting is held to it too, and enrolling opens the newsroom at once.
-      if (!ENROL_OPEN.test(req.url.split('?')[0]) && (await deps.factors.mustEnrol(found.staff))) {
+      req.adminMustEnrol = await deps.factors.mustEnrol(found.staff);
+      if (req.adminMustEnrol && !ENROL_OPEN.test(req.url.split('?')[0])) {
         if (req.method === 'GET' || req.method === 'HEAD') return reply.code(303).header('location', ENROL_PATH).send();
         throw new AppError('FORBIDDEN', 'Your role must use a second factor. Set one up on your account page first; what you sent was not saved.');
       }
@@ -129,6 +130,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       app.decorateRequest('adminCsrf', null);
       app.decorateRequest('adminChrome', null);
       app.decorateRequest('adminPendingComments', null);
+      app.decorateRequest('adminMustEnrol', false);
       app.setErrorHandler(sendAdminError);
       app.addHook('onRequest', async (req, reply) => {
         reply.header('cache-control', 'no-store');

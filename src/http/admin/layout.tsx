@@ -17,6 +17,8 @@ declare module 'fastify' {
     adminChrome: AdminChrome | null;
     /** Comments waiting for a moderator, for the nav; null for members who do not moderate, and on posts. */
     adminPendingComments: number | null;
+    /** The member must enrol a second factor first: the nav is left out, since nothing it leads to would open. */
+    adminMustEnrol: boolean;
   }
 }
 
@@ -63,10 +65,12 @@ export interface AdminLayoutProps {
   pendingComments?: number | null;
   /** Page-specific scripts (same-origin files, deferred): the CSP allows no inline script. */
   scripts?: string[];
+  /** Leave out the nav (a member who must enrol a second factor first). */
+  noNav?: boolean;
   children: ComponentChildren;
 }
 
-export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, scripts = [], children }: AdminLayoutProps) {
+export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, scripts = [], noNav = false, children }: AdminLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -92,7 +96,7 @@ export function AdminLayout({ title, staff, csrf, chrome, current, pendingCommen
           {staff && csrf ? <Account staff={staff} csrf={csrf} /> : null}
         </header>
         <div class="admin-body">
-          {staff ? <Nav staff={staff} current={current} pendingComments={pendingComments} /> : null}
+          {staff && !noNav ? <Nav staff={staff} current={current} pendingComments={pendingComments} /> : null}
           <main id="main" class="admin-main" tabindex={-1}>
             <h1>{title}</h1>
             {children}
@@ -199,7 +203,7 @@ export function sendAdminPage(req: FastifyRequest, reply: FastifyReply, opts: Ad
   const html =
     '<!doctype html>' +
     renderToString(
-      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments} scripts={opts.scripts}>
+      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments} scripts={opts.scripts} noNav={req.adminMustEnrol}>
         {opts.content}
       </AdminLayout>,
     );
