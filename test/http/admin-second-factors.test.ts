@@ -85,6 +85,17 @@ for (const dialect of DIALECTS) {
       const blocked = await json(b, '/admin/sign-in/passkey', '{}', { 'x-csrf-token': token });
       assert.equal(blocked.statusCode, 429);
       assert.ok(Number(blocked.headers['retry-after']) > 0);
+
+      // Challenges for anonymous callers are a quota per address, and expired ones are pruned as new ones are made.
+      const c = browser(app, '198.51.100.21');
+      const t2 = csrfFrom((await c.get('/admin/sign-in')).body);
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) statuses.push((await json(c, '/admin/sign-in/passkey/options', '{}', { 'x-csrf-token': t2 })).statusCode);
+      assert.deepEqual(statuses, [...Array(29).fill(200), 429, 429]);
+      app.clock.advance(10 * 60_000);
+      assert.equal((await json(c, '/admin/sign-in/passkey/options', '{}', { 'x-csrf-token': t2 })).statusCode, 200);
+      const live = await app.db.kysely.selectFrom('auth_challenges').select('expires_at').execute();
+      assert.ok(live.every((r) => Date.parse(r.expires_at) > app.clock.now().getTime()), 'only live challenges remain');
     });
 
     test('passkey registration options: discoverable, user-verified, for this member only; a challenge is stored per request', async () => {

@@ -7,7 +7,7 @@ import { dummyHash, verifyPassword } from './password.ts';
 import { countPasskeys } from './factors.repo.ts';
 import type { PasskeysService } from './passkeys.service.ts';
 import { normalizeRecoveryCode, type SecondFactorsService } from './second-factors.service.ts';
-import { ACCOUNT_IP_RULE, IP_RULE, TOTP_RULE, type Throttle } from './throttle.ts';
+import { ACCOUNT_IP_RULE, IP_RULE, PASSKEY_OPTIONS_RULE, TOTP_RULE, type Throttle } from './throttle.ts';
 import { emailProblem, normalizeEmail } from './users.input.ts';
 import { findUserByEmail, findUserById } from './users.repo.ts';
 import { staffFromRow, type Staff } from './users.types.ts';
@@ -88,6 +88,12 @@ export class AuthService {
     const pending = await this.pendingSecondFactor(pendingToken);
     if (!pending) throw new AppError('UNAUTHENTICATED', 'sign in again: the sign-in step expired');
     return this.deps.passkeys.authenticationOptions('second', `user:${pending.userId}`, pending.userId);
+  }
+
+  /** Options for a usernameless passkey sign-in, for the browser `subject`; a quota per address bounds what anonymous callers store. */
+  async passkeySignInOptions(subject: string, meta: ClientMeta) {
+    await this.deps.throttle.consume(`passkey-options:${meta.ip}`, PASSKEY_OPTIONS_RULE);
+    return this.deps.passkeys.authenticationOptions('sign-in', subject);
   }
 
   /**

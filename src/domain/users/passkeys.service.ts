@@ -13,7 +13,7 @@ import type { Db } from '../../storage/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
-import { advancePasskeyCounter, consumeChallenge, deletePasskey, findPasskeyByCredential, insertChallenge, insertPasskey, listPasskeyRows, type PasskeyRow } from './factors.repo.ts';
+import { advancePasskeyCounter, consumeChallenge, deleteExpiredChallenges, deletePasskey, findPasskeyByCredential, insertChallenge, insertPasskey, listPasskeyRows, type PasskeyRow } from './factors.repo.ts';
 import { verifyPassword } from './password.ts';
 import { findUserById } from './users.repo.ts';
 import type { Staff } from './users.types.ts';
@@ -197,6 +197,8 @@ export class PasskeysService {
   private async newChallenge(purpose: ChallengePurpose, subject: string): Promise<Uint8Array<ArrayBuffer>> {
     const bytes = randomBytes(32);
     const expires = new Date(this.deps.clock.now().getTime() + CHALLENGE_TTL_MS).toISOString();
+    // Pruned as new ones are made (an indexed range delete), so unanswered challenges never pile up.
+    await deleteExpiredChallenges(this.deps.db.kysely, this.now());
     await insertChallenge(this.deps.db.kysely, { challenge: bytes.toString('base64url'), purpose, subject, expires_at: expires });
     return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   }

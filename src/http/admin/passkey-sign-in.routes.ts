@@ -29,10 +29,10 @@ function bodyOf(req: FastifyRequest): Record<string, unknown> {
  * accounts exist), or as the second step after the password.
  */
 export function registerPasskeySignInRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  const { auth, passkeys } = ctx.deps;
+  const { auth } = ctx.deps;
   const { cookies } = ctx;
 
-  app.post('/sign-in/passkey/options', limit, async (req) => passkeys.authenticationOptions('sign-in', browserSubject(req)));
+  app.post('/sign-in/passkey/options', limit, async (req) => auth.passkeySignInOptions(browserSubject(req), clientMeta(req)));
 
   app.post('/sign-in/passkey', limit, async (req, reply) => {
     const body = bodyOf(req);
