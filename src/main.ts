@@ -82,7 +82,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const messageIdHost = new URL(config.siteUrl).hostname;
   const mailOutbox = new MailOutbox({ jobs, clock, mailer, box, messageIdHost });
   const siteName = async () => (await settings.get()).name;
-  const accounts = createAccountServices({ db, clock, outbox: mailOutbox, box, siteUrl: config.siteUrl, siteName });
+  const requiredFactorRoles = async () => (await settings.get()).requireSecondFactorRoles;
+  const accounts = createAccountServices({ db, clock, outbox: mailOutbox, box, siteUrl: config.siteUrl, siteName, requiredFactorRoles });
   const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges, jobs, messageIdHost });
   const commentModeration = new ModerationService({ db, clock, changes, settings: comments.settings, notifier: commentNotifier, onError });
   // A factory, not an import: editorial checks read articles, so articles cannot import them.

@@ -11,7 +11,7 @@ import type { JobQueue } from '../domain/jobs/index.ts';
 import type { TagsService } from '../domain/tags/index.ts';
 import type { HouseSpellingsService } from '../domain/house-spellings/index.ts';
 import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
-import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
+import type { AuditLogService, AuthService, PasskeysService, PasswordResetService, SecondFactorsService, UsersService } from '../domain/users/index.ts';
 import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
 import type { RedirectsService } from '../domain/redirects/index.ts';
@@ -49,6 +49,10 @@ export interface HttpDeps {
   /** Sign-in, sessions, sign-out (admin context only). */
   auth: AuthService;
   passwordResets: PasswordResetService;
+  /** Staff passkeys (WebAuthn): registration, listing, removal, verification. */
+  passkeys: PasskeysService;
+  /** Which second factors a member has, recovery codes, and the required-factor rule. */
+  factors: SecondFactorsService;
   auditLog: AuditLogService;
   /** The jobs table, for the admin page: counts, dead jobs, retry and discard. */
   jobs: JobQueue;

@@ -379,6 +379,40 @@ export interface AuthThrottleTable {
   blocked_until: string | null;
 }
 
+/** A staff member's passkey (0015): the WebAuthn credential's public key and signature counter. */
+export interface PasskeyTable {
+  id: Generated<number>;
+  user_id: number;
+  /** base64url credential id, as the browser reports it. */
+  credential_id: string;
+  /** base64url COSE public key. */
+  public_key: string;
+  counter: number | string;
+  /** JSON array of transport hints (`internal`, `usb`, …). */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge in flight (0015): single use, deleted when answered or expired. */
+export interface AuthChallengeTable {
+  challenge: string;
+  /** `register`, `sign-in` (passkey alone) or `second` (passkey after the password). */
+  purpose: string;
+  /** Who may answer it: `user:<id>`, or the pre-session CSRF token's hash for a sign-in. */
+  subject: string;
+  expires_at: string;
+}
+
+/** A recovery code (0015), as HMAC-SHA-256 under a key kept outside the database. */
+export interface RecoveryCodeTable {
+  code_hash: string;
+  user_id: number;
+  created_at: string;
+  used_at: string | null;
+}
+
 /** A finding an editor chose to keep, with the reason (0005). Keyed by fingerprint, not offsets. */
 export interface CheckDismissalTable {
   id: Generated<number>;
@@ -395,6 +429,9 @@ export interface Database {
   sessions: SessionTable;
   password_resets: PasswordResetTable;
   auth_throttle: AuthThrottleTable;
+  passkeys: PasskeyTable;
+  auth_challenges: AuthChallengeTable;
+  recovery_codes: RecoveryCodeTable;
   sections: SectionTable;
   tags: TagTable;
   tag_aliases: TagAliasTable;

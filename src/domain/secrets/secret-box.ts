@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const PREFIX = 'v1.';
 
@@ -35,6 +35,17 @@ export class SecretBox {
     } catch {
       throw new SecretBoxError('a sealed value does not open with this key (wrong DATELINE_SECRET_KEY, or the value was changed)');
     }
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA-256 under a key derived for `purpose` with HKDF),
+   * for values that are only ever compared, never read back: recovery codes.
+   * The key is outside the database, so a copied database alone cannot be
+   * used to test guesses offline.
+   */
+  keyedHash(purpose: string, value: string): string {
+    const subkey = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `dateline ${purpose}`, 32));
+    return createHmac('sha256', subkey).update(value).digest('base64url');
   }
 
   /** A value that identifies the key without revealing it, stored with the data to catch a wrong key at start. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/index.ts';
+import { isRole, ROLES, type Role } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import { DEFAULT_MIN_CONFIDENCE } from '../editorial-checks/index.ts';
@@ -25,6 +26,8 @@ export interface SiteSettings {
    * nor do they block publishing: an editor cannot act on what is hidden.
    */
   checksMinConfidence: number;
+  /** Staff of these roles must have a second factor (TOTP or a passkey): without one they can only enrol. */
+  requireSecondFactorRoles: readonly Role[];
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   logoUrl: '',
   blockPublishOnCheckErrors: false,
   checksMinConfidence: DEFAULT_MIN_CONFIDENCE,
+  requireSecondFactorRoles: [],
 });
 
 const KEY = 'site';
@@ -63,8 +67,13 @@ function check(s: SiteSettings): SiteSettings {
   if (typeof s.checksMinConfidence !== 'number' || !(s.checksMinConfidence >= 0 && s.checksMinConfidence <= 1)) {
     problems.push({ field: 'checksMinConfidence', message: 'must be a number from 0 to 1' });
   }
+  const roles = s.requireSecondFactorRoles;
+  if (!Array.isArray(roles) || !roles.every(isRole) || new Set(roles).size !== roles.length) {
+    problems.push({ field: 'requireSecondFactorRoles', message: `must be a list of distinct roles: ${ROLES.join(', ')}` });
+  }
   if (problems.length) throw validationError(problems);
-  return s;
+  // One order, so an unchanged choice reads as unchanged.
+  return { ...s, requireSecondFactorRoles: ROLES.filter((r) => roles.includes(r)) };
 }
 
 /**
@@ -97,7 +106,7 @@ export class SettingsService {
     this.invalidate();
     const before = await this.get();
     const next = check({ ...before, ...patch });
-    const changed = allowed.filter((k) => next[k as keyof SiteSettings] !== before[k as keyof SiteSettings]);
+    const changed = allowed.filter((k) => JSON.stringify(next[k as keyof SiteSettings]) !== JSON.stringify(before[k as keyof SiteSettings]));
     if (!changed.length) return before;
     const at = this.deps.clock.now().toISOString();
     const value = JSON.stringify(next);

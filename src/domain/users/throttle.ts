@@ -74,3 +74,5 @@ export const IP_RULE: ThrottleRule = { limit: 50, windowMs: 3600_000, blockMs: 5
 export const RESET_RULE: ThrottleRule = { limit: 6, windowMs: 3600_000, blockMs: 3600_000, maxBlockMs: 3600_000 };
 /** Wrong TOTP codes on one half-signed-in session. */
 export const TOTP_RULE: ThrottleRule = { limit: 5, windowMs: 900_000, blockMs: 5 * 60_000, maxBlockMs: 3600_000 };
+/** Usernameless passkey challenges per address: each is a row for two minutes, so an anonymous caller may not make them without bound. */
+export const PASSKEY_OPTIONS_RULE: ThrottleRule = { limit: 30, windowMs: 60_000, blockMs: 60_000, maxBlockMs: 600_000 };

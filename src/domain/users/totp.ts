@@ -1,70 +1,43 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { HOTP, Secret, TOTP } from 'otpauth';
 
 /** RFC 6238 defaults that every authenticator app shares: HMAC-SHA1, 6 digits, 30 s steps. */
 export const TOTP_STEP_SECONDS = 30;
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 export function base32Encode(buf: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of buf) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += B32[(value << (5 - bits)) & 31];
-  return out;
+  return new Secret({ buffer: new Uint8Array(buf).buffer }).base32;
 }
 
 export function base32Decode(text: string): Buffer {
   const clean = text.replace(/[\s=-]/g, '').toUpperCase();
-  const bytes: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of clean) {
-    const i = B32.indexOf(ch);
-    if (i < 0) throw new Error('not base32');
-    value = (value << 5) | i;
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
+  if (!/^[A-Z2-7]*$/.test(clean)) throw new Error('not base32');
+  return Buffer.from(Secret.fromBase32(clean).bytes);
 }
 
 /** 160 random bits, the HMAC-SHA1 key size RFC 4226 §4 recommends. */
 export function newTotpSecret(): string {
-  return base32Encode(randomBytes(20));
+  return new Secret({ size: 20 }).base32;
 }
 
 export function totpStep(at: Date): number {
-  return Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS);
+  return TOTP.counter({ period: TOTP_STEP_SECONDS, timestamp: at.getTime() });
 }
 
 /** RFC 4226 HOTP with dynamic truncation, at one counter value. */
 export function hotp(secret: Buffer, counter: number, digits = 6): string {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac('sha1', secret).update(msg).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const bin = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(bin % 10 ** digits).padStart(digits, '0');
+  return HOTP.generate({ secret: new Secret({ buffer: new Uint8Array(secret).buffer }), counter, digits, algorithm: 'SHA1' });
 }
 
 export function totpCode(secretBase32: string, at: Date, digits = 6): string {
-  return hotp(base32Decode(secretBase32), totpStep(at), digits);
+  return TOTP.generate({ secret: Secret.fromBase32(secretBase32), digits, period: TOTP_STEP_SECONDS, timestamp: at.getTime(), algorithm: 'SHA1' });
 }
 
 /**
  * The step a code belongs to, checking the current step and one either side
  * (clock drift), or null. Steps at or before `lastUsedStep` are refused, so
  * a code seen over a shoulder or replayed from a log cannot be used again.
+ * Each step is compared on its own (not otpauth's validate()), because the
+ * replay rule needs to know which step matched and refuse the used ones.
  */
 export function matchTotp(secretBase32: string, code: string, at: Date, lastUsedStep: number): number | null {
   const given = String(code ?? '').replace(/\s/g, '');
@@ -78,9 +51,7 @@ export function matchTotp(secretBase32: string, code: string, at: Date, lastUsed
   return null;
 }
 
-/** The provisioning URI authenticator apps read (Google Authenticator "Key Uri Format"). */
+/** The provisioning URI authenticator apps read (Google Authenticator "Key Uri Format"), also drawn as the QR code. */
 export function otpauthUri(issuer: string, account: string, secretBase32: string): string {
-  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  const q = new URLSearchParams({ secret: secretBase32, issuer, algorithm: 'SHA1', digits: '6', period: String(TOTP_STEP_SECONDS) });
-  return `otpauth://totp/${label}?${q.toString()}`;
+  return new TOTP({ issuer, label: account, secret: Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: 6, period: TOTP_STEP_SECONDS }).toString();
 }

@@ -8,6 +8,7 @@ import { deleteUserSessions } from '../sessions/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password.ts';
+import { deleteRecoveryCodes, deleteUserPasskeys } from './factors.repo.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 import { checkNewUser } from './users.input.ts';
 import { claimSetupMarker, claimTotpStep, countActiveAdmins, countAdmins, findUserById, insertUser, listUserRows, updateUser } from './users.repo.ts';
@@ -166,11 +167,13 @@ export class UsersService {
     });
   }
 
-  /** Recovery for a lost phone: an admin turns the second factor off; the member enrols again. */
+  /** Recovery for a lost phone or passkey: an admin turns every second factor off (app, passkeys, recovery codes); the member enrols again. */
   async resetTotp(id: number, actor: string): Promise<Staff> {
-    return this.change(id, actor, 'user.totp-reset', async (_trx, row) =>
-      row.totp_secret || row.totp_pending ? { patch: { totp_secret: null, totp_pending: null, totp_last_step: 0 }, detail: {} } : null,
-    );
+    return this.change(id, actor, 'user.totp-reset', async (trx, row) => {
+      const passkeys = await deleteUserPasskeys(trx, id);
+      await deleteRecoveryCodes(trx, id);
+      return row.totp_secret || row.totp_pending || passkeys ? { patch: { totp_secret: null, totp_pending: null, totp_last_step: 0 }, detail: { passkeys } } : null;
+    });
   }
 
   /** Checks a sign-in code and burns its step; false for a wrong, replayed or stale code. */

@@ -18,6 +18,8 @@ import { registerJobsRoutes } from './jobs.routes.tsx';
 import { registerFrontPageRoutes } from './front-page/front-page.page.tsx';
 import { sendAdminError } from './error-page.tsx';
 import { assertCsrf, forbiddenCsrf, isCrossSite, isStateChanging, submittedCsrf } from './guard.ts';
+import { ENROL_PATH } from './passkey-button.tsx';
+import { registerPasskeySignInRoutes } from './passkey-sign-in.routes.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.tsx';
 import { registerSettingsRoutes } from './settings.routes.tsx';
 import { registerSetupRoutes } from './setup.routes.tsx';
@@ -41,6 +43,9 @@ export interface AdminOptions {
   plugins?: AdminRoutePlugin[];
   publicDir?: string;
 }
+
+/** What a member who must enrol a second factor may still reach: their account page (to enrol) and sign-out. */
+const ENROL_OPEN = /^\/admin\/(account(\/.*)?|sign-out(-everywhere)?)$/;
 
 /** A form post is a few KB; this bounds what an anonymous sign-in form can make the server parse. */
 const FORM_BODY_LIMIT = 256 * 1024;
@@ -71,6 +76,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       if (isStateChanging(req) && (!token || !csrfMatches(token, submittedCsrf(req)))) throw forbiddenCsrf();
     });
     registerSignInRoutes(app, ctx);
+    registerPasskeySignInRoutes(app, ctx);
     registerSetupRoutes(app, ctx);
     registerPasswordResetRoutes(app, ctx);
   }
@@ -80,6 +86,13 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
     if (found) {
       req.staff = found.staff;
       req.adminCsrf = found.session.csrfToken;
+      // Checked per request, not only at sign-in: a session that predates the
+      // setting is held to it too, and enrolling opens the newsroom at once.
+      req.adminMustEnrol = await deps.factors.mustEnrol(found.staff);
+      if (req.adminMustEnrol && !ENROL_OPEN.test(req.url.split('?')[0])) {
+        if (req.method === 'GET' || req.method === 'HEAD') return reply.code(303).header('location', ENROL_PATH).send();
+        throw new AppError('FORBIDDEN', 'Your role must use a second factor. Set one up on your account page first; what you sent was not saved.');
+      }
       // Pages only (a post redirects): one indexed count per newsroom page view.
       if ((req.method === 'GET' || req.method === 'HEAD') && can(found.staff.role, 'comments:moderate')) {
         req.adminPendingComments = await deps.commentModeration.pendingCount();
@@ -120,6 +133,7 @@ export function createAdmin(deps: HttpDeps, opts: AdminOptions = {}) {
       app.decorateRequest('adminCsrf', null);
       app.decorateRequest('adminChrome', null);
       app.decorateRequest('adminPendingComments', null);
+      app.decorateRequest('adminMustEnrol', false);
       app.setErrorHandler(sendAdminError);
       app.addHook('onRequest', async (req, reply) => {
         reply.header('cache-control', 'no-store');

@@ -17,6 +17,8 @@ declare module 'fastify' {
     adminChrome: AdminChrome | null;
     /** Comments waiting for a moderator, for the nav; null for members who do not moderate, and on posts. */
     adminPendingComments: number | null;
+    /** The member must enrol a second factor first: the nav is left out, since nothing it leads to would open. */
+    adminMustEnrol: boolean;
   }
 }
 
@@ -62,10 +64,14 @@ export interface AdminLayoutProps {
   current?: string;
   /** Comments waiting for a moderator (null: not shown). */
   pendingComments?: number | null;
+  /** Page-specific scripts (same-origin files, deferred): the CSP allows no inline script. */
+  scripts?: string[];
+  /** Leave out the nav (a member who must enrol a second factor first). */
+  noNav?: boolean;
   children: ComponentChildren;
 }
 
-export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, children }: AdminLayoutProps) {
+export function AdminLayout({ title, staff, csrf, chrome, current, pendingComments = null, scripts = [], noNav = false, children }: AdminLayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -76,6 +82,9 @@ export function AdminLayout({ title, staff, csrf, chrome, current, pendingCommen
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.cssUrl} />
         <script src={chrome.jsUrl} defer />
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body class={staff ? 'admin' : 'admin admin-public'}>
         <a class="skip-link" href="#main">
@@ -88,7 +97,7 @@ export function AdminLayout({ title, staff, csrf, chrome, current, pendingCommen
           {staff && csrf ? <Account staff={staff} csrf={csrf} /> : null}
         </header>
         <div class="admin-body">
-          {staff ? <Nav staff={staff} current={current} pendingComments={pendingComments} /> : null}
+          {staff && !noNav ? <Nav staff={staff} current={current} pendingComments={pendingComments} /> : null}
           <main id="main" class="admin-main" tabindex={-1}>
             <h1>{title}</h1>
             {children}
@@ -186,6 +195,7 @@ export interface AdminPageOptions {
   content: ComponentChildren;
   status?: number;
   current?: string;
+  scripts?: string[];
 }
 
 /** Renders a page in the admin layout for the request's member (or the public shell) and sends it. */
@@ -194,7 +204,7 @@ export function sendAdminPage(req: FastifyRequest, reply: FastifyReply, opts: Ad
   const html =
     '<!doctype html>' +
     renderToString(
-      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments}>
+      <AdminLayout title={opts.title} staff={req.staff} csrf={req.adminCsrf} chrome={chrome} current={opts.current} pendingComments={req.adminPendingComments} scripts={opts.scripts} noNav={req.adminMustEnrol}>
         {opts.content}
       </AdminLayout>,
     );

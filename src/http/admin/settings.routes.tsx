@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ROLES, type Role } from '../../domain/access/index.ts';
 import type { ImageInfo } from '../../domain/articles/index.ts';
 import type { MediaService } from '../../domain/media/index.ts';
 import type { SiteSettings } from '../../domain/settings/index.ts';
@@ -32,7 +33,32 @@ interface LogoChoice {
   picked: string;
 }
 
-function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: LogoChoice; errors?: FieldErrors; saved?: boolean; mailOn: boolean }) {
+/** Roles that must have a second factor: one checkbox per role; the hidden marker tells "none ticked" from a form without the fieldset. */
+function FactorRolesField(p: { picked: readonly string[]; error?: string }) {
+  return (
+    <fieldset class={p.error ? 'field field-invalid' : 'field'}>
+      <legend>Require a second factor for</legend>
+      {p.error ? <p class="field-error">{p.error}</p> : null}
+      <input type="hidden" name="factorRolesShown" value="1" />
+      {ROLES.map((role) => (
+        <label class="field-check">
+          <input type="checkbox" name="requireSecondFactorRoles" value={role} checked={p.picked.includes(role)} /> {role}
+        </label>
+      ))}
+      <p class="field-hint">Members of a ticked role who have neither an authenticator app nor a passkey are sent, right after their password, to set one up, and can open nothing else until they have. Changes are in the audit log.</p>
+    </fieldset>
+  );
+}
+
+/** The ticked roles of a posted form (one value or several), or undefined when the form had no such fieldset. */
+function postedFactorRoles(body: unknown): string[] | undefined {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  if (b.factorRolesShown !== '1') return undefined;
+  const v = b.requireSecondFactorRoles;
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
+}
+
+function SettingsForm(p: { csrf: string; values: Record<string, string>; factorRoles: readonly string[]; logo: LogoChoice; errors?: FieldErrors; saved?: boolean; mailOn: boolean }) {
   const e = p.errors ?? {};
   const v = p.values;
   return (
@@ -94,6 +120,7 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; logo: L
           error={e.logoUrl}
           hint="A site path such as /media/logo.webp (shown in the masthead), or an https URL (given to search engines only: pages load images from this site alone). Empty for the name in text."
         />
+        <FactorRolesField picked={p.factorRoles} error={e.requireSecondFactorRoles} />
         <button type="submit">Save settings</button>
       </form>
     </>
@@ -114,25 +141,27 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
   }
 
   app.get<{ Querystring: { saved?: string } }>('/settings', guard, async (req, reply) => {
-    const values = formValues(await settings.get());
+    const current = await settings.get();
+    const values = formValues(current);
     const logo = await logoChoice(values.logoUrl);
-    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} saved={req.query.saved === '1'} mailOn={ctx.deps.config.smtpUrl !== null} /> });
+    return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', content: <SettingsForm csrf={req.adminCsrf!} values={values} factorRoles={current.requireSecondFactorRoles} logo={logo} saved={req.query.saved === '1'} mailOn={ctx.deps.config.smtpUrl !== null} /> });
   });
 
   app.post('/settings', guard, async (req, reply) => {
     const values: Record<string, string> = {};
     for (const k of [...TEXT_FIELDS, 'commentDefault', 'blockPublishOnCheckErrors', 'checksMinConfidence'] as const) values[k] = field(req.body, k);
     const pickedId = field(req.body, 'logoImage');
+    const factorRoles = postedFactorRoles(req.body);
     try {
       if (pickedId) values.logoUrl = logoUrlOf(await pickedImage(media, pickedId));
       // A form from before the setting existed leaves it as it is; anything else must be a number (NaN is refused).
       const { checksMinConfidence: level, ...rest } = values;
-      const patch = { ...rest, blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on', ...(level === '' ? {} : { checksMinConfidence: /^\d+(?:\.\d+)?$/.test(level) ? Number(level) : Number.NaN }) };
+      const patch = { ...rest, ...(factorRoles ? { requireSecondFactorRoles: factorRoles as Role[] } : {}), blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on', ...(level === '' ? {} : { checksMinConfidence: /^\d+(?:\.\d+)?$/.test(level) ? Number(level) : Number.NaN }) };
       await settings.update(patch as unknown as Partial<SiteSettings>, actorOf(staffOf(req)));
     } catch (e) {
       if (!isFormError(e)) throw e;
       const logo = await logoChoice(values.logoUrl, pickedId);
-      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} logo={logo} errors={fieldErrors(e)} mailOn={ctx.deps.config.smtpUrl !== null} /> });
+      return sendAdminPage(req, reply, { title: 'Settings', current: '/admin/settings', status: e.status, content: <SettingsForm csrf={req.adminCsrf!} values={values} factorRoles={factorRoles ?? (await settings.get()).requireSecondFactorRoles} logo={logo} errors={fieldErrors(e)} mailOn={ctx.deps.config.smtpUrl !== null} /> });
     }
     return reply.code(303).header('location', '/admin/settings?saved=1').send();
   });
@@ -140,7 +169,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
 
 /** The settings as the form's strings (a checkbox is `on` or ''). */
 function formValues(s: SiteSettings): Record<string, string> {
-  const { blockPublishOnCheckErrors, checksMinConfidence, ...text } = s;
+  const { blockPublishOnCheckErrors, checksMinConfidence, requireSecondFactorRoles: _roles, ...text } = s;
   return { ...text, blockPublishOnCheckErrors: blockPublishOnCheckErrors ? 'on' : '', checksMinConfidence: String(checksMinConfidence) };
 }
 

@@ -10,14 +10,14 @@ export interface NewUserValues {
   role?: string;
 }
 
-export function UsersPage(p: { me: Staff; users: Staff[]; csrf: string; values?: NewUserValues; errors?: FieldErrors; notice?: string; problem?: string }) {
+export function UsersPage(p: { me: Staff; users: Staff[]; passkeys: Map<number, number>; csrf: string; values?: NewUserValues; errors?: FieldErrors; notice?: string; problem?: string }) {
   return (
     <>
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="error">{p.problem}</Notice> : null}
-      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Two-step', 'Status', 'Actions']}>
+      <DataTable caption="Staff accounts" columns={['Name', 'Email', 'Role', 'Second factor', 'Status', 'Actions']}>
           {p.users.map((u) => (
-            <UserRow u={u} me={p.me} csrf={p.csrf} />
+            <UserRow u={u} me={p.me} csrf={p.csrf} passkeys={p.passkeys.get(u.id) ?? 0} />
           ))}
         </DataTable>
       <NewUserForm csrf={p.csrf} values={p.values ?? {}} errors={p.errors ?? {}} />
@@ -25,7 +25,13 @@ export function UsersPage(p: { me: Staff; users: Staff[]; csrf: string; values?:
   );
 }
 
-function UserRow({ u, me, csrf }: { u: Staff; me: Staff; csrf: string }) {
+/** Second factors in words: "app", "2 passkeys", both, or off. */
+function factorsText(totp: boolean, passkeys: number): string {
+  const parts = [totp ? 'app' : '', passkeys ? `${passkeys} passkey${passkeys === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return parts.length ? parts.join(' + ') : 'off';
+}
+
+function UserRow({ u, me, csrf, passkeys }: { u: Staff; me: Staff; csrf: string; passkeys: number }) {
   return (
     <tr class={u.disabled ? 'row-muted' : undefined}>
       <td>
@@ -50,10 +56,10 @@ function UserRow({ u, me, csrf }: { u: Staff; me: Staff; csrf: string }) {
         </form>
       </td>
       <td>
-        {u.totpEnabled ? (
-          <form method="post" action={`/admin/users/${u.id}/totp-reset`} class="inline-form">
+        {u.totpEnabled || passkeys ? (
+          <form method="post" action={`/admin/users/${u.id}/totp-reset`} class="inline-form" data-confirm={`Remove every second factor of ${u.name} (app, passkeys, recovery codes)? They are signed out and can enrol again.`}>
             <CsrfField token={csrf} />
-            on{' '}
+            {factorsText(u.totpEnabled, passkeys)}{' '}
             <button type="submit" class="button-small button-secondary">
               Reset
             </button>

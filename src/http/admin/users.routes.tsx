@@ -16,7 +16,7 @@ const DONE: Record<string, string> = {
   role: 'The role was changed; their open sessions were signed out.',
   disable: 'The account was disabled and signed out everywhere.',
   enable: 'The account was enabled.',
-  'totp-reset': 'Two-step sign-in was turned off for that account; they can enrol again.',
+  'totp-reset': 'Every second factor of that account was removed (app, passkeys, recovery codes); they can enrol again.',
 };
 
 /** Users admin (users:manage): list, add or invite, change role, disable, reset a lost second factor. */
@@ -25,7 +25,7 @@ export function registerUsersRoutes(app: FastifyInstance, ctx: AdminContext): vo
   const guard = { preHandler: requireCapability('users:manage') };
 
   async function page(req: FastifyRequest, reply: FastifyReply, opts: { status?: number; values?: NewUserValues; errors?: FieldErrors; notice?: string; problem?: string }) {
-    const content = <UsersPage me={staffOf(req)} users={await users.list()} csrf={req.adminCsrf!} {...opts} />;
+    const content = <UsersPage me={staffOf(req)} users={await users.list()} passkeys={await ctx.deps.factors.passkeyCounts()} csrf={req.adminCsrf!} {...opts} />;
     return sendAdminPage(req, reply, { title: 'Users', current: '/admin/users', status: opts.status, content });
   }
 

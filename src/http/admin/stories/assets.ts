@@ -4,6 +4,21 @@ import path from 'node:path';
 
 const PUBLIC = path.resolve(import.meta.dirname, '../../../../public');
 let cached: { js: string; css: string } | null = null;
+const urls = new Map<string, string>();
+
+/** A built file's URL, versioned by a hash of its bytes (read once); a missing file (assets not built) still gets a working URL. */
+export function assetUrl(file: string): string {
+  let url = urls.get(file);
+  if (!url) {
+    try {
+      url = `/static/${file}?v=${createHash('sha1').update(fs.readFileSync(path.join(PUBLIC, file))).digest('base64url').slice(0, 10)}`;
+    } catch {
+      url = `/static/${file}`;
+    }
+    urls.set(file, url);
+  }
+  return url;
+}
 
 /**
  * URLs of the editor bundle (scripts/build-assets.mjs), versioned by a hash
@@ -12,13 +27,6 @@ let cached: { js: string; css: string } | null = null;
  */
 export function editorAssets(): { js: string; css: string } {
   if (cached) return cached;
-  const v = (file: string) => {
-    try {
-      return `/static/${file}?v=${createHash('sha1').update(fs.readFileSync(path.join(PUBLIC, file))).digest('base64url').slice(0, 10)}`;
-    } catch {
-      return `/static/${file}`;
-    }
-  };
-  cached = { js: v('admin/editor.js'), css: v('admin/editor.css') };
+  cached = { js: assetUrl('admin/editor.js'), css: assetUrl('admin/editor.css') };
   return cached;
 }
