@@ -11,11 +11,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const common = { bundle: true, minify: true, sourcemap: true, legalComments: 'linked', logLevel: 'warning', target: ['chrome109', 'firefox115', 'safari16'] };
 const outputs = ['public/admin/editor.js', 'public/admin/editor.css'].map((f) => path.join(root, f));
 
-/** The editor imports only its own folder and packages; a changed lock file means changed packages. */
+/** The editor imports its own folder, the embed provider table and packages; a changed lock file means changed packages. */
 function isFresh() {
   const mtime = (f) => fs.statSync(f).mtimeMs;
   try {
     const inputs = [path.join(root, 'src/editor'), ...fs.readdirSync(path.join(root, 'src/editor')).map((f) => path.join(root, 'src/editor', f))];
+    // The provider table is the server's, bundled in (one allow-list for both).
+    inputs.push(path.join(root, 'src/domain/embeds/providers.ts'));
     for (const f of ['package.json', 'package-lock.json', 'scripts/build-assets.mjs']) if (fs.existsSync(path.join(root, f))) inputs.push(path.join(root, f));
     const newest = Math.max(...inputs.map(mtime));
     return outputs.every((o) => mtime(o) >= newest);
