@@ -157,6 +157,8 @@ class DocValidator {
       this.fail(`${path}.attrs.thumbnailId`, 'must be the id of an uploaded image');
     }
     if (a.thumbnailId === null) delete a.thumbnailId;
+    // A built-in provider's player is rebuilt from the address; only a configured one's is kept.
+    if (target.player) delete a.player;
     if (a.player !== undefined && (typeof a.player !== 'string' || this.embeds.playerFor(target, a.player) === null)) {
       this.fail(`${path}.attrs.player`, `must be an https address on ${target.provider.frameOrigin}`);
     }

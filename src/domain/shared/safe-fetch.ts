@@ -109,6 +109,8 @@ export function createSafeFetch(settings: SafeFetchSettings = {}): SafeFetch {
     if (u.port && !(settings.extraPorts ?? []).includes(Number(u.port))) throw new UrlNotAllowedError('only the standard web ports are fetched');
     const host = u.hostname.replace(/^\[|\]$/g, '');
     if (net.isIP(host) && !allowed(host)) throw new UrlNotAllowedError('that address is not on the public internet');
+    // Names that are never public, whatever a resolver says: localhost (with or without the root dot) and single labels.
+    if (!net.isIP(host) && (/(^|\.)localhost\.?$/i.test(host) || !/\.[^.]/.test(host))) throw new UrlNotAllowedError('that name is not on the public internet');
     return u;
   };
   const lookup: net.LookupFunction = (hostname, options, callback) => {
