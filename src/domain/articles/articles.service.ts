@@ -33,6 +33,14 @@ export interface ArticlesDeps {
   embedPreviews?: { complete(doc: Doc): Promise<Doc> };
 }
 
+/**
+ * Checked without awaiting: a save with no embed reaches its transaction in
+ * the same tick as before, so concurrent saves interleave as they always did.
+ */
+function hasEmbeds(input: ArticleInput): boolean {
+  return input.body?.content.some((b) => b.type === 'embed') ?? false;
+}
+
 /** Status and publish time after a write, given what was asked and what is stored. */
 export function nextPublication(
   asked: { status?: ArticleStatus; publishedAt?: Date | null },
@@ -85,7 +93,7 @@ export class ArticlesService {
   }
 
   async create(given: ArticleInput, actor: string): Promise<Article> {
-    const input = await this.withEmbedPreviews(given);
+    const input = hasEmbeds(given) ? await this.withEmbedPreviews(given) : given;
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();
     const id = await this.withSlugRetry(() =>
@@ -146,7 +154,7 @@ export class ArticlesService {
   }
 
   async update(id: number, given: ArticleInput, actor: string): Promise<Article> {
-    const input = await this.withEmbedPreviews(given);
+    const input = hasEmbeds(given) ? await this.withEmbedPreviews(given) : given;
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();
     await this.withSlugRetry(() =>
