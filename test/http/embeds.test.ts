@@ -101,6 +101,8 @@ for (const dialect of DIALECTS) {
         assert.match(res.body, /<a class="embed-facade" href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ" rel="noopener nofollow" data-embed-player="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ\?autoplay=1"/);
         assert.match(res.body, /<script src="\/static\/embeds\.js\?v=[^"]+" defer><\/script>/);
         assert.match(res.body, /<img src="\/media\/[^"]+"/);
+        // The provider's frame grab is no lead image: no og:image, no image in the JSON-LD.
+        assert.doesNotMatch(res.body, /og:image|"image":/);
         // Nothing on the page loads from a third party: every src is ours.
         for (const m of res.body.matchAll(/\s(?:src|srcset)="([^"]+)"/g)) assert.ok(m[1].startsWith('/'), m[1]);
       }

@@ -268,6 +268,11 @@ export function wordCount(text: string): number {
   return m ? m.length : 0;
 }
 
+/** The body's own pictures, without embed thumbnails (a provider's frame grab is no story's lead image). */
+export function pictureIdsOf(doc: Doc): number[] {
+  return doc.content.filter((b): b is ImageNode => b.type === 'image').map((b) => b.attrs.imageId);
+}
+
 /** Images the body shows: its pictures and its embeds' thumbnails (stored as media, so they are ours to serve). */
 export function imageIdsOf(doc: Doc): number[] {
   const ids: number[] = [];

@@ -1,4 +1,4 @@
-import type { Article, LatestLoader } from '../../domain/articles/index.ts';
+import { pictureIdsOf, type Article, type LatestLoader } from '../../domain/articles/index.ts';
 import { cacheTag } from '../../domain/changes/index.ts';
 import { bestJpeg, mediaUrl } from '../../domain/media/index.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -77,7 +77,8 @@ function storyMeta(a: Article, ctx: SiteContext): PageMeta {
   const description = a.seoDescription || a.dek;
   const socialTitle = a.socialTitle || a.headline;
   const socialDescription = a.socialDescription || description;
-  const lead = a.featuredImage ?? [...a.bodyImages.values()][0] ?? null;
+  const firstPicture = pictureIdsOf(a.body)[0];
+  const lead = a.featuredImage ?? (firstPicture !== undefined ? a.bodyImages.get(firstPicture) : undefined) ?? null;
   const leadVariant = lead ? bestJpeg(lead) : undefined;
   const image = lead && leadVariant ? absoluteUrl(ctx, mediaUrl(lead, leadVariant.file)) : '';
   const properties: Array<[string, string]> = [
