@@ -4,6 +4,7 @@ import { markdownToDoc, parseDoc, type Doc, type ImageInfo } from '../../src/dom
 import { BUILT_IN_EMBEDS, EmbedProviders, parseConfiguredProviders } from '../../src/domain/embeds/index.ts';
 import { docToFeedHtml } from '../../src/domain/feeds/feed-html.ts';
 import { htmlToDoc } from '../../src/domain/import/index.ts';
+import { lexicalToHtml, mobiledocToHtml } from '../../src/domain/import/ghost.content.ts';
 import { docToMarkdown } from '../../src/http/admin/stories/doc-markdown.ts';
 import { renderDocument } from '../../src/http/site/render/document.ts';
 import { embedFrameOrigins } from '../../src/http/site/render/embed.ts';
@@ -149,6 +150,15 @@ describe('embed node', () => {
     ]);
     parseDoc(doc);
   });
+});
+
+test('Ghost: mobiledoc and lexical embed cards become embeds; a card with a hostile address does not', () => {
+  const mobiledoc = JSON.stringify({ version: '0.3.1', cards: [['embed', { url: 'https://vimeo.com/76979871', html: '<iframe src="https://evil.test"></iframe>' }], ['embed', { url: 'javascript:alert(1)' }]], sections: [[10, 0], [10, 1]] });
+  const lexical = JSON.stringify({ root: { children: [{ type: 'embed', url: `https://www.youtube.com/watch?v=${YT}`, html: '<script>alert(1)</script>' }] } });
+  const fromMobiledoc = htmlToDoc(mobiledocToHtml(mobiledoc)).doc.content;
+  assert.deepEqual(fromMobiledoc[0], { type: 'embed', attrs: { url: 'https://vimeo.com/76979871' } });
+  assert.ok(fromMobiledoc.slice(1).every((b) => b.type === 'paragraph'), 'the hostile address is text, not an embed or a link');
+  assert.deepEqual(htmlToDoc(lexicalToHtml(lexical)).doc.content, [{ type: 'embed', attrs: { url: `https://www.youtube.com/watch?v=${YT}` } }]);
 });
 
 describe('embed rendering', () => {
