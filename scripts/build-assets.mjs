@@ -13,11 +13,13 @@ const common = { bundle: true, minify: true, sourcemap: true, legalComments: 'li
 const outputs = ['public/admin/editor.js', 'public/admin/editor.css', 'public/admin/passkeys.js'].map((f) => path.join(root, f));
 const sources = ['src/editor', 'src/passkeys'];
 
-/** Each bundle imports only its own folder and packages; a changed lock file means changed packages. */
+/** Each bundle imports its own folder and packages, the editor also the embed provider table; a changed lock file means changed packages. */
 function isFresh() {
   const mtime = (f) => fs.statSync(f).mtimeMs;
   try {
     const inputs = sources.flatMap((dir) => [path.join(root, dir), ...fs.readdirSync(path.join(root, dir)).map((f) => path.join(root, dir, f))]);
+    // The provider table is the server's, bundled in (one allow-list for both).
+    inputs.push(path.join(root, 'src/domain/embeds/providers.ts'));
     for (const f of ['package.json', 'package-lock.json', 'scripts/build-assets.mjs']) if (fs.existsSync(path.join(root, f))) inputs.push(path.join(root, f));
     const newest = Math.max(...inputs.map(mtime));
     return outputs.every((o) => mtime(o) >= newest);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
+import { parseConfiguredProviders, type ConfiguredProvider } from './domain/embeds/index.ts';
 
 /**
  * One validated, frozen configuration read from the environment at boot.
@@ -57,6 +58,8 @@ export interface Config {
   readonly changePollMs: number;
   /** Processes `dateline serve` runs on one port (WORKERS); 1 is a single process. */
   readonly workers: number;
+  /** Operator-added oEmbed providers (EMBED_PROVIDERS), on top of the built-in embed table. */
+  readonly embedProviders: readonly ConfiguredProvider[];
 }
 
 export class ConfigError extends Error {}
@@ -179,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((u) => readUrl('PURGE_URLS', u, ['http:', 'https:'])),
     changePollMs: readInt(env, 'CHANGE_POLL_MS', 1000, 50, 60_000),
     workers: readInt(env, 'WORKERS', os.availableParallelism(), 1, 64),
+    embedProviders: readEmbedProviders(env.EMBED_PROVIDERS),
   });
 }
 
@@ -187,4 +191,14 @@ function readMetricsToken(raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
   if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters with no spaces (openssl rand -hex 16)');
   return raw;
+}
+
+/** A JSON list of oEmbed providers; a mistake stops the start rather than refusing embeds later. */
+function readEmbedProviders(raw: string | undefined): ConfiguredProvider[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  try {
+    return parseConfiguredProviders(raw);
+  } catch (e) {
+    throw new ConfigError(`EMBED_PROVIDERS: ${(e as Error).message}`);
+  }
 }

@@ -36,6 +36,8 @@ import { JobQueue } from './domain/jobs/index.ts';
 import type { ImportDeps } from './domain/import/index.ts';
 import { RedirectsService } from './domain/redirects/index.ts';
 import { FrontPageService } from './domain/front-page/index.ts';
+import { EmbedPreviews, EmbedProviders } from './domain/embeds/index.ts';
+import { createSafeFetch, type SafeFetch } from './domain/shared/safe-fetch.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db, type Q } from './storage/index.ts';
@@ -63,7 +65,14 @@ export interface App extends Services {
 }
 
 /** Domain services over an open database: what the CLI and jobs use, with no HTTP. */
-export function createServices(config: Config, db: Db, clock: Clock = systemClock, onError: (e: unknown) => void = () => undefined, wake?: WakeSignal): Services {
+export function createServices(
+  config: Config,
+  db: Db,
+  clock: Clock = systemClock,
+  onError: (e: unknown) => void = () => undefined,
+  wake?: WakeSignal,
+  opts: { embedFetch?: SafeFetch } = {},
+): Services {
   configureImageEncoder();
   const changes = new ChangeFeed({ db, clock, signal: wake ?? wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
   const settings = new SettingsService({ db, clock, changes });
@@ -71,7 +80,10 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
   const jobs = new JobQueue({ db, clock });
   const search = new SearchService({ db, clock, houseSpellings, jobs });
   const reindex = (trx: Q, ids: number[]) => search.reindexLater(trx, ids);
-  const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer, schedule: schedulePublishing(jobs) });
+  const media = new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) });
+  const embeds = new EmbedProviders(config.embedProviders);
+  const embedPreviews = new EmbedPreviews({ providers: embeds, fetch: opts.embedFetch ?? createSafeFetch(), importImage: (data, meta) => media.importImage(data, meta), onError: () => undefined });
+  const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer, schedule: schedulePublishing(jobs), embedPreviews });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
   // Comment rate limits are shared through Redis in scale-out mode (and fail closed there).
@@ -126,7 +138,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     tags: new TagsService({ db, clock, changes, reindex }),
     people: new PeopleService({ db, clock, changes, reindex }),
     apiKeys: new ApiKeysService({ db, clock }),
-    media: new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) }),
+    media,
+    embeds,
     pageCache,
     likeOp: db.caps.caseInsensitiveLike,
     search,
@@ -170,6 +183,8 @@ export interface CreateAppOptions {
   jobs?: boolean;
   /** How this instance hears of other processes' changes, when not Redis or LISTEN/NOTIFY (the workers of one serve on SQLite). */
   wake?: WakeSignal;
+  /** The client embed previews fetch with (tests give one that never leaves the machine). */
+  embedFetch?: SafeFetch;
 }
 
 /** The composition root: config → database → domain → HTTP and jobs. Nothing else wires. */
@@ -178,7 +193,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   const db = opts.db ?? openDatabase(config, (e) => log(e));
   fs.mkdirSync(config.mediaDir, { recursive: true });
   await migrateToLatest(db);
-  const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e), opts.wake);
+  const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e), opts.wake, { embedFetch: opts.embedFetch });
   // Before anything reads a sealed value: a wrong key stops the start with a message.
   await assertSameKey(db, services.box, services.clock);
   await services.users.sealLegacyTotpSecrets();

@@ -58,6 +58,14 @@ function block(n: JSONContent): Json | null {
     }
     case 'horizontalRule':
       return { type: 'horizontalRule' };
+    case 'embed': {
+      // Title, thumbnail and player go back as they came, so a save does not fetch them again.
+      const a = n.attrs ?? {};
+      const attrs: Json = { url: String(a.url ?? '') };
+      for (const k of ['title', 'caption', 'player']) if (typeof a[k] === 'string' && a[k]) attrs[k] = a[k];
+      if (Number.isInteger(a.thumbnailId) && a.thumbnailId > 0) attrs.thumbnailId = a.thumbnailId;
+      return { type: 'embed', attrs };
+    }
     default:
       return null;
   }

@@ -1,7 +1,9 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { enhanceBylines, type PersonOption } from './byline-picker.ts';
 import { checksKey, EditorialChecks, nodeAtPath, rangesOf, type Finding, type FindingRange } from './checks.ts';
+import type { ConfiguredProvider } from '../domain/embeds/providers.ts';
 import { toStoredDoc } from './doc.ts';
+import { useEmbedProviders } from './embed.ts';
 import { draftToRestore, dropDraft, keepDraft } from './kept-draft.ts';
 import { enhanceFeatured } from './featured-picker.ts';
 import { MediaDialog } from './media-dialog.ts';
@@ -19,6 +21,7 @@ import { buildToolbar } from './toolbar.ts';
 interface PageData {
   doc: JSONContent;
   images: Record<string, string>;
+  embedProviders?: ConfiguredProvider[];
   findings: Finding[];
   people: PersonOption[];
   urls: { autosave: string; create: string; upload: string; library: string; dismiss: string };
@@ -34,6 +37,7 @@ function boot(form: HTMLFormElement): void {
   const textarea = document.getElementById('body-markdown') as HTMLTextAreaElement;
   const statusEl = document.getElementById('save-status') as HTMLElement;
   for (const [id, url] of Object.entries(data.images ?? {})) imageUrls.set(Number(id), url);
+  useEmbedProviders(data.embedProviders);
 
   const content = data.doc?.content?.length ? data.doc : { type: 'doc', content: [{ type: 'paragraph' }] };
   // injectCSS off: the admin CSP forbids inline <style>; the base rules are in editor.css.

@@ -3,6 +3,7 @@ import { Blockquote } from '@tiptap/extension-blockquote';
 import Link from '@tiptap/extension-link';
 import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
+import { StoryEmbed } from './embed.ts';
 import { imageNodeView, pullQuoteNodeView } from './node-views.ts';
 
 /**
@@ -110,5 +111,6 @@ export function storyExtensions(): AnyExtension[] {
     Link.configure({ openOnClick: false, autolink: false, linkOnPaste: true, isAllowedUri: (url) => isSafeHref(url), HTMLAttributes: { rel: null, target: null } }),
     PullQuote,
     StoryImage,
+    StoryEmbed,
   ];
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { ApiKeysService } from '../domain/apikeys/index.ts';
 import type { ArticleQueries, ArticlesService, CheckFinding, NewsroomService, StoryWorkflow } from '../domain/articles/index.ts';
+import type { EmbedProviders } from '../domain/embeds/index.ts';
 import type { MediaService } from '../domain/media/index.ts';
 import type { PeopleService } from '../domain/people/index.ts';
 import type { SectionsService } from '../domain/sections/index.ts';
@@ -29,6 +30,8 @@ export interface HttpDeps {
   people: PeopleService;
   apiKeys: ApiKeysService;
   media: MediaService;
+  /** The site's embed provider table: built-ins plus EMBED_PROVIDERS (src/domain/embeds). */
+  embeds: EmbedProviders;
   pageCache: PageCache;
   /** `like` or `ilike`, from the dialect's capabilities, for headline search in listings. */
   likeOp: 'like' | 'ilike';

@@ -53,3 +53,23 @@ export function securityHeaders(opts: { frameableBySelf?: boolean } = {}): Recor
   });
   return headers;
 }
+
+const withFrames = new Map<string, string>();
+
+/**
+ * The page's CSP when its body shows embeds: `frame-src` names our own
+ * origin (the no-JavaScript comment frame) and the frame origins of the
+ * providers on this page, and nothing else, so a page with one YouTube
+ * video cannot frame anything from Vimeo or anywhere else. Origins come
+ * from the provider table (src/domain/embeds/providers.ts), never from
+ * stored text; the few combinations a site uses are kept.
+ */
+export function cspWithFrames(origins: readonly string[]): string {
+  const key = origins.join(' ');
+  let csp = withFrames.get(key);
+  if (csp === undefined) {
+    csp = `${securityHeaders()['content-security-policy']};frame-src 'self' ${key}`;
+    if (withFrames.size < 256) withFrames.set(key, csp);
+  }
+  return csp;
+}

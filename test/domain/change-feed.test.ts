@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { ArticlesService, parseArticleInput } from '../../src/domain/articles/index.ts';
 import { ChangeFeed, changesAfter, lastChangeSeq, recordChange, type Change } from '../../src/domain/changes/index.ts';
 import { CommentsService, ModerationService } from '../../src/domain/comments/index.ts';
+import { EmbedPreviews } from '../../src/domain/embeds/index.ts';
 import { HouseSpellingsService } from '../../src/domain/house-spellings/index.ts';
 import { MediaService } from '../../src/domain/media/index.ts';
 import { PeopleService } from '../../src/domain/people/index.ts';
@@ -21,11 +22,12 @@ import { easyRules, nextIp, validPost } from './comments-helpers.ts';
  * that is in neither fails the first test, so no write path can skip the feed
  * unnoticed.
  */
-const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, FrontPageService };
+const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, FrontPageService, EmbedPreviews };
 
 const READS: Record<keyof typeof SERVICES, string[]> = {
-  // takeCleanSlug runs inside create's and update's transactions and appends the draft's own change (test/domain/slug-claim.test.ts).
-  ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get', 'takeCleanSlug'],
+  // takeCleanSlug runs inside create's and update's transactions and appends the draft's own change (test/domain/slug-claim.test.ts);
+  // withEmbedPreviews fetches before create's and update's own transactions, which append the change.
+  ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get', 'takeCleanSlug', 'withEmbedPreviews'],
   SectionsService: ['list', 'get', 'withDescendants', 'checkParent', 'storyCounts', 'unique'],
   // reindex enqueues the search job inside update's and remove's own transactions, which append the change.
   TagsService: ['list', 'listForDesk', 'get', 'unique', 'reindex'],
@@ -39,6 +41,8 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   ModerationService: ['db', 'list', 'get', 'pendingCount', 'pendingByStory', 'rules', 'hydrate'],
   // check validates before update's transaction opens.
   FrontPageService: ['choices', 'current', 'check'],
+  // Stores a thumbnail only through MediaService.importImage (its own change); the story's change is the save's.
+  EmbedPreviews: ['complete', 'preview', 'fetchPreview'],
 };
 
 interface Fixture {

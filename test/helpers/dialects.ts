@@ -6,6 +6,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { fixedClock, systemClock } from '../../src/domain/shared/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
+import type { SafeFetch } from '../../src/domain/shared/safe-fetch.ts';
 import { createPostgresDb, createSqliteDb, migrateToLatest, type Db, type DialectName } from '../../src/storage/index.ts';
 
 /** Every storage test runs on each of these (docs/architecture.md, house conventions). `DIALECTS=sqlite` narrows a local run. */
@@ -73,13 +74,19 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv;
   /** Run on the real clock (browser tests whose timings a person's browser sets); `clock` is then unused by the app. */
   realClock?: boolean;
+  /** What embed previews fetch with; by default nothing leaves the machine (every fetch fails, so embeds get the placeholder). */
+  embedFetch?: SafeFetch;
 }
+
+const offlineFetch: SafeFetch = async (url) => {
+  throw new Error(`tests do not reach the internet (${url})`);
+};
 
 /** A whole app (HTTP included, job runner off: tests run due jobs with `app.runner.runDue()`) on a fresh database, with a pinned clock. */
 export async function createTestApp(dialect: DialectName, start = new Date('2026-05-21T10:00:00Z'), opts: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestDb(dialect);
   const clock = fixedClock(opts.realClock ? new Date() : start);
-  const app = await createApp(testConfig(t.dataDir, opts.env), { db: t.db, clock: opts.realClock ? systemClock : clock, jobs: false });
+  const app = await createApp(testConfig(t.dataDir, opts.env), { db: t.db, clock: opts.realClock ? systemClock : clock, jobs: false, embedFetch: opts.embedFetch ?? offlineFetch });
   await app.server.ready();
   return Object.assign(app, {
     clock,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Doc, ImageInfo } from '../../src/domain/articles/index.ts';
+import { BUILT_IN_EMBEDS } from '../../src/domain/embeds/index.ts';
 import { renderDocument } from '../../src/http/site/render/document.ts';
 import { jsonForScript } from '../../src/http/site/render/escape.ts';
 import { formatDateline } from '../../src/http/site/story.page.tsx';
@@ -14,7 +15,7 @@ const image: ImageInfo = {
     { width: 960, height: 480, format: 'webp', file: '960.webp' }, { width: 960, height: 480, format: 'jpeg', file: '960.jpg' },
   ],
 };
-const ctx = { images: new Map([[7, image]]), dateline: 'KABUL –', siteUrl: 'https://news.example', lang: 'en' };
+const ctx = { images: new Map([[7, image]]), dateline: 'KABUL –', siteUrl: 'https://news.example', lang: 'en', embeds: BUILT_IN_EMBEDS };
 const text = (t: string, marks?: any[]) => ({ type: 'text' as const, text: t, ...(marks ? { marks } : {}) });
 const para = (...content: any[]) => ({ type: 'paragraph' as const, content });
 

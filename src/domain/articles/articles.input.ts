@@ -2,6 +2,7 @@ import { validationError, type FieldProblem } from '../shared/errors.ts';
 import { isCanonicalSlug, RESERVED_SLUGS } from '../shared/slug.ts';
 import { parseIsoWithOffset } from '../shared/time.ts';
 import { ARTICLE_STATUSES, COMMENT_MODES, type ArticleStatus, type CommentMode } from './articles.types.ts';
+import type { EmbedProviders } from '../embeds/index.ts';
 import { parseDoc, type Doc } from './document.ts';
 import { markdownToDoc } from './markdown.ts';
 
@@ -65,7 +66,8 @@ export function directionOf(language: string): 'ltr' | 'rtl' {
 // Bidi overrides and C0 controls have no business in a headline or a slug.
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
-export function parseArticleInput(raw: unknown, mode: 'create' | 'update'): ArticleInput {
+/** `embeds`: the site's provider table (built-ins plus EMBED_PROVIDERS); the built-ins when left out. */
+export function parseArticleInput(raw: unknown, mode: 'create' | 'update', embeds?: EmbedProviders): ArticleInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw validationError([{ field: 'body', message: 'the request body must be a JSON object' }]);
   }
@@ -89,11 +91,11 @@ export function parseArticleInput(raw: unknown, mode: 'create' | 'update'): Arti
   if (mode === 'update' && src.headline !== undefined && !out.headline) bad('headline', 'cannot be empty');
 
   if (src.body !== undefined && src.bodyMarkdown !== undefined) bad('body', 'send body or bodyMarkdown, not both');
-  else if (src.body !== undefined) collect(problems, () => (out.body = parseDoc(src.body, 'body')));
+  else if (src.body !== undefined) collect(problems, () => (out.body = parseDoc(src.body, 'body', embeds)));
   else if (src.bodyMarkdown !== undefined) {
     if (typeof src.bodyMarkdown !== 'string') bad('bodyMarkdown', 'must be a string');
     else if (src.bodyMarkdown.length > 500_000) bad('bodyMarkdown', 'must be at most 500000 characters');
-    else collect(problems, () => (out.body = markdownToDoc(src.bodyMarkdown as string)));
+    else collect(problems, () => (out.body = markdownToDoc(src.bodyMarkdown as string, embeds)));
   }
 
   if (src.slug !== undefined) {

@@ -74,6 +74,8 @@ export function blockLines(doc: Doc): string[] {
         return out.push(`[image ${b.attrs.imageId}${b.attrs.caption ? `: ${b.attrs.caption}` : ''}]`);
       case 'horizontalRule':
         return out.push('———');
+      case 'embed':
+        return out.push(`[embed ${b.attrs.url}${b.attrs.caption ? `: ${b.attrs.caption}` : ''}]`);
       default:
         return 0;
     }

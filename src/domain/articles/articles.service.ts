@@ -18,7 +18,7 @@ import { claimCleanSlug } from './articles.slug-claim.ts';
 import type { Article, ArticleStatus } from './articles.types.ts';
 import { storyChangeTags } from './articles.changes.ts';
 import { storyFootprint, type StoryFootprint } from './articles.footprint.repo.ts';
-import { docText, emptyDoc, wordCount } from './document.ts';
+import { docText, emptyDoc, wordCount, type Doc } from './document.ts';
 
 export interface ArticlesDeps {
   db: Db;
@@ -30,6 +30,16 @@ export interface ArticlesDeps {
   indexer?: { index(trx: Q, articleId: number): Promise<void>; remove(trx: Q, articleId: number): Promise<void> };
   /** Records a scheduled story's publish job in the write's own transaction (src/jobs/scheduler.ts), so the two commit together. */
   schedule?: (trx: Q, articleId: number, publishAtIso: string) => Promise<void>;
+  /** Fills in new embeds' titles and thumbnails (src/domain/embeds/previews.ts), before the write transaction opens. */
+  embedPreviews?: { complete(doc: Doc): Promise<Doc> };
+}
+
+/**
+ * Checked without awaiting: a save with no embed reaches its transaction in
+ * the same tick as before, so concurrent saves interleave as they always did.
+ */
+function hasEmbeds(input: ArticleInput): boolean {
+  return input.body?.content.some((b) => b.type === 'embed') ?? false;
 }
 
 /** Status and publish time after a write, given what was asked and what is stored. */
@@ -58,6 +68,12 @@ export class ArticlesService {
   }
 
   /** Unique-slug races on PostgreSQL surface as a unique violation at commit: retry with the next suffix. */
+  /** Network first, outside any transaction: a slow provider must not hold the database. */
+  private async withEmbedPreviews(input: ArticleInput): Promise<ArticleInput> {
+    if (!input.body || !this.deps.embedPreviews) return input;
+    return { ...input, body: await this.deps.embedPreviews.complete(input.body) };
+  }
+
   private async withSlugRetry<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -77,7 +93,8 @@ export class ArticlesService {
     throw new AppError('SLUG_TAKEN', `no free slug near "${base}"`, { field: 'slug' });
   }
 
-  async create(input: ArticleInput, actor: string): Promise<Article> {
+  async create(given: ArticleInput, actor: string): Promise<Article> {
+    const input = hasEmbeds(given) ? await this.withEmbedPreviews(given) : given;
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();
     const id = await this.withSlugRetry(() =>
@@ -138,7 +155,8 @@ export class ArticlesService {
     return this.get(id);
   }
 
-  async update(id: number, input: ArticleInput, actor: string): Promise<Article> {
+  async update(id: number, given: ArticleInput, actor: string): Promise<Article> {
+    const input = hasEmbeds(given) ? await this.withEmbedPreviews(given) : given;
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();
     await this.withSlugRetry(() =>

@@ -1,3 +1,4 @@
+import { BUILT_IN_EMBEDS, MAX_EMBED_URL, type EmbedProviders } from '../embeds/index.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
 
 /**
@@ -51,7 +52,18 @@ export interface ImageNode {
 export interface RuleNode {
   type: 'horizontalRule';
 }
-export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | PullQuoteNode | ListNode | ImageNode | RuleNode;
+/**
+ * A third party's post, video, track or map (src/domain/embeds/providers.ts
+ * says which). `url` is the address as the provider table rebuilt it; title
+ * and thumbnail are fetched once on save (EmbedPreviews); `player` is kept
+ * only for configured oEmbed providers, whose player address their oEmbed
+ * answer names.
+ */
+export interface EmbedNode {
+  type: 'embed';
+  attrs: { url: string; title?: string; caption?: string; thumbnailId?: number; player?: string };
+}
+export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | PullQuoteNode | ListNode | ImageNode | RuleNode | EmbedNode;
 
 export interface Doc {
   type: 'doc';
@@ -80,7 +92,10 @@ class DocValidator {
   nodes = 0;
   textLength = 0;
 
-  constructor(private readonly field: string) {}
+  constructor(
+    private readonly field: string,
+    private readonly embeds: EmbedProviders,
+  ) {}
 
   fail(path: string, message: string): void {
     if (this.problems.length < 20) this.problems.push({ field: `${this.field}${path}`, message });
@@ -128,6 +143,29 @@ class DocValidator {
     });
   }
 
+  /** The address must be one the provider table knows; it is stored as the table rebuilt it. */
+  embed(v: Record<string, unknown>, path: string): void {
+    const a = this.isObj(v.attrs) ? v.attrs : {};
+    const url = typeof a.url === 'string' && a.url.length <= MAX_EMBED_URL ? a.url : null;
+    const target = url === null ? null : this.embeds.match(url);
+    if (!target) return this.fail(`${path}.attrs.url`, `must be the address of a post, video, track or map from ${this.embeds.names()}`);
+    a.url = target.url;
+    for (const [k, max] of [['title', 300], ['caption', 1000]] as const) {
+      if (a[k] !== undefined && (typeof a[k] !== 'string' || (a[k] as string).length > max)) this.fail(`${path}.attrs.${k}`, `must be a string of at most ${max} characters`);
+    }
+    if (a.thumbnailId !== undefined && a.thumbnailId !== null && (!Number.isInteger(a.thumbnailId) || (a.thumbnailId as number) <= 0)) {
+      this.fail(`${path}.attrs.thumbnailId`, 'must be the id of an uploaded image');
+    }
+    if (a.thumbnailId === null) delete a.thumbnailId;
+    // A built-in provider's player is rebuilt from the address; only a configured one's is kept.
+    if (target.player) delete a.player;
+    if (a.player !== undefined && (typeof a.player !== 'string' || this.embeds.playerFor(target, a.player) === null)) {
+      this.fail(`${path}.attrs.player`, `must be an https address on ${target.provider.frameOrigin}`);
+    }
+    for (const k of Object.keys(a)) if (!['url', 'title', 'caption', 'thumbnailId', 'player'].includes(k)) delete a[k];
+    v.attrs = a;
+  }
+
   block(v: unknown, path: string): void {
     this.nodes++;
     if (this.nodes > MAX_DOC_NODES) return;
@@ -167,6 +205,8 @@ class DocValidator {
       }
       case 'horizontalRule':
         return;
+      case 'embed':
+        return this.embed(v, path);
       default:
         return this.fail(`${path}.type`, `unknown block node "${String(v.type)}"`);
     }
@@ -174,8 +214,8 @@ class DocValidator {
 }
 
 /** Checks an untrusted document; throws a 422 naming each bad node by its path. */
-export function parseDoc(value: unknown, field = 'body'): Doc {
-  const v = new DocValidator(field);
+export function parseDoc(value: unknown, field = 'body', embeds: EmbedProviders = BUILT_IN_EMBEDS): Doc {
+  const v = new DocValidator(field, embeds);
   if (!v.isObj(value) || value.type !== 'doc' || !Array.isArray(value.content)) {
     throw validationError([{ field, message: 'must be a document: {"type":"doc","content":[...]}' }]);
   }
@@ -228,8 +268,19 @@ export function wordCount(text: string): number {
   return m ? m.length : 0;
 }
 
-export function imageIdsOf(doc: Doc): number[] {
+/** The body's own pictures, without embed thumbnails (a provider's frame grab is no story's lead image). */
+export function pictureIdsOf(doc: Doc): number[] {
   return doc.content.filter((b): b is ImageNode => b.type === 'image').map((b) => b.attrs.imageId);
+}
+
+/** Images the body shows: its pictures and its embeds' thumbnails (stored as media, so they are ours to serve). */
+export function imageIdsOf(doc: Doc): number[] {
+  const ids: number[] = [];
+  for (const b of doc.content) {
+    if (b.type === 'image') ids.push(b.attrs.imageId);
+    else if (b.type === 'embed' && b.attrs.thumbnailId) ids.push(b.attrs.thumbnailId);
+  }
+  return ids;
 }
 
 export function emptyDoc(): Doc {

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { BUILT_IN_EMBEDS, type EmbedProviders } from '../embeds/index.ts';
 import { validationError } from '../shared/errors.ts';
 import type { BlockNode, Doc, InlineNode, ListItemNode, Mark, ParagraphNode } from './document.ts';
 import { isSafeHref, parseDoc } from './document.ts';
@@ -9,7 +10,8 @@ const attr = (t: Token, name: string): string => String(t.attrGet(name) ?? '');
 /**
  * CommonMark → the editor document. Raw HTML is off (it stays literal
  * text); `#`/`##` become level-2 subheadings because the headline is the
- * page's only h1; images must point at the media library as `image:ID`.
+ * page's only h1; images must point at the media library as `image:ID`;
+ * an embed address alone on its line (bare or `<…>`) becomes an embed.
  */
 const md = new MarkdownIt('commonmark', { html: false, linkify: false });
 
@@ -77,15 +79,25 @@ function imageFrom(t: Token): BlockNode | null {
   return { type: 'image', attrs: { imageId: Number(m[1]), alt, ...(caption ? { caption } : {}) } };
 }
 
+/** A paragraph that is nothing but one address the provider table knows. */
+function embedFrom(t: Token, embeds: EmbedProviders): BlockNode | null {
+  const kids = (t.children ?? []).filter((k) => !(k.type === 'text' && k.content.trim() === ''));
+  let url: string | null = null;
+  if (kids.length === 1 && kids[0].type === 'text') url = kids[0].content.trim();
+  else if (kids.length === 3 && kids[0].type === 'link_open' && kids[0].markup === 'autolink') url = attr(kids[0], 'href');
+  const target = url ? embeds.match(url) : null;
+  return target ? { type: 'embed', attrs: { url: target.url } } : null;
+}
+
 /** Walks block tokens from `i` until `close` (or the end); returns the blocks and the next index. */
-function blocks(tokens: Token[], i: number, close: string | null): [BlockNode[], number] {
+function blocks(tokens: Token[], i: number, close: string | null, embeds: EmbedProviders = BUILT_IN_EMBEDS): [BlockNode[], number] {
   const out: BlockNode[] = [];
   while (i < tokens.length) {
     const t = tokens[i];
     if (close && t.type === close) return [out, i + 1];
     if (t.type === 'paragraph_open') {
       const content = tokens[i + 1];
-      const image = imageFrom(content);
+      const image = close === null ? (imageFrom(content) ?? embedFrom(content, embeds)) : imageFrom(content);
       out.push(image ?? { type: 'paragraph', content: inline(content.children) });
       i += 3;
     } else if (t.type === 'heading_open') {
@@ -121,10 +133,10 @@ function blocks(tokens: Token[], i: number, close: string | null): [BlockNode[],
   return [out, i];
 }
 
-export function markdownToDoc(source: string): Doc {
+export function markdownToDoc(source: string, embeds: EmbedProviders = BUILT_IN_EMBEDS): Doc {
   if (typeof source !== 'string') throw validationError([{ field: 'bodyMarkdown', message: 'must be a string' }]);
   const tokens = md.parse(source.normalize('NFC'), {});
-  const [content] = blocks(tokens, 0, null);
+  const [content] = blocks(tokens, 0, null, embeds);
   for (const b of content) {
     if ((b.type === 'paragraph' || b.type === 'heading') && b.content?.some((n) => n.type === 'text' && n.marks?.some((m) => m.type === 'link' && !isSafeHref(m.attrs.href)))) {
       // Unsafe links are dropped, keeping their text (CommonMark already refuses javascript:).
@@ -133,5 +145,5 @@ export function markdownToDoc(source: string): Doc {
   }
   // Empty paragraphs (from stray markup) carry nothing; drop them.
   const cleaned = content.filter((b) => !(b.type === 'paragraph' && (!b.content || b.content.length === 0)));
-  return parseDoc({ type: 'doc', content: cleaned }, 'bodyMarkdown');
+  return parseDoc({ type: 'doc', content: cleaned }, 'bodyMarkdown', embeds);
 }

@@ -86,6 +86,13 @@ function block(b: BlockNode, ctx: FeedHtmlContext): string {
     }
     case 'horizontalRule':
       return '<hr>';
+    case 'embed': {
+      // A feed reader gets no player and no third-party frame: the post's address, as a plain link.
+      if (!isSafeHref(b.attrs.url) || !/^https?:/i.test(b.attrs.url)) return '';
+      const label = escapeHtml(b.attrs.title?.trim() || b.attrs.url);
+      const caption = b.attrs.caption ? ` ${escapeHtml(b.attrs.caption)}` : '';
+      return `<p><a href="${escapeHtml(b.attrs.url)}">${label}</a>${caption}</p>`;
+    }
     default:
       return '';
   }

@@ -1,8 +1,10 @@
 /**
  * Ghost bodies without `html` (exports that kept only the editor's source):
  * mobiledoc (Ghost 1–4) and lexical (Ghost 5) into plain HTML, which
- * htmlToDoc then reads like any other. Text is escaped here; cards we do
- * not know (galleries, embeds, HTML cards) are left out.
+ * htmlToDoc then reads like any other. Text is escaped here; an embed
+ * card becomes its address alone in a paragraph (htmlToDoc makes that an
+ * embed when the provider table knows it, a plain line otherwise); cards we
+ * do not know (galleries, HTML cards) are left out.
  */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -40,6 +42,7 @@ export function mobiledocToHtml(source: string): string {
         if (name === 'markdown' && typeof payload.markdown === 'string') return payload.markdown.split(/\n\s*\n/).map((p) => `<p>${esc(p)}</p>`).join('');
         if (name === 'image') return '<img>';
         if (name === 'hr') return '<hr>';
+        if (name === 'embed' && typeof payload.url === 'string') return `<p>${esc(payload.url)}</p>`;
       }
       return '';
     })
@@ -87,6 +90,8 @@ export function lexicalToHtml(source: string): string {
         return '<hr>';
       case 'image':
         return '<img>';
+      case 'embed':
+        return typeof n.url === 'string' ? `<p>${esc(n.url)}</p>` : '';
       default:
         return '';
     }

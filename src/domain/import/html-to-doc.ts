@@ -1,5 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
+import { BUILT_IN_EMBEDS } from '../embeds/index.ts';
 
 /** The parts of a domhandler node we read (kept structural: domhandler is htmlparser2's own dependency). */
 interface HNode {
@@ -54,7 +55,7 @@ class Converter {
   flush(): void {
     const p = paragraph(this.loose);
     this.loose = [];
-    if (p) this.out.push(p);
+    this.push(p);
   }
 
   blocks(nodes: HNode[]): void {
@@ -113,6 +114,7 @@ class Converter {
       case 'table':
         return this.table(n);
       case 'blockquote':
+        if (/ (twitter-tweet|instagram-media|tiktok-embed) /.test(classOf(n)) && this.socialPost(n)) return;
         return this.quote(n, classOf(n).includes(' wp-block-pullquote '));
       case 'figure':
         if (classOf(n).includes(' wp-block-pullquote ')) {
@@ -126,15 +128,32 @@ class Converter {
     }
   }
 
+  /** A paragraph that is only an embed address is an embed: WordPress and Gutenberg embed a URL on its own line. */
   private push(p: ParagraphNode | null): void {
-    if (p) this.out.push(p);
+    if (!p) return;
+    const only = p.content?.length === 1 && p.content[0].type === 'text' ? p.content[0] : null;
+    const link = only?.marks?.find((m) => m.type === 'link');
+    const embed = only && (!only.marks?.length || (only.marks.length === 1 && link?.type === 'link' && link.attrs.href === only.text.trim())) ? embedNode(only.text.trim()) : null;
+    this.out.push(embed ?? p);
   }
 
-  /** Embeds are not ours yet: the frame's address stays as a link the reader can follow. */
+  /** A frame from a provider we know becomes an embed; any other stays as a link the reader can follow. */
   private frame(n: HNode): void {
     const src = n.attribs?.src ?? '';
+    const embed = embedNode(src);
+    if (embed) return void this.out.push(embed);
     this.notes.push('embed kept as a link');
     if (isSafeHref(src) && /^https?:/i.test(src)) this.out.push({ type: 'paragraph', content: [{ type: 'text', text: src, marks: [{ type: 'link', attrs: { href: src } }] }] });
+  }
+
+  /** The blockquote a tweet, Instagram or TikTok embed code leaves behind: its permalink is the embed (their script is dropped). */
+  private socialPost(n: HNode): boolean {
+    const links: string[] = [n.attribs?.cite ?? '', n.attribs?.['data-instgrm-permalink'] ?? ''];
+    const walk = (x: HNode): void => kids(x).forEach((k) => (k.name === 'a' ? links.push(k.attribs?.href ?? '') : walk(k)));
+    walk(n);
+    const embed = links.reverse().map(embedNode).find(Boolean);
+    if (embed) this.out.push(embed);
+    return Boolean(embed);
   }
 
   private quote(n: HNode, pull: boolean): void {
@@ -181,6 +200,11 @@ class Converter {
 }
 
 const name = (n: HNode) => n.name ?? '';
+
+function embedNode(url: string): BlockNode | null {
+  const target = BUILT_IN_EMBEDS.match(url);
+  return target ? { type: 'embed', attrs: { url: target.url } } : null;
+}
 
 function toParagraphs(b: BlockNode): ParagraphNode[] {
   if (b.type === 'paragraph') return [b];

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'SLUG_TAKEN'
   | 'SLUG_RESERVED'
   | 'VERSION_CONFLICT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'URL_NOT_ALLOWED';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   SLUG_RESERVED: 422,
   VERSION_CONFLICT: 409,
   RATE_LIMITED: 429,
+  URL_NOT_ALLOWED: 422,
 };
 
 export interface FieldProblem {

@@ -56,7 +56,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
 
   app.post('/articles', async (req, reply) => {
     const key = requireCap(req, 'articles:write-draft');
-    const article = await deps.workflow.create(keyActor(key), parseArticleInput(req.body, 'create'));
+    const article = await deps.workflow.create(keyActor(key), parseArticleInput(req.body, 'create', deps.embeds));
     return reply.code(201).header('location', `${app.prefix}/articles/${article.id}`).send(await json(article));
   });
 
@@ -68,7 +68,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: HttpDeps): voi
   app.patch('/articles/:id', async (req: IdReq) => {
     const key = requireCap(req, 'articles:write-draft');
     const id = parseId(req.params.id, 'article');
-    return json(await deps.workflow.save(keyActor(key), id, parseArticleInput(req.body, 'update')));
+    return json(await deps.workflow.save(keyActor(key), id, parseArticleInput(req.body, 'update', deps.embeds)));
   });
 
   app.delete('/articles/:id', async (req: IdReq, reply) => {

@@ -10,6 +10,8 @@ import type { Fragments } from './page-cache.ts';
 export interface SiteAssets {
   css: string;
   favicon: string;
+  /** The click-to-play script of embed facades, on pages that show one. */
+  embeds: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export function siteAssets(publicDir = path.resolve(import.meta.dirname, '../../
     const hash = createHash('sha1').update(fs.readFileSync(path.join(publicDir, file))).digest('base64url').slice(0, 10);
     return `/static/${file}?v=${hash}`;
   };
-  return { css: versioned('site.css'), favicon: versioned('favicon.svg') };
+  return { css: versioned('site.css'), favicon: versioned('favicon.svg'), embeds: versioned('embeds.js') };
 }
 
 /** What every page template needs besides its own content. */

@@ -12,6 +12,8 @@ export interface CachedPage {
   etag: string;
   lastModified: string;
   cacheControl: string;
+  /** Headers of this page only (a CSP that lets in its embeds' players), sent over the site-wide ones. */
+  headers?: Readonly<Record<string, string>>;
   /** Compressed copies, made on the first request that accepts each and kept with the page. */
   encoded: { br?: Buffer; gzip?: Buffer };
   /** Its key in the cache, once kept. */
@@ -28,6 +30,7 @@ export interface Rendered {
   contentType: string;
   lastModified: Date;
   cacheControl?: string;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -273,6 +276,7 @@ export function toPage(r: Rendered): CachedPage {
     etag,
     lastModified: r.lastModified.toUTCString(),
     cacheControl: r.cacheControl ?? DEFAULT_CACHE_CONTROL,
+    ...(r.headers ? { headers: r.headers } : {}),
     encoded: {},
   };
 }

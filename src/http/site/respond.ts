@@ -38,6 +38,7 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedP
     .header('last-modified', page.lastModified)
     .header('cache-control', page.cacheControl)
     .header('vary', 'accept-encoding');
+  if (page.headers) reply.headers(page.headers);
   // Varnish's xkey and most CDNs purge by these; Varnish strips it before the reader sees it.
   if (page.tags.length) reply.header('surrogate-key', page.surrogateKey);
   if (page.status === 200 && isNotModified(page, req.headers['if-none-match'], req.headers['if-modified-since'])) {

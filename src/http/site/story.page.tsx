@@ -1,4 +1,4 @@
-import type { Article, LatestLoader } from '../../domain/articles/index.ts';
+import { pictureIdsOf, type Article, type LatestLoader } from '../../domain/articles/index.ts';
 import { cacheTag } from '../../domain/changes/index.ts';
 import { bestJpeg, mediaUrl } from '../../domain/media/index.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -7,7 +7,9 @@ import type { Rendered } from './page-cache.ts';
 import type { CommentOrder } from './comments/comments-section.tsx';
 import { loadCommentsSection } from './comments/load.ts';
 import { storyPath } from './paths.ts';
+import { cspWithFrames } from '../security-headers.ts';
 import { renderDocument } from './render/document.ts';
+import { embedFrameOrigins } from './render/embed.ts';
 import { newsArticleJsonLd } from './render/json-ld.ts';
 import { figureHtml } from './render/picture.ts';
 import { shownTime } from './render/time.ts';
@@ -43,13 +45,15 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
   if (a.slug !== slug) throw new Redirect(storyPath(a));
   const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order)]);
   const tz = ctx.settings.timeZone;
-  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language });
+  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language, embeds: deps.embeds });
+  const frames = embedFrameOrigins(a.body, deps.embeds);
   const img = a.featuredImage;
   const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
-  const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} tz={tz} comments={{ ...comments, fragment: ctx.fragment }} fragment={ctx.fragment} />, {
+  const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} embedScript={frames.length ? assets.embeds : undefined} tz={tz} comments={{ ...comments, fragment: ctx.fragment }} fragment={ctx.fragment} />, {
     currentSectionId: topSectionOf(ctx, a.section?.id ?? null),
   });
-  return html(page, a.updatedAt, [...CHROME_TAGS, ...storyTags(a), ...relatedSourceTags(a), ...summariesTags(related)]);
+  const rendered = html(page, a.updatedAt, [...CHROME_TAGS, ...storyTags(a), ...relatedSourceTags(a), ...summariesTags(related)]);
+  return frames.length ? { ...rendered, headers: { 'content-security-policy': cspWithFrames(frames) } } : rendered;
 }
 
 /** Each tag's and section's newest stories, kept for the content generation: most stories share them. */
@@ -73,7 +77,8 @@ function storyMeta(a: Article, ctx: SiteContext): PageMeta {
   const description = a.seoDescription || a.dek;
   const socialTitle = a.socialTitle || a.headline;
   const socialDescription = a.socialDescription || description;
-  const lead = a.featuredImage ?? [...a.bodyImages.values()][0] ?? null;
+  const firstPicture = pictureIdsOf(a.body)[0];
+  const lead = a.featuredImage ?? (firstPicture !== undefined ? a.bodyImages.get(firstPicture) : undefined) ?? null;
   const leadVariant = lead ? bestJpeg(lead) : undefined;
   const image = lead && leadVariant ? absoluteUrl(ctx, mediaUrl(lead, leadVariant.file)) : '';
   const properties: Array<[string, string]> = [

@@ -3,7 +3,7 @@ import { inlineText, type BlockNode, type Doc, type InlineNode } from '../../../
 /**
  * The stored body as Markdown, for the no-JavaScript textarea. It is the
  * inverse of markdownToDoc for what Markdown can spell; pull quotes read as
- * block quotes and image captions/credits are left out, which is why an
+ * block quotes, image captions/credits and embed titles are left out, which is why an
  * unchanged textarea never replaces the stored body (story-form.ts).
  */
 function inline(content: InlineNode[] | undefined): string {
@@ -39,6 +39,9 @@ function block(b: BlockNode): string {
       return `![${(b.attrs.alt ?? '').replace(/[[\]]/g, '')}](image:${b.attrs.imageId})`;
     case 'horizontalRule':
       return '---';
+    case 'embed':
+      // Alone on its line, the address reads back as the same embed (markdownToDoc).
+      return `<${b.attrs.url}>`;
     default:
       return '';
   }

@@ -22,7 +22,7 @@ let assets: SiteAssets | null = null;
 export async function renderPreview(deps: HttpDeps, a: Article): Promise<string> {
   assets ??= siteAssets();
   const [ctx, comments] = await Promise.all([loadSiteContext(deps, assets), previewComments(deps, a)]);
-  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language });
+  const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language, embeds: deps.embeds });
   const img = a.featuredImage;
   const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
   // An unpublished draft has no publish time yet; show it as if it went out now.

@@ -49,7 +49,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps, nr: Ne
       title: a ? (a.headline ? `Edit: ${a.headline}` : 'Edit story') : 'New story',
       current: '/admin/stories',
       status: opts.status,
-      content: <StoryEditorPage article={a} staff={staff} csrf={csrfToken(req)} sections={sections} people={people} timeZone={settings.timeZone} findings={findings} images={imageMap(a)} featuredChoices={featuredChoices} values={values} errors={opts.errors ?? {}} notice={opts.notice} />,
+      content: <StoryEditorPage article={a} staff={staff} csrf={csrfToken(req)} sections={sections} people={people} timeZone={settings.timeZone} findings={findings} images={imageMap(a)} featuredChoices={featuredChoices} embedProviders={deps.config.embedProviders} values={values} errors={opts.errors ?? {}} notice={opts.notice} />,
     });
   }
 
@@ -60,7 +60,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps, nr: Ne
     try {
       const settings = await deps.settings.get();
       const intent = intentOf(f);
-      const input = { ...storyInput(f, current ? 'update' : 'create', current), ...intentInput(intent, f, { timeZone: settings.timeZone, now: deps.clock.now() }) };
+      const input = { ...storyInput(f, current ? 'update' : 'create', current, deps.embeds), ...intentInput(intent, f, { timeZone: settings.timeZone, now: deps.clock.now() }) };
       const saved = current ? await nr.workflow.save(staff, current.id, input) : await nr.workflow.create(staff, input);
       const note = { save: 'saved', draft: 'moved-to-draft', review: 'sent-for-review', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' }[intent];
       return reply.code(303).header('location', `/admin/stories/${saved.id}?done=${note}`).send();
@@ -113,7 +113,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps, nr: Ne
   const autosaveJson = async (staff: StaffActor, current: Article | null, raw: unknown) => {
     const body = (raw && typeof raw === 'object' ? raw : {}) as { fields?: unknown; body?: unknown };
     const fields = (body.fields && typeof body.fields === 'object' ? body.fields : {}) as FormFields;
-    const input = storyInput({ ...fields, body: body.body }, current ? 'update' : 'create', current);
+    const input = storyInput({ ...fields, body: body.body }, current ? 'update' : 'create', current, deps.embeds);
     delete input.status;
     delete input.publishedAt;
     if (current && current.status !== 'draft' && current.status !== 'review') {

@@ -1,5 +1,6 @@
 import { storyPath } from '../../site/paths.ts';
 import { utcToZonedLocal, type Article, type CheckFinding, type ImageInfo, type StaffActor } from '../../../domain/articles/index.ts';
+import type { ConfiguredProvider } from '../../../domain/embeds/index.ts';
 import type { Person } from '../../../domain/people/index.ts';
 import type { Section } from '../../../domain/sections/index.ts';
 import { CsrfField, Notice } from '../index.ts';
@@ -23,6 +24,8 @@ export interface EditorPageProps {
   images: Record<string, string>;
   /** Library images offered as the featured image (the newest, and the current one). */
   featuredChoices: ImageInfo[];
+  /** The operator's oEmbed providers (EMBED_PROVIDERS): the editor adds them to the same built-in table the server uses. */
+  embedProviders?: readonly ConfiguredProvider[];
   values: Values;
   errors: Record<string, string>;
   notice?: { kind: 'error' | 'success' | 'info'; text: string };
@@ -50,6 +53,7 @@ export function StoryEditorPage(p: EditorPageProps) {
   const data = {
     doc: a?.body ?? { type: 'doc', content: [] },
     images: p.images,
+    embedProviders: p.embedProviders ?? [],
     findings: p.findings,
     people: p.people.map((x) => ({ slug: x.slug, name: x.name, roleTitle: x.roleTitle })),
     autosave: status === 'draft' || status === 'review',

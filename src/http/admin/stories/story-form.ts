@@ -1,3 +1,4 @@
+import type { EmbedProviders } from '../../../domain/embeds/index.ts';
 import { parseArticleInput, zonedLocalToUtc, type Article, type ArticleInput } from '../../../domain/articles/index.ts';
 import { AppError, validationError } from '../../../domain/shared/errors.ts';
 import { docToMarkdown } from './doc-markdown.ts';
@@ -74,7 +75,7 @@ function bodyRaw(f: FormFields, current: Article | null): Record<string, unknown
   return { bodyMarkdown: md.replace(/\r\n/g, '\n') };
 }
 
-export function storyInput(f: FormFields, mode: 'create' | 'update', current: Article | null): ArticleInput {
+export function storyInput(f: FormFields, mode: 'create' | 'update', current: Article | null, embeds?: EmbedProviders): ArticleInput {
   const raw: Record<string, unknown> = {};
   for (const k of TEXT_FIELDS) {
     const v = str(f, k);
@@ -98,5 +99,5 @@ export function storyInput(f: FormFields, mode: 'create' | 'update', current: Ar
   if (version && mode === 'update') raw.version = /^\d{1,9}$/.test(version) ? Number(version) : version;
   Object.assign(raw, bodyRaw(f, current));
   if (raw.bodyMarkdown === '' && !current) delete raw.bodyMarkdown;
-  return parseArticleInput(raw, mode);
+  return parseArticleInput(raw, mode, embeds);
 }

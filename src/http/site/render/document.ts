@@ -1,6 +1,8 @@
 import {
   isSafeHref, type BlockNode, type Doc, type ImageInfo, type InlineNode, type ParagraphNode, type TextNode,
 } from '../../../domain/articles/index.ts';
+import type { EmbedProviders } from '../../../domain/embeds/index.ts';
+import { embedHtml } from './embed.ts';
 import { esc } from './escape.ts';
 import { figureHtml } from './picture.ts';
 import { curlQuotes } from './quotes.ts';
@@ -20,6 +22,8 @@ export interface DocRenderContext {
   siteUrl: string;
   /** The story's language: which quotation marks its straight quotes become. */
   lang: string;
+  /** The provider table that turns an embed's address into its facade and player. */
+  embeds: EmbedProviders;
 }
 
 export const BODY_IMAGE_SIZES = '(min-width: 46rem) 42rem, calc(100vw - 2rem)';
@@ -74,6 +78,8 @@ function renderBlock(b: BlockNode, ctx: DocRenderContext, state: { datelinePendi
     }
     case 'horizontalRule':
       return '<hr>';
+    case 'embed':
+      return embedHtml(b, ctx.embeds, ctx.images);
     default:
       return '';
   }

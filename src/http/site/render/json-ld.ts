@@ -1,4 +1,4 @@
-import type { Article } from '../../../domain/articles/index.ts';
+import { pictureIdsOf, type Article } from '../../../domain/articles/index.ts';
 import { bestJpeg, mediaUrl } from '../../../domain/media/index.ts';
 import { absoluteUrl, type SiteContext } from '../context.ts';
 import { authorPath } from '../paths.ts';
@@ -8,7 +8,9 @@ import { shownTime } from './time.ts';
 /** Absolute URLs of the story's images, lead image first: what search engines pick a thumbnail from. */
 export function storyImageUrls(a: Article, ctx: SiteContext): string[] {
   const urls: string[] = [];
-  const images = a.featuredImage ? [a.featuredImage, ...[...a.bodyImages.values()].filter((i) => i.id !== a.featuredImage!.id)] : [...a.bodyImages.values()];
+  // Embed thumbnails are the provider's frame grabs, not the story's pictures.
+  const pictures = [...new Set(pictureIdsOf(a.body))].flatMap((id) => a.bodyImages.get(id) ?? []);
+  const images = a.featuredImage ? [a.featuredImage, ...pictures.filter((i) => i.id !== a.featuredImage!.id)] : pictures;
   for (const image of images) {
     const v = bestJpeg(image);
     if (v) urls.push(absoluteUrl(ctx, mediaUrl(image, v.file)));

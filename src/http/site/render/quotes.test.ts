@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Doc } from '../../../domain/articles/index.ts';
+import { BUILT_IN_EMBEDS } from '../../../domain/embeds/index.ts';
 import { renderDocument } from './document.ts';
 import { curlQuotes } from './quotes.ts';
 
@@ -46,6 +47,6 @@ test('in a story: curled across marks and links, never inside code or a link add
       },
     ],
   } as Doc;
-  const html = renderDocument(doc, { images: new Map(), dateline: '', siteUrl: 'https://news.example', lang: 'en' });
+  const html = renderDocument(doc, { images: new Map(), dateline: '', siteUrl: 'https://news.example', lang: 'en', embeds: BUILT_IN_EMBEDS });
   assert.equal(html, '<p>He said “<strong>don’t</strong>” and typed <code>print(&quot;hi&quot;)</code> at <a href="https://ex.example/a&#39;b&quot;c" rel="noopener">the “site”</a></p>');
 });

@@ -31,6 +31,8 @@ export interface StoryProps {
   /** The lead image figure and the body, from our own escaping renderers. */
   leadHtml: string;
   bodyHtml: string;
+  /** The embeds' click-to-play script, when the body shows an embed with a player. */
+  embedScript?: string;
   tz: string;
   /** Published comments and the form's entry points (no per-reader state: the page is cached). */
   comments: CommentsSectionProps;
@@ -38,7 +40,7 @@ export interface StoryProps {
   fragment?: Fragments;
 }
 
-export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comments, fragment }: StoryProps) {
+export function StoryView({ article: a, related, leadHtml, bodyHtml, embedScript, tz, comments, fragment }: StoryProps) {
   const updated = wasUpdated(a);
   return (
     <>
@@ -65,6 +67,7 @@ export function StoryView({ article: a, related, leadHtml, bodyHtml, tz, comment
         </header>
         {leadHtml ? <div class="story-lead" dangerouslySetInnerHTML={{ __html: leadHtml }} /> : null}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+        {embedScript ? <script src={embedScript} defer></script> : null}
         {a.corrections.length ? <Corrections article={a} tz={tz} /> : null}
         {a.tags.length ? (
           <nav class="story-tags" aria-label="Topics">
