@@ -12,6 +12,7 @@ export { prepared } from './prepared.ts';
 export { containsText } from './like.ts';
 export { PgNotifyChannel } from './pg-notify.ts';
 export { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable.ts';
+export { lockName } from './locks.ts';
 
 export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dialect'>, onError?: (e: Error) => void): Db {
   if (config.dialect === 'postgres') return createPostgresDb(config.databaseUrl, { onError });

@@ -85,7 +85,8 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
     const session = cookies.find((c) => c.name === 'dl_session');
     assert.ok(session?.httpOnly, 'HttpOnly');
     assert.equal(session?.sameSite, 'Lax');
-    assert.equal(await page.evaluate(() => document.cookie), '', 'no cookie readable by script');
+    // The one cookie script can read is the staff hint for the public pages' Edit link: no secret in it.
+    assert.equal(await page.evaluate(() => document.cookie), 'dl_staff=1', 'no secret readable by script');
     // No broken assets on a page (favicon included).
     const failed: string[] = [];
     page.on('response', (r) => {

@@ -23,7 +23,7 @@ for (const dialect of DIALECTS) {
     test('lists counts and the waiting and dead jobs with their last error on one line', async () => {
       const r = await runCli(['jobs'], t.env);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stderr, /^1 waiting, 0 running, 0 done, 1 dead; oldest due job waiting none/);
+      assert.match(r.stderr, /^database: .+\n1 waiting, 0 running, 0 done, 1 dead; oldest due job waiting none/);
       const lines = r.stdout.trim().split('\n');
       assert.equal(lines[0], 'id\tkind\tstate\tattempts\trun at\tinstance\tlast error');
       const deadLine = lines.find((l) => l.startsWith(`${dead}\t`))!;

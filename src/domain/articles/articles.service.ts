@@ -1,5 +1,5 @@
 import type { Db } from '../../storage/index.ts';
-import { isUniqueViolation } from '../../storage/index.ts';
+import { isUniqueViolation, lockName } from '../../storage/index.ts';
 import type { ArticleRow, ArticleUpdate } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
@@ -85,6 +85,8 @@ export class ArticlesService {
   }
 
   private async uniqueSlug(db: Q, base: string, exceptId?: number): Promise<string> {
+    // Concurrent stories with one headline take turns picking, rather than collide and retry.
+    await lockName(db, this.deps.db, `slug:${base}`);
     for (let n = 1; n < 1000; n++) {
       const candidate = withSuffix(base, n);
       if (RESERVED_SLUGS.has(candidate)) continue;
