@@ -11,7 +11,7 @@ import { SectionsService } from './domain/sections/index.ts';
 import { SettingsService } from './domain/settings/index.ts';
 import { systemClock, type Clock } from './domain/shared/clock.ts';
 import { ChangeFeed, pruneChanges, RedisWakeSignal, type WakeSignal } from './domain/changes/index.ts';
-import { CommentNotifier, CommentsService, MemoryRateLimiter, ModerationService, RedisRateLimiter } from './domain/comments/index.ts';
+import { CommentDigest, CommentNotifier, CommentsService, digestOnSettingsSaved, MemoryRateLimiter, ModerationService, RedisRateLimiter } from './domain/comments/index.ts';
 import { createMailer, MailOutbox } from './domain/mail/index.ts';
 import { assertSameKey, SecretBox } from './domain/secrets/index.ts';
 import { HouseSpellingsService } from './domain/house-spellings/index.ts';
@@ -75,9 +75,9 @@ export function createServices(
 ): Services {
   configureImageEncoder();
   const changes = new ChangeFeed({ db, clock, signal: wake ?? wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
-  const settings = new SettingsService({ db, clock, changes });
-  const houseSpellings = new HouseSpellingsService({ db, clock, changes });
   const jobs = new JobQueue({ db, clock });
+  const settings = new SettingsService({ db, clock, changes, onSaved: digestOnSettingsSaved(jobs, clock) });
+  const houseSpellings = new HouseSpellingsService({ db, clock, changes });
   const search = new SearchService({ db, clock, houseSpellings, jobs });
   const reindex = (trx: Q, ids: number[]) => search.reindexLater(trx, ids);
   const media = new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) });
@@ -98,6 +98,8 @@ export function createServices(
   const accounts = createAccountServices({ db, clock, outbox: mailOutbox, box, siteUrl: config.siteUrl, siteName, requiredFactorRoles });
   const commentNotifier = new CommentNotifier({ db, clock, mailer, siteUrl: config.siteUrl, siteName: async () => (await settings.get()).name, challenges: comments.challenges, jobs, messageIdHost });
   const commentModeration = new ModerationService({ db, clock, changes, settings: comments.settings, notifier: commentNotifier, onError });
+  const freshSettings = async () => (settings.invalidate(), settings.get());
+  const commentDigest = new CommentDigest({ db, clock, jobs, outbox: mailOutbox, moderation: commentModeration, staff: () => accounts.users.list(), settings: freshSettings, siteUrl: config.siteUrl });
   // A factory, not an import: editorial checks read articles, so articles cannot import them.
   const newsroom = createNewsroom({
     db,
@@ -150,7 +152,7 @@ export function createServices(
     commentNotifier,
     ...accounts,
     jobs,
-    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, cdnPurger, frontPage, leaseMs: config.jobLeaseSeconds * 1000, onError }),
+    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, commentDigest, cdnPurger, frontPage, leaseMs: config.jobLeaseSeconds * 1000, onError }),
     newsroom,
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,

@@ -1,5 +1,5 @@
 import type { ArticlesService } from '../domain/articles/index.ts';
-import { COMMENT_MAIL_JOB, type CommentNotifier } from '../domain/comments/index.ts';
+import { COMMENT_DIGEST_JOB, COMMENT_MAIL_JOB, type CommentDigest, type CommentNotifier } from '../domain/comments/index.ts';
 import { FRONT_PAGE_PIN_JOB, type FrontPageService } from '../domain/front-page/index.ts';
 import type { Job, JobQueue } from '../domain/jobs/index.ts';
 import { MAIL_JOB, type MailOutbox } from '../domain/mail/index.ts';
@@ -14,6 +14,7 @@ export interface BuiltInJobDeps {
   search: SearchService;
   mailOutbox: MailOutbox;
   commentNotifier: CommentNotifier;
+  commentDigest: CommentDigest;
   cdnPurger: CdnPurger;
   frontPage: FrontPageService;
   leaseMs: number;
@@ -26,6 +27,7 @@ export function createJobRunner(d: BuiltInJobDeps): JobRunner {
     .define(PUBLISH_JOB, publishingJob(d.articles))
     .define(MAIL_JOB, d.mailOutbox.job)
     .define(COMMENT_MAIL_JOB, d.commentNotifier.job)
+    .define(COMMENT_DIGEST_JOB, d.commentDigest.job)
     .define(REINDEX_JOB, d.search.reindexJob)
     .define(PURGE_JOB, d.cdnPurger.job)
     .define(FRONT_PAGE_PIN_JOB, d.frontPage.pinJob);

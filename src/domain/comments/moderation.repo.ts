@@ -23,18 +23,18 @@ export async function countQueue(db: Q, queue: Queue, articleId?: number): Promi
   return Number(r.n);
 }
 
-/** Stories with comments waiting, most waiting first. */
-export async function pendingByStory(db: Q, limit: number): Promise<Array<{ article_id: number; n: number }>> {
+/** Stories with comments waiting, most waiting first, with when the oldest of them came in. */
+export async function pendingByStory(db: Q, limit: number): Promise<Array<{ article_id: number; n: number; oldest: string }>> {
   const rows = await db
     .selectFrom('comments')
-    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
     .where('status', '=', 'pending')
     .groupBy('article_id')
     .orderBy('n', 'desc')
     .orderBy('article_id', 'asc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ article_id: r.article_id, n: Number(r.n) }));
+  return rows.map((r) => ({ article_id: r.article_id, n: Number(r.n), oldest: String(r.oldest) }));
 }
 
 export async function findCommentRows(db: Q, ids: number[]): Promise<CommentRow[]> {

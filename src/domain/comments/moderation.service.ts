@@ -70,13 +70,13 @@ export class ModerationService {
     return countQueue(this.db, 'pending');
   }
 
-  /** The stories with most comments waiting, for the desk's "waiting by story". */
-  async pendingByStory(limit = 20): Promise<Array<{ story: { id: number; slug: string; headline: string } | null; articleId: number; count: number }>> {
+  /** The stories with most comments waiting, for the desk's "waiting by story" and the moderators' digest. */
+  async pendingByStory(limit = 20): Promise<Array<{ story: { id: number; slug: string; headline: string } | null; articleId: number; count: number; oldest: Date }>> {
     const rows = await pendingByStory(this.db, Math.min(Math.max(limit, 1), 100));
     const metas = await findArticleMetas(this.db, rows.map((r) => r.article_id));
     return rows.map((r) => {
       const s = metas.find((a) => a.id === r.article_id);
-      return { articleId: r.article_id, count: r.n, story: s ? { id: s.id, slug: s.slug, headline: s.headline } : null };
+      return { articleId: r.article_id, count: r.n, oldest: new Date(r.oldest), story: s ? { id: s.id, slug: s.slug, headline: s.headline } : null };
     });
   }
 

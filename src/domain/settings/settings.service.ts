@@ -1,4 +1,4 @@
-import type { Db } from '../../storage/index.ts';
+import type { Db, Q } from '../../storage/index.ts';
 import { isRole, ROLES, type Role } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
@@ -28,6 +28,8 @@ export interface SiteSettings {
   checksMinConfidence: number;
   /** Staff of these roles must have a second factor (TOTP or a passkey): without one they can only enrol. */
   requireSecondFactorRoles: readonly Role[];
+  /** The hour (0–23, edition time zone) of the daily email to moderators of the comments waiting; null: no digest. */
+  moderatorDigestHour: number | null;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   blockPublishOnCheckErrors: false,
   checksMinConfidence: DEFAULT_MIN_CONFIDENCE,
   requireSecondFactorRoles: [],
+  moderatorDigestHour: null,
 });
 
 const KEY = 'site';
@@ -67,6 +70,8 @@ function check(s: SiteSettings): SiteSettings {
   if (typeof s.checksMinConfidence !== 'number' || !(s.checksMinConfidence >= 0 && s.checksMinConfidence <= 1)) {
     problems.push({ field: 'checksMinConfidence', message: 'must be a number from 0 to 1' });
   }
+  const hour = s.moderatorDigestHour;
+  if (hour !== null && !(Number.isInteger(hour) && hour >= 0 && hour <= 23)) problems.push({ field: 'moderatorDigestHour', message: 'must be off or an hour from 0 to 23' });
   const roles = s.requireSecondFactorRoles;
   if (!Array.isArray(roles) || !roles.every(isRole) || new Set(roles).size !== roles.length) {
     problems.push({ field: 'requireSecondFactorRoles', message: `must be a list of distinct roles: ${ROLES.join(', ')}` });
@@ -83,7 +88,15 @@ function check(s: SiteSettings): SiteSettings {
 export class SettingsService {
   private cached: SiteSettings | null = null;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; changes: ChangeNotifier }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      changes: ChangeNotifier;
+      /** Work a change brings with it, in the change's transaction (the comment digest's next run): both commit or neither. */
+      onSaved?: (trx: Q, before: SiteSettings, after: SiteSettings) => Promise<void>;
+    },
+  ) {}
 
   async get(): Promise<SiteSettings> {
     if (this.cached) return this.cached;
@@ -116,6 +129,7 @@ export class SettingsService {
         .values({ key: KEY, value, updated_at: at })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
         .execute();
+      await this.deps.onSaved?.(trx, before, next);
       await recordAudit(trx, at, { actor, action: 'settings.update', targetType: 'settings', targetId: KEY, detail: { changed } });
       // Every page shows the site's name and chrome: this purges them all.
       await recordChange(trx, at, { kind: 'settings', id: KEY, action: 'updated', tags: [cacheTag.settings] });

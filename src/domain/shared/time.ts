@@ -91,3 +91,26 @@ export function parseIsoWithOffset(s: string): Date | null {
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/** The zone's offset from UTC at `date`, in milliseconds (`+04:30` → 16 200 000). */
+function offsetMs(date: Date, timeZone: string): number {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(zonedParts(date, timeZone).offset);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3_600_000 + Number(m[3]) * 60_000) : 0;
+}
+
+/**
+ * The first instant after `now` at which the zone's clocks show `hour`:00.
+ * Worked from the local calendar day, not by adding 24 hours, so it stays
+ * at that hour across daylight-saving changes; an hour a spring-forward
+ * skips comes out as the hour after the gap.
+ */
+export function nextLocalHour(now: Date, hour: number, timeZone: string): Date {
+  const today = zonedParts(now, timeZone);
+  for (let day = 0; ; day++) {
+    const wall = Date.UTC(today.year, today.month - 1, today.day + day, hour);
+    // The offset at the guess, then at the corrected guess: two rounds settle it on both sides of a change.
+    const first = wall - offsetMs(new Date(wall), timeZone);
+    const at = new Date(wall - offsetMs(new Date(first), timeZone));
+    if (at.getTime() > now.getTime()) return at;
+  }
+}

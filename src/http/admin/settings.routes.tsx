@@ -50,6 +50,33 @@ function FactorRolesField(p: { picked: readonly string[]; error?: string }) {
   );
 }
 
+/** The moderators' digest: off, or daily at a whole hour of the edition's zone. */
+function DigestField(p: { value: string; timeZone: string; error?: string }) {
+  return (
+    <div class={p.error ? 'field field-invalid' : 'field'}>
+      <label for="f-moderatorDigestHour">Moderator digest</label>
+      {p.error ? <p class="field-error">{p.error}</p> : null}
+      <select id="f-moderatorDigestHour" name="moderatorDigestHour">
+        <option value="off" selected={p.value === 'off'}>
+          Off
+        </option>
+        {Array.from({ length: 24 }, (_, h) => (
+          <option value={String(h)} selected={p.value === String(h)}>
+            Daily at {String(h).padStart(2, '0')}:00
+          </option>
+        ))}
+      </select>
+      <p class="field-hint">An email to every moderator and admin saying how many comments wait, story by story, with a link to the desk; none on days nothing waits. The hour is in the edition’s time zone ({p.timeZone}). Needs mail (SMTP_URL).</p>
+    </div>
+  );
+}
+
+/** A posted digest choice: `off` is null, an hour is a number, anything else NaN (refused by the settings); undefined when the form had no such field. */
+function postedDigestHour(raw: string): { moderatorDigestHour?: number | null } {
+  if (raw === '') return {};
+  return { moderatorDigestHour: raw === 'off' ? null : /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN };
+}
+
 /** The ticked roles of a posted form (one value or several), or undefined when the form had no such fieldset. */
 function postedFactorRoles(body: unknown): string[] | undefined {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -121,6 +148,7 @@ function SettingsForm(p: { csrf: string; values: Record<string, string>; factorR
           hint="A site path such as /media/logo.webp (shown in the masthead), or an https URL (given to search engines only: pages load images from this site alone). Empty for the name in text."
         />
         <FactorRolesField picked={p.factorRoles} error={e.requireSecondFactorRoles} />
+        <DigestField value={v.moderatorDigestHour} timeZone={v.timeZone} error={e.moderatorDigestHour} />
         <button type="submit">Save settings</button>
       </form>
     </>
@@ -149,14 +177,14 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
 
   app.post('/settings', guard, async (req, reply) => {
     const values: Record<string, string> = {};
-    for (const k of [...TEXT_FIELDS, 'commentDefault', 'blockPublishOnCheckErrors', 'checksMinConfidence'] as const) values[k] = field(req.body, k);
+    for (const k of [...TEXT_FIELDS, 'commentDefault', 'blockPublishOnCheckErrors', 'checksMinConfidence', 'moderatorDigestHour'] as const) values[k] = field(req.body, k);
     const pickedId = field(req.body, 'logoImage');
     const factorRoles = postedFactorRoles(req.body);
     try {
       if (pickedId) values.logoUrl = logoUrlOf(await pickedImage(media, pickedId));
       // A form from before the setting existed leaves it as it is; anything else must be a number (NaN is refused).
-      const { checksMinConfidence: level, ...rest } = values;
-      const patch = { ...rest, ...(factorRoles ? { requireSecondFactorRoles: factorRoles as Role[] } : {}), blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on', ...(level === '' ? {} : { checksMinConfidence: /^\d+(?:\.\d+)?$/.test(level) ? Number(level) : Number.NaN }) };
+      const { checksMinConfidence: level, moderatorDigestHour: digest, ...rest } = values;
+      const patch = { ...rest, ...postedDigestHour(digest), ...(factorRoles ? { requireSecondFactorRoles: factorRoles as Role[] } : {}), blockPublishOnCheckErrors: values.blockPublishOnCheckErrors === 'on', ...(level === '' ? {} : { checksMinConfidence: /^\d+(?:\.\d+)?$/.test(level) ? Number(level) : Number.NaN }) };
       await settings.update(patch as unknown as Partial<SiteSettings>, actorOf(staffOf(req)));
     } catch (e) {
       if (!isFormError(e)) throw e;
@@ -169,8 +197,8 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AdminContext):
 
 /** The settings as the form's strings (a checkbox is `on` or ''). */
 function formValues(s: SiteSettings): Record<string, string> {
-  const { blockPublishOnCheckErrors, checksMinConfidence, requireSecondFactorRoles: _roles, ...text } = s;
-  return { ...text, blockPublishOnCheckErrors: blockPublishOnCheckErrors ? 'on' : '', checksMinConfidence: String(checksMinConfidence) };
+  const { blockPublishOnCheckErrors, checksMinConfidence, moderatorDigestHour, requireSecondFactorRoles: _roles, ...text } = s;
+  return { ...text, blockPublishOnCheckErrors: blockPublishOnCheckErrors ? 'on' : '', checksMinConfidence: String(checksMinConfidence), moderatorDigestHour: moderatorDigestHour === null ? 'off' : String(moderatorDigestHour) };
 }
 
 /** The library image a form picked, or a 422 by the picker. */
