@@ -34,7 +34,8 @@ import type { JobRunner } from './jobs/runner.ts';
 import { schedulePublishing } from './jobs/scheduler.ts';
 import { JobQueue } from './domain/jobs/index.ts';
 import type { ImportDeps } from './domain/import/index.ts';
-import { RedirectsService } from './domain/redirects/index.ts';
+import { RedirectRulesService, RedirectsService } from './domain/redirects/index.ts';
+import { PagesService } from './domain/pages/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db, type Q } from './storage/index.ts';
@@ -136,6 +137,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,
     redirects: new RedirectsService({ db, clock }),
+    redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
+    pages: new PagesService({ db, clock, changes }),
     importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value) },
   };
 }

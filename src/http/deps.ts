@@ -14,7 +14,8 @@ import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasswordResetService, UsersService } from '../domain/users/index.ts';
 import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
-import type { RedirectsService } from '../domain/redirects/index.ts';
+import type { RedirectRulesService, RedirectsService } from '../domain/redirects/index.ts';
+import type { PagesService } from '../domain/pages/index.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
 export interface HttpDeps {
@@ -59,4 +60,8 @@ export interface HttpDeps {
   metrics?: Pick<AppMetrics, 'commentDecision'>;
   /** Old addresses of imported stories, answered before the 404 page. */
   redirects: RedirectsService;
+  /** The redirects manager's rules (admin page and Admin API). */
+  redirectRules: RedirectRulesService;
+  /** Static pages (About, Contact) and the footer menu. */
+  pages: PagesService;
 }
