@@ -21,6 +21,7 @@ import { createAccountServices } from './domain/users/index.ts';
 import { createAdmin } from './http/admin/index.ts';
 import { commentsDeskRoutes } from './http/admin/comments/index.tsx';
 import { redirectsAdminRoutes } from './http/admin/redirects/redirects.routes.tsx';
+import { pagesAdminRoutes } from './http/admin/pages/pages.routes.tsx';
 import { newsroomPlugins } from './http/admin/stories/index.ts';
 import { createApi } from './http/api/index.ts';
 import { createOps } from './http/ops/index.ts';
@@ -192,7 +193,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     mediaDir: config.mediaDir,
     site: createSite(deps),
     api: createApi(deps),
-    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes, redirectsAdminRoutes] }),
+    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes, redirectsAdminRoutes, pagesAdminRoutes] }),
   });
   log = (e) => server.log.error({ err: e }, 'background error');
   const periodic = new PeriodicJobs({

@@ -10,6 +10,8 @@ import { PeopleService } from '../../src/domain/people/index.ts';
 import { SectionsService } from '../../src/domain/sections/index.ts';
 import { SettingsService } from '../../src/domain/settings/index.ts';
 import { TagsService } from '../../src/domain/tags/index.ts';
+import { PagesService, parsePageInput } from '../../src/domain/pages/index.ts';
+import { RedirectRulesService } from '../../src/domain/redirects/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { easyRules, nextIp, validPost } from './comments-helpers.ts';
 
@@ -20,7 +22,7 @@ import { easyRules, nextIp, validPost } from './comments-helpers.ts';
  * that is in neither fails the first test, so no write path can skip the feed
  * unnoticed.
  */
-const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService };
+const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, PagesService, RedirectRulesService };
 
 const READS: Record<keyof typeof SERVICES, string[]> = {
   ArticlesService: ['db', 'withSlugRetry', 'uniqueSlug', 'recordStoryChange', 'auditTransition', 'get'],
@@ -34,6 +36,10 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   // maybePrune deletes expired challenges (nothing shown); articleChanged and close touch memory only.
   CommentsService: ['target', 'visibleArticle', 'powChallenge', 'mathQuestion', 'maybePrune', 'listForArticle', 'latestForFeed', 'articleChanged', 'close'],
   ModerationService: ['db', 'list', 'get', 'pendingCount', 'pendingByStory', 'rules', 'hydrate'],
+  // placeInMenu and recordWrite run inside create's and update's transactions, which append the change.
+  PagesService: ['list', 'get', 'publicBySlug', 'menu', 'revisions', 'placeInMenu', 'recordWrite', 'checkImages', 'hydrate', 'unique'],
+  // write is the transaction every rule write goes through; assertNoLoop reads inside it.
+  RedirectRulesService: ['list', 'get', 'exportCsv', 'parse', 'assertNoLoop', 'write'],
 };
 
 interface Fixture {
@@ -125,6 +131,35 @@ const WRITES: Record<string, Write> = {
     },
   },
 };
+
+const newPage = (app: TestApp, title = `About ${++seq}`) => app.pages.create(parsePageInput({ title, status: 'published', inMenu: true }, 'create'));
+Object.assign(WRITES, {
+  'PagesService.create': { kind: 'page', tags: ['pages', 'sitemaps'], run: (app: TestApp) => newPage(app) },
+  'PagesService.update': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => app.pages.update((await newPage(app)).id, { title: `Contact ${++seq}` }) },
+  'PagesService.restore': {
+    kind: 'page',
+    tags: ['pages'],
+    run: async (app: TestApp) => {
+      const p = await newPage(app);
+      await app.pages.update(p.id, { title: `Terms ${++seq}` });
+      return app.pages.restore(p.id, 1);
+    },
+  },
+  'PagesService.remove': { kind: 'page', tags: ['pages', 'sitemaps'], run: async (app: TestApp) => app.pages.remove((await newPage(app)).id) },
+  'PagesService.move': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => (await newPage(app), app.pages.move((await newPage(app)).id, 'up')) },
+  'RedirectRulesService.create': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.create({ source: `/old-${++seq}`, target: '/new' }) },
+  'RedirectRulesService.update': {
+    kind: 'redirect',
+    tags: ['redirects'],
+    run: async (app: TestApp) => app.redirectRules.update((await app.redirectRules.create({ source: `/old-${++seq}`, target: '/new' })).id, { status: 302 }),
+  },
+  'RedirectRulesService.remove': {
+    kind: 'redirect',
+    tags: ['redirects'],
+    run: async (app: TestApp) => app.redirectRules.remove((await app.redirectRules.create({ source: `/old-${++seq}`, target: '/new' })).id),
+  },
+  'RedirectRulesService.importCsv': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.importCsv(`source,target\n/csv-${++seq},/new\n`) },
+} satisfies Record<string, Write>);
 
 const png = (background: string) => sharp({ create: { width: 400, height: 300, channels: 3, background } }).png().toBuffer();
 
