@@ -38,8 +38,8 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   ModerationService: ['db', 'list', 'get', 'pendingCount', 'pendingByStory', 'rules', 'hydrate'],
   // placeInMenu and recordWrite run inside create's and update's transactions, which append the change.
   PagesService: ['list', 'get', 'publicBySlug', 'menu', 'revisions', 'placeInMenu', 'recordWrite', 'checkImages', 'hydrate', 'unique'],
-  // write is the transaction every rule write goes through; assertNoLoop reads inside it.
-  RedirectRulesService: ['list', 'get', 'exportCsv', 'parse', 'assertNoLoop', 'write'],
+  // write is the transaction every rule write goes through (importRules too); assertNoLoop reads inside it.
+  RedirectRulesService: ['list', 'get', 'exportCsv', 'parse', 'assertNoLoop', 'write', 'importRules'],
 };
 
 interface Fixture {
@@ -132,33 +132,36 @@ const WRITES: Record<string, Write> = {
   },
 };
 
-const newPage = (app: TestApp, title = `About ${++seq}`) => app.pages.create(parsePageInput({ title, status: 'published', inMenu: true }, 'create'));
+// Its own counter: the house-spelling scenario grows a name by the shared one, up to its 100-character limit.
+let own = 0;
+const newPage = (app: TestApp, title = `About ${++own}`) => app.pages.create(parsePageInput({ title, status: 'published', inMenu: true }, 'create'));
 Object.assign(WRITES, {
   'PagesService.create': { kind: 'page', tags: ['pages', 'sitemaps'], run: (app: TestApp) => newPage(app) },
-  'PagesService.update': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => app.pages.update((await newPage(app)).id, { title: `Contact ${++seq}` }) },
+  'PagesService.update': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => app.pages.update((await newPage(app)).id, { title: `Contact ${++own}` }) },
   'PagesService.restore': {
     kind: 'page',
     tags: ['pages'],
     run: async (app: TestApp) => {
       const p = await newPage(app);
-      await app.pages.update(p.id, { title: `Terms ${++seq}` });
+      await app.pages.update(p.id, { title: `Terms ${++own}` });
       return app.pages.restore(p.id, 1);
     },
   },
   'PagesService.remove': { kind: 'page', tags: ['pages', 'sitemaps'], run: async (app: TestApp) => app.pages.remove((await newPage(app)).id) },
   'PagesService.move': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => (await newPage(app), app.pages.move((await newPage(app)).id, 'up')) },
-  'RedirectRulesService.create': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.create({ source: `/old-${++seq}`, target: '/new' }) },
+  'RedirectRulesService.create': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.create({ source: `/old-${++own}`, target: '/new' }) },
   'RedirectRulesService.update': {
     kind: 'redirect',
     tags: ['redirects'],
-    run: async (app: TestApp) => app.redirectRules.update((await app.redirectRules.create({ source: `/old-${++seq}`, target: '/new' })).id, { status: 302 }),
+    run: async (app: TestApp) => app.redirectRules.update((await app.redirectRules.create({ source: `/old-${++own}`, target: '/new' })).id, { status: 302 }),
   },
   'RedirectRulesService.remove': {
     kind: 'redirect',
     tags: ['redirects'],
-    run: async (app: TestApp) => app.redirectRules.remove((await app.redirectRules.create({ source: `/old-${++seq}`, target: '/new' })).id),
+    run: async (app: TestApp) => app.redirectRules.remove((await app.redirectRules.create({ source: `/old-${++own}`, target: '/new' })).id),
   },
-  'RedirectRulesService.importCsv': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.importCsv(`source,target\n/csv-${++seq},/new\n`) },
+  'RedirectRulesService.importGhost': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.importGhost(`[{"from":"^/ghost-${++own}/$","to":"/new","permanent":true}]`) },
+  'RedirectRulesService.importCsv': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.importCsv(`source,target\n/csv-${++own},/new\n`) },
 } satisfies Record<string, Write>);
 
 const png = (background: string) => sharp({ create: { width: 400, height: 300, channels: 3, background } }).png().toBuffer();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { changesAfter, lastChangeSeq } from '../../src/domain/changes/index.ts';
-import { findLoop, parseCsv, parseRule, RuleSet, rulesFromCsv, rulesToCsv, MAX_CSV_ROWS, type RuleInput } from '../../src/domain/redirects/index.ts';
+import { findLoop, parseCsv, parseRule, RuleSet, rulesFromCsv, rulesFromGhostRedirects, rulesToCsv, MAX_CSV_ROWS, type RuleInput } from '../../src/domain/redirects/index.ts';
 import { AppError } from '../../src/domain/shared/errors.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
@@ -147,3 +147,31 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe("redirect rules: Ghost's redirects.json", () => {
+  test('literal paths become exact rules, "(.*)" with "$1" a prefix rule; other expressions are skipped and named', () => {
+    const { rules, skipped } = rulesFromGhostRedirects(
+      JSON.stringify([
+        { from: '^\\/old-post\\/$', to: '/new-post/', permanent: true },
+        { from: '/temporary/', to: '/elsewhere' },
+        { from: '^/blog/(.*)', to: '/archive/$1', permanent: true },
+        { from: '^/(tag|topic)/(.*)$', to: '/tag/$2' },
+        { from: '^/partner/$', to: 'https://partner.example/' },
+        { from: '^/x/$', to: 'javascript:alert(1)' },
+      ]),
+      SITE,
+      false,
+    );
+    assert.deepEqual(rules.map((r) => [r.match, r.source, r.target, r.status]), [
+      ['exact', '/old-post', '/new-post/', 301],
+      ['exact', '/temporary', '/elsewhere', 302],
+      ['prefix', '/blog', '/archive', 301],
+    ]);
+    assert.equal(skipped.length, 3);
+    assert.match(skipped[0], /entry 4: .* regular expression/);
+    assert.match(skipped[1], /entry 5: target points to another site/);
+    assert.match(skipped[2], /entry 6: target must be a path/);
+    assert.equal(rulesFromGhostRedirects('[{"from":"^/partner/$","to":"https://partner.example/"}]', SITE, true).rules[0].target, 'https://partner.example/');
+    assert.throws(() => rulesFromGhostRedirects('{"from":1}', SITE, false), /JSON list/);
+  });
+});

@@ -114,6 +114,17 @@ for (const dialect of DIALECTS) {
       assert.equal((await call('POST', '/redirects/import', Buffer.from([0x73, 0xff, 0xfe]), key, { 'content-type': 'text/csv' })).statusCode, 400);
     });
 
+    test("Ghost's redirects.json through the API: kept shapes imported, the rest skipped and named, a loop refused whole", async () => {
+      const res = await call('POST', '/redirects/import', [{ from: '^/ghost-old/$', to: '/ghost-new/', permanent: true }, { from: '^/(a|b)/$', to: '/c' }]);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().imported, 1);
+      assert.match(res.json().skipped[0], /regular expression/);
+      assert.deepEqual([(await get('/ghost-old/')).statusCode, (await get('/ghost-old/')).headers.location], [301, '/ghost-new/']);
+      const loop = await call('POST', '/redirects/import', [{ from: '^/ghost-new/$', to: '/ghost-old/', permanent: true }]);
+      assert.equal(loop.statusCode, 422);
+      assert.equal((await call('POST', '/redirects/import', { from: '/x', to: '/y' })).statusCode, 415);
+    });
+
     test('admin page: add, see the form again with the reason, test a path hop by hop, import a CSV, remove; CSRF required', async () => {
       const bad = await editor.post('/admin/redirects', { _csrf: token, match: 'exact', source: '/from-form', target: 'javascript:alert(1)', status: '301' });
       assert.equal(bad.statusCode, 422);

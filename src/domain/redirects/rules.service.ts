@@ -7,6 +7,7 @@ import type { Q } from '../../storage/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { rulesFromCsv, rulesToCsv } from './csv.ts';
+import { rulesFromGhostRedirects } from './ghost-redirects.ts';
 import { findLoop, MAX_HOPS, parseRule, RuleSet, type RawRule, type RedirectRule, type RuleInput, type RuleMatch, type RuleStatus } from './rules.ts';
 import { deleteRuleRow, findRuleRow, insertRuleRow, listRuleRows, lockRules, updateRuleRow, upsertRuleRow } from './rules.repo.ts';
 
@@ -76,7 +77,19 @@ export class RedirectRulesService {
    * of a stored rule replaces it, so importing an export again changes nothing.
    */
   async importCsv(text: string, actor = 'system'): Promise<{ imported: number }> {
-    const incoming = rulesFromCsv(text, this.deps.siteOrigin);
+    return this.importRules(rulesFromCsv(text, this.deps.siteOrigin), actor);
+  }
+
+  /** Ghost's redirects.json: the shapes we can keep become rules, the rest are listed as skipped (ghost-redirects.ts). */
+  async importGhost(text: string, opts: { external?: boolean } = {}, actor = 'system'): Promise<{ imported: number; skipped: string[] }> {
+    const { rules, skipped } = rulesFromGhostRedirects(text, this.deps.siteOrigin, opts.external === true);
+    const seen = new Set<string>();
+    // Ghost applies the first match; so do we, by keeping the first of two entries for one source.
+    const unique = rules.filter((r) => !seen.has(`${r.match} ${r.source}`) && seen.add(`${r.match} ${r.source}`));
+    return { ...(unique.length ? await this.importRules(unique, actor) : { imported: 0 }), skipped };
+  }
+
+  private async importRules(incoming: RuleInput[], actor: string): Promise<{ imported: number }> {
     await this.write('imported', actor, async (trx, at) => {
       const keys = new Set(incoming.map((r) => `${r.match} ${r.source}`));
       await this.assertNoLoop(trx, (rules) => [...rules.filter((r) => !keys.has(`${r.match} ${r.source}`)), ...incoming]);

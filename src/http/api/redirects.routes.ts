@@ -49,10 +49,15 @@ export async function registerRedirectRoutes(app: FastifyInstance, deps: HttpDep
     return reply.header('content-type', 'text/csv; charset=utf-8').send(await deps.redirectRules.exportCsv());
   });
 
+  /** `text/csv` (ours), or Ghost's redirects.json as `application/json` (`?external=true` keeps targets on other hosts). */
   app.post('/redirects/import', async (req) => {
     const actor = actorOf(requireCap(req, 'taxonomy:write'));
-    if (typeof req.body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as text/csv', { field: 'body' });
-    return deps.redirectRules.importCsv(req.body, actor);
+    if (typeof req.body === 'string') return deps.redirectRules.importCsv(req.body, actor);
+    if (Array.isArray(req.body)) {
+      const external = (req.query as Record<string, unknown>)?.external === 'true';
+      return deps.redirectRules.importGhost(JSON.stringify(req.body), { external }, actor);
+    }
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send our CSV as text/csv, or Ghost\'s redirects.json as application/json', { field: 'body' });
   });
 
   app.get('/redirects/:id', async (req: IdReq) => {

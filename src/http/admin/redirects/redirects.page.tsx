@@ -126,13 +126,18 @@ export function CsvBox(p: { csrf: string; error?: string }) {
       <form method="post" action="/admin/redirects/import" enctype="multipart/form-data" class="stack-form">
         <CsrfField token={p.csrf} />
         <div class={p.error ? 'field field-invalid' : 'field'}>
-          <label for="csv-file">Import rules from a CSV file</label>
+          <label for="csv-file">Import rules from a CSV file, or Ghost's redirects.json</label>
           <p class="field-hint" id="csv-hint">
             First line: the column names, <code>source,target,status,match,external</code> (only source is required). A rule with the source of an existing one replaces it. The whole file is
             checked first: one bad row and nothing is imported.
           </p>
           {p.error ? <p class="field-error">{p.error}</p> : null}
-          <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="csv-hint" />
+          <input id="csv-file" name="file" type="file" accept=".csv,text/csv,.json,application/json" required aria-describedby="csv-hint" />
+        </div>
+        <div class="field checkbox-field">
+          <label>
+            <input type="checkbox" name="external" value="on" /> redirects.json: keep targets on other sites (a CSV says so per row)
+          </label>
         </div>
         <button type="submit">Import</button>
       </form>

@@ -113,8 +113,13 @@ export const redirectsAdminRoutes: AdminRoutePlugin = async (app: FastifyInstanc
     try {
       if (!Buffer.isBuffer(file) || !file.length) throw new AppError('VALIDATION_FAILED', 'choose a CSV file to import', { field: 'file' });
       const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file);
-      const { imported } = await deps.redirectRules.importCsv(text, actorOf(staffOf(req)));
-      return listPage(req, reply, { notice: `Imported ${imported} ${imported === 1 ? 'rule' : 'rules'}. They work at once, on every instance.` });
+      const actor = actorOf(staffOf(req));
+      // Ghost's redirects.json is a JSON list; anything else is read as our CSV.
+      const { imported, skipped }: { imported: number; skipped: string[] } = text.trimStart().startsWith('[')
+        ? await deps.redirectRules.importGhost(text, { external: field(req.body, 'external') === 'on' }, actor)
+        : { ...(await deps.redirectRules.importCsv(text, actor)), skipped: [] };
+      const left = skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 10).join(' · ')}` : '';
+      return listPage(req, reply, { notice: `Imported ${imported} ${imported === 1 ? 'rule' : 'rules'}. They work at once, on every instance.${left}` });
     } catch (e) {
       if (e instanceof TypeError) return listPage(req, reply, { csvError: 'The file is not UTF-8 text.', status: 422 });
       if (!(e instanceof AppError) || e.status >= 500) throw e;
