@@ -107,6 +107,7 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     }
   });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError });
+  const pages = new PagesService({ db, clock, changes });
   changes.on(cdnPurger.onChanges);
   return {
     config,
@@ -140,8 +141,8 @@ export function createServices(config: Config, db: Db, clock: Clock = systemCloc
     workflow: newsroom.workflow,
     redirects: new RedirectsService({ db, clock }),
     redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
-    pages: new PagesService({ db, clock, changes }),
-    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value) },
+    pages,
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages },
   };
 }
 

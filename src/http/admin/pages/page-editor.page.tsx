@@ -5,7 +5,7 @@ import { CsrfField, Notice, TextField } from '../layout.tsx';
 import { DataTable } from '../data-table.tsx';
 import { editorAssets } from '../stories/assets.ts';
 import { docToMarkdown } from '../stories/doc-markdown.ts';
-import { jsonForScript } from '../stories/story-editor.page.tsx';
+import { ImageDialog, jsonForScript } from '../stories/story-editor.page.tsx';
 
 export type PageValues = Record<'title' | 'slug' | 'bodyMarkdown' | 'version' | 'inMenu', string>;
 
@@ -105,6 +105,7 @@ export function PageEditor(p: { page: StaticPage | null; csrf: string; v: PageVa
         </form>
       ) : null}
       <script type="application/json" id="story-data" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+      <ImageDialog />
     </>
   );
 }
