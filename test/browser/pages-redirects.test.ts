@@ -100,13 +100,16 @@ describe(`${dialect}: static pages and redirects in Chromium`, { skip: skipWitho
     await page.waitForSelector('.field-invalid');
     assert.match(await page.innerText('.field-invalid'), /loop: \/loop-b → \/loop-a → \/loop-b/);
     assert.equal(await page.inputValue('input[name=source]'), '/loop-b', 'what was typed comes back');
+    await page.screenshot({ path: path.join(SHOTS, 'redirects-loop-1280.png'), fullPage: true });
+    await page.goto(`${base}/admin/redirects?test=${encodeURIComponent('/2019/03/about-the-paper/')}`);
     await page.screenshot({ path: path.join(SHOTS, 'redirects-1280.png'), fullPage: true });
 
     const reader = await browser.newPage();
     await reader.goto(`${base}/2019/03/about-the-paper/`);
     assert.equal(new URL(reader.url()).pathname, '/about-us');
     await reader.close();
-    assert.deepEqual(errors, [], 'no script or CSP errors');
+    // The refused loop is a 422 page on purpose; Chromium logs every 4xx document as an error.
+    assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), [], 'no script or CSP errors');
     await page.close();
   });
 

@@ -57,7 +57,7 @@ export function PageEditor(p: { page: StaticPage | null; csrf: string; v: PageVa
             <h2 id="page-publish-h">{live ? 'Published' : 'Draft'}</h2>
             <p id="save-status" class="save-status" role="status" aria-live="polite" />
             <TextField name="slug" label="Address" value={v.slug} error={e.slug} maxLength={80} hint="The page lives at /address (e.g. about). Leave empty to make one from the title." />
-            <div class="field checkbox-field">
+            <div class="field field-check">
               <label>
                 <input type="checkbox" name="inMenu" value="on" checked={v.inMenu === 'on'} /> Show in the footer menu
               </label>

@@ -21,7 +21,7 @@ export function RuleForm(p: { action: string; csrf: string; v: RuleValues; e: Fi
       <TextField name="source" label="From (a path on this site)" value={v.source} error={e.source} required maxLength={1000} hint="For example /2019/03/old-story. A prefix rule from /blog sends /blog/x to the target followed by /x." />
       <SelectField name="status" label="Answer" value={v.status} error={e.status} options={[['301', '301 Moved permanently'], ['302', '302 Found (temporary)'], ['410', '410 Gone (no target)']]} />
       <TextField name="target" label="To" value={v.target} error={e.target} maxLength={2000} hint="A path on this site (/about) or a full https:// address. Empty for 410." />
-      <div class="field checkbox-field">
+      <div class="field field-check">
         <label>
           <input type="checkbox" name="external" value="on" checked={v.external === 'on'} /> Allow a target on another site (otherwise refused: it would make this site an open redirect)
         </label>
@@ -134,7 +134,7 @@ export function CsvBox(p: { csrf: string; error?: string }) {
           {p.error ? <p class="field-error">{p.error}</p> : null}
           <input id="csv-file" name="file" type="file" accept=".csv,text/csv,.json,application/json" required aria-describedby="csv-hint" />
         </div>
-        <div class="field checkbox-field">
+        <div class="field field-check">
           <label>
             <input type="checkbox" name="external" value="on" /> redirects.json: keep targets on other sites (a CSV says so per row)
           </label>
