@@ -20,6 +20,8 @@ import { TagsService } from './domain/tags/index.ts';
 import { createAccountServices } from './domain/users/index.ts';
 import { createAdmin } from './http/admin/index.ts';
 import { commentsDeskRoutes } from './http/admin/comments/index.tsx';
+import { redirectsAdminRoutes } from './http/admin/redirects/redirects.routes.tsx';
+import { pagesAdminRoutes } from './http/admin/pages/pages.routes.tsx';
 import { newsroomPlugins } from './http/admin/stories/index.ts';
 import { createApi } from './http/api/index.ts';
 import { createOps } from './http/ops/index.ts';
@@ -34,10 +36,11 @@ import type { JobRunner } from './jobs/runner.ts';
 import { schedulePublishing } from './jobs/scheduler.ts';
 import { JobQueue } from './domain/jobs/index.ts';
 import type { ImportDeps } from './domain/import/index.ts';
-import { RedirectsService } from './domain/redirects/index.ts';
+import { RedirectRulesService, RedirectsService } from './domain/redirects/index.ts';
 import { FrontPageService } from './domain/front-page/index.ts';
 import { EmbedPreviews, EmbedProviders } from './domain/embeds/index.ts';
 import { createSafeFetch, type SafeFetch } from './domain/shared/safe-fetch.ts';
+import { PagesService } from './domain/pages/index.ts';
 import { resolveSecretKey } from './secret-key.ts';
 import { CdnPurger } from './jobs/cdn-purger.ts';
 import { migrateToLatest, openDatabase, pendingMigrations, PgNotifyChannel, type Db, type Q } from './storage/index.ts';
@@ -123,6 +126,7 @@ export function createServices(
   const sections = new SectionsService({ db, clock, changes });
   const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, articles, sections });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError, queue: jobs, db: db.kysely });
+  const pages = new PagesService({ db, clock, changes });
   changes.on(cdnPurger.onChanges);
   return {
     config,
@@ -157,7 +161,9 @@ export function createServices(
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,
     redirects: new RedirectsService({ db, clock }),
-    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value) },
+    redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
+    pages,
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages },
   };
 }
 
@@ -211,7 +217,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     mediaDir: config.mediaDir,
     site: createSite(deps),
     api: createApi(deps),
-    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes] }),
+    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes, redirectsAdminRoutes, pagesAdminRoutes] }),
   });
   log = (e) => server.log.error({ err: e }, 'background error');
   const periodic = new PeriodicJobs({

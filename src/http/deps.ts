@@ -15,8 +15,9 @@ import type { SearchService, SearchThrottle } from '../domain/search/index.ts';
 import type { AuditLogService, AuthService, PasskeysService, PasswordResetService, SecondFactorsService, UsersService } from '../domain/users/index.ts';
 import type { AppMetrics } from './ops/index.ts';
 import type { PageCache } from './site/page-cache.ts';
-import type { RedirectsService } from '../domain/redirects/index.ts';
+import type { RedirectRulesService, RedirectsService } from '../domain/redirects/index.ts';
 import type { FrontPageService } from '../domain/front-page/index.ts';
+import type { PagesService } from '../domain/pages/index.ts';
 
 /** Everything the HTTP layer may use: domain services only, never the database handle. */
 export interface HttpDeps {
@@ -69,4 +70,8 @@ export interface HttpDeps {
   redirects: RedirectsService;
   /** The editors' choices for the front page and section leads. */
   frontPage: FrontPageService;
+  /** The redirects manager's rules (admin page and Admin API). */
+  redirectRules: RedirectRulesService;
+  /** Static pages (About, Contact) and the footer menu. */
+  pages: PagesService;
 }

@@ -15,6 +15,7 @@ import { articleKeyOwnerMigration } from './migrations/0013-article-key-owner.ts
 import { importMigration } from './migrations/0014-import.ts';
 import { staffFactorsMigration } from './migrations/0015-staff-factors.ts';
 import { frontPageMigration } from './migrations/0016-front-page.ts';
+import { pagesRedirectsMigration } from './migrations/0017-pages-redirects.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -33,6 +34,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0014-import': importMigration(db.dialect),
     '0015-staff-factors': staffFactorsMigration(db.dialect),
     '0016-front-page': frontPageMigration(db.dialect),
+    '0017-pages-redirects': pagesRedirectsMigration(db.dialect),
   };
 }
 

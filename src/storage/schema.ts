@@ -424,6 +424,42 @@ export interface CheckDismissalTable {
   created_at: string;
 }
 
+/** A static page (About, Contact): migration 0017. */
+export interface PageTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** The story document's JSON (src/domain/articles/document.ts). */
+  body: string;
+  body_text: string;
+  status: string;
+  menu_position: number | null;
+  version: number;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PageRevisionTable {
+  id: Generated<number>;
+  page_id: number;
+  version: number;
+  snapshot: string;
+  actor: string;
+  created_at: string;
+}
+
+/** An editor's redirect: `match` is `exact` or `prefix`; `target` is empty for 410. */
+export interface RedirectRuleTable {
+  id: Generated<number>;
+  match: string;
+  source: string;
+  target: string;
+  status_code: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -460,6 +496,9 @@ export interface Database {
   import_sources: ImportSourceTable;
   redirects: RedirectTable;
   front_page_picks: FrontPagePickTable;
+  pages: PageTable;
+  page_revisions: PageRevisionTable;
+  redirect_rules: RedirectRuleTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;
@@ -475,3 +514,5 @@ export type ApiKeyRow = Selectable<ApiKeyTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type NewCommentRow = Insertable<CommentTable>;
 export type JobRow = Selectable<JobTable>;
+export type PageRow = Selectable<PageTable>;
+export type RedirectRuleRow = Selectable<RedirectRuleTable>;

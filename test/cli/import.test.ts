@@ -20,7 +20,7 @@ for (const dialect of DIALECTS) {
       const first = await runCli(['import', 'wordpress', path.join(FIXTURES, 'small-export.xml')], t.env);
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /6 new stories, 0 updated, 1 comments/);
-      assert.match(first.stdout, /skipped: 5 pages/);
+      assert.match(first.stdout, /5 new pages, 0 pages updated/);
       const again = await runCli(['import', 'wordpress', path.join(FIXTURES, 'small-export.xml')], t.env);
       assert.match(again.stdout, /0 new stories, 6 updated/);
       await withCliServices(t.env, async (s) => {
@@ -42,6 +42,6 @@ for (const dialect of DIALECTS) {
 
 test('the progress line shows the share read, counts, rate and time left', async () => {
   const { progressLine } = await import('../../src/cli/commands/import.ts');
-  const counts = { stories: 900, updated: 100, comments: 3000, sections: 0, tags: 0, people: 0, redirects: 0, skipped: {} };
+  const counts = { stories: 900, updated: 100, comments: 3000, sections: 0, tags: 0, people: 0, redirects: 0, pages: 0, pagesUpdated: 0, skipped: {} };
   assert.equal(progressLine({ counts, bytesRead: 25, bytesTotal: 100, elapsedMs: 10_000 }), '25%  1,000 stories, 3,000 comments  100 stories/s  30 s left');
 });

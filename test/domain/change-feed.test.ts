@@ -12,6 +12,8 @@ import { SectionsService } from '../../src/domain/sections/index.ts';
 import { SettingsService } from '../../src/domain/settings/index.ts';
 import { TagsService } from '../../src/domain/tags/index.ts';
 import { FrontPageService } from '../../src/domain/front-page/index.ts';
+import { PagesService, parsePageInput } from '../../src/domain/pages/index.ts';
+import { RedirectRulesService } from '../../src/domain/redirects/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { easyRules, nextIp, validPost } from './comments-helpers.ts';
 
@@ -22,7 +24,7 @@ import { easyRules, nextIp, validPost } from './comments-helpers.ts';
  * that is in neither fails the first test, so no write path can skip the feed
  * unnoticed.
  */
-const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, FrontPageService, EmbedPreviews };
+const SERVICES = { ArticlesService, SectionsService, TagsService, PeopleService, SettingsService, MediaService, HouseSpellingsService, CommentsService, ModerationService, FrontPageService, EmbedPreviews, PagesService, RedirectRulesService };
 
 const READS: Record<keyof typeof SERVICES, string[]> = {
   // takeCleanSlug runs inside create's and update's transactions and appends the draft's own change (test/domain/slug-claim.test.ts);
@@ -43,6 +45,10 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   FrontPageService: ['choices', 'current', 'check'],
   // Stores a thumbnail only through MediaService.importImage (its own change); the story's change is the save's.
   EmbedPreviews: ['complete', 'preview', 'fetchPreview'],
+  // placeInMenu and recordWrite run inside create's and update's transactions, which append the change.
+  PagesService: ['list', 'get', 'publicBySlug', 'menu', 'revisions', 'placeInMenu', 'recordWrite', 'checkImages', 'hydrate', 'unique'],
+  // write is the transaction every rule write goes through (importRules too); assertNoLoop reads inside it.
+  RedirectRulesService: ['list', 'get', 'exportCsv', 'parse', 'assertNoLoop', 'write', 'importRules'],
 };
 
 interface Fixture {
@@ -148,6 +154,38 @@ const WRITES: Record<string, Write> = {
     },
   },
 };
+
+// Its own counter: the house-spelling scenario grows a name by the shared one, up to its 100-character limit.
+let own = 0;
+const newPage = (app: TestApp, title = `About ${++own}`) => app.pages.create(parsePageInput({ title, status: 'published', inMenu: true }, 'create'));
+Object.assign(WRITES, {
+  'PagesService.create': { kind: 'page', tags: ['pages', 'sitemaps'], run: (app: TestApp) => newPage(app) },
+  'PagesService.update': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => app.pages.update((await newPage(app)).id, { title: `Contact ${++own}` }) },
+  'PagesService.restore': {
+    kind: 'page',
+    tags: ['pages'],
+    run: async (app: TestApp) => {
+      const p = await newPage(app);
+      await app.pages.update(p.id, { title: `Terms ${++own}` });
+      return app.pages.restore(p.id, 1);
+    },
+  },
+  'PagesService.remove': { kind: 'page', tags: ['pages', 'sitemaps'], run: async (app: TestApp) => app.pages.remove((await newPage(app)).id) },
+  'PagesService.move': { kind: 'page', tags: ['pages'], run: async (app: TestApp) => (await newPage(app), app.pages.move((await newPage(app)).id, 'up')) },
+  'RedirectRulesService.create': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.create({ source: `/old-${++own}`, target: '/new' }) },
+  'RedirectRulesService.update': {
+    kind: 'redirect',
+    tags: ['redirects'],
+    run: async (app: TestApp) => app.redirectRules.update((await app.redirectRules.create({ source: `/old-${++own}`, target: '/new' })).id, { status: 302 }),
+  },
+  'RedirectRulesService.remove': {
+    kind: 'redirect',
+    tags: ['redirects'],
+    run: async (app: TestApp) => app.redirectRules.remove((await app.redirectRules.create({ source: `/old-${++own}`, target: '/new' })).id),
+  },
+  'RedirectRulesService.importGhost': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.importGhost(`[{"from":"^/ghost-${++own}/$","to":"/new","permanent":true}]`) },
+  'RedirectRulesService.importCsv': { kind: 'redirect', tags: ['redirects'], run: (app: TestApp) => app.redirectRules.importCsv(`source,target\n/csv-${++own},/new\n`) },
+} satisfies Record<string, Write>);
 
 const png = (background: string) => sharp({ create: { width: 400, height: 300, channels: 3, background } }).png().toBuffer();
 

@@ -32,10 +32,12 @@ for (const dialect of DIALECTS) {
     });
     after(async () => app.cleanup());
 
-    test('v2 and v4 exports: posts, primary tag as section, authors, pages skipped; re-runs update', async () => {
+    test('v2 and v4 exports: posts, primary tag as section, authors, pages as static pages; re-runs update', async () => {
       const v4 = await importGhost(app.importDeps, path.join(FIXTURES, 'v4_export.json'));
       assert.equal(v4.counts.stories, 7);
-      assert.equal(v4.counts.skipped['pages (static pages are not imported yet)'], 4);
+      assert.equal(v4.counts.pages, 4);
+      assert.ok((await app.pages.list()).every((p) => !p.slug.startsWith('news')), 'pages are not stories');
+      assert.equal((await app.queries.listPublic({}, 100, 0)).items.length, 7, 'and no page among the stories');
       const list = (await app.queries.listPublic({}, 100, 0)).items;
       assert.equal(list.length, 7);
       const story = await app.articles.get(list.find((s) => s.slug === 'integrations')!.id);

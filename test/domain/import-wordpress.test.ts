@@ -75,10 +75,14 @@ for (const dialect of DIALECTS) {
       assert.equal((await app.people.list()).length, 0);
     });
 
-    test('the WordPress importer test export: posts, statuses, dates, nested sections, authors, comments; pages skipped', { skip: fixtures.skip }, async () => {
+    test('the WordPress importer test export: posts, statuses, dates, nested sections, authors, comments; pages as static pages', { skip: fixtures.skip }, async () => {
       const r = await importWordPress(app.importDeps, path.join(FIXTURES, 'small-export.xml'));
       assert.equal(r.counts.stories, 6);
-      assert.equal(r.counts.skipped['pages (static pages are not imported yet)'], 5);
+      assert.equal(r.counts.pages, 5);
+      const sample = (await app.pages.list()).find((p) => p.slug === 'sample-page');
+      assert.equal(sample?.status, 'published');
+      assert.equal((await app.server.inject('/sample-page')).statusCode, 200, 'a published WordPress page answers at its own slug');
+      assert.equal((await app.pages.list()).find((p) => p.slug === 'draft-page')?.status, 'draft');
       const hello = await storyBySlug('hello-world');
       assert.equal(hello.status, 'published');
       assert.equal(hello.publishedAt?.toISOString(), '2011-01-18T07:40:14.000Z');
@@ -101,6 +105,7 @@ for (const dialect of DIALECTS) {
       assert.equal(r.counts.stories, 0);
       assert.equal(r.counts.updated, 6);
       assert.equal(r.counts.people, 0);
+      assert.deepEqual([r.counts.pages, r.counts.pagesUpdated, (await app.pages.list()).length], [0, 5, 5], 'pages updated, not duplicated');
       assert.deepEqual({ stories: (await stories()).length, people: (await app.people.list()).length, sections: (await app.sections.list()).length }, before);
       assert.equal(Number((await app.db.kysely.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 1);
     });

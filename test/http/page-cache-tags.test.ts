@@ -3,6 +3,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import sharp from 'sharp';
+import { parsePageInput } from '../../src/domain/pages/index.ts';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { createApp, type App } from '../../src/main.ts';
@@ -36,7 +37,15 @@ type Op =
   | { op: 'newStory'; section: number; tags: number[] }
   | { op: 'deleteStory'; story: number }
   | { op: 'frontPage'; lead: number; top: number[]; sectionLead: number; pinned: boolean }
-  | { op: 'pinEnds' };
+  | { op: 'pinEnds' }
+  | { op: 'pageTitle'; page: number }
+  | { op: 'pageBody'; page: number }
+  | { op: 'pagePublish'; page: number }
+  | { op: 'pageMenu'; page: number }
+  | { op: 'pageMove' }
+  | { op: 'pageSlug'; page: number }
+  | { op: 'rule'; status: 301 | 302 | 410 }
+  | { op: 'removeRules' };
 
 const idx = (n: number) => fc.integer({ min: 0, max: n - 1 });
 const OPS: fc.Arbitrary<Op> = fc.oneof(
@@ -58,6 +67,14 @@ const OPS: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('deleteStory' as const), story: idx(5) }),
   fc.record({ op: fc.constant('frontPage' as const), lead: idx(5), top: fc.uniqueArray(idx(5), { maxLength: 3 }), sectionLead: idx(5), pinned: fc.boolean() }),
   fc.record({ op: fc.constant('pinEnds' as const) }),
+  fc.record({ op: fc.constant('pageTitle' as const), page: idx(2) }),
+  fc.record({ op: fc.constant('pageBody' as const), page: idx(2) }),
+  fc.record({ op: fc.constant('pagePublish' as const), page: idx(2) }),
+  fc.record({ op: fc.constant('pageMenu' as const), page: idx(2) }),
+  fc.record({ op: fc.constant('pageMove' as const) }),
+  fc.record({ op: fc.constant('pageSlug' as const), page: idx(2) }),
+  fc.record({ op: fc.constant('rule' as const), status: fc.constantFrom(301 as const, 302 as const, 410 as const) }),
+  fc.record({ op: fc.constant('removeRules' as const) }),
 );
 
 interface World {
@@ -67,6 +84,7 @@ interface World {
   people: number[];
   images: number[];
   comments: number[];
+  pages: number[];
   n: number;
 }
 
@@ -83,7 +101,9 @@ async function seed(app: App): Promise<World> {
     images.push((await app.media.importImage(png, { alt: 'A picture', caption: 'First caption', credit: 'Staff' })).id);
   }
   const sections = [news, city, sport].map((s) => ({ id: s.id, slug: s.slug }));
-  const w: World = { stories: [], sections, tags: tags.map((t) => ({ id: t.id, name: t.name })), people, images, comments: [], n: 0 };
+  const pages = [];
+  for (const title of ['About us', 'Contact']) pages.push((await app.pages.create(parsePageInput({ title, bodyMarkdown: `Text of ${title}.`, status: 'published', inMenu: true }, 'create'))).id);
+  const w: World = { stories: [], sections, tags: tags.map((t) => ({ id: t.id, name: t.name })), people, images, comments: [], pages, n: 0 };
   for (let i = 0; i < 5; i++) {
     const a = await app.articles.create(
       parseArticleInput(
@@ -164,6 +184,33 @@ async function apply(app: App & { clock: ReturnType<typeof fixedClock> }, w: Wor
       app.clock.advance(3601_000);
       return void (await app.runner.runDue());
     }
+    case 'pageTitle': return void (await app.pages.update(w.pages[o.page], { title: `Page title ${n}` }));
+    case 'pageBody': return void (await app.pages.update(w.pages[o.page], parsePageInput({ bodyMarkdown: `Page text ${n}.` }, 'update')));
+    case 'pagePublish': {
+      const p = await app.pages.get(w.pages[o.page]);
+      return void (await app.pages.update(p.id, { status: p.status === 'published' ? 'draft' : 'published' }));
+    }
+    case 'pageMenu': {
+      const p = await app.pages.get(w.pages[o.page]);
+      return void (await app.pages.update(p.id, { inMenu: p.menuPosition === null }));
+    }
+    case 'pageMove': return void (await app.pages.move(w.pages[1], 'up').catch(() => undefined));
+    case 'pageSlug': return void (await app.pages.update(w.pages[o.page], { slug: `page-${o.page}-${n}` }));
+    case 'rule': {
+      // Exact and prefix rules towards a page, then changed: their cached answers must follow.
+      const target = o.status === 410 ? '' : `/${(await app.pages.get(w.pages[n % 2])).slug}`;
+      for (const match of ['exact', 'prefix'] as const) {
+        const found = (await app.redirectRules.list()).find((r) => r.match === match);
+        const source = match === 'exact' ? '/old-address' : '/old-folder';
+        if (found) await app.redirectRules.update(found.id, { target, status: o.status });
+        else await app.redirectRules.create({ match, source, target, status: o.status });
+      }
+      return;
+    }
+    case 'removeRules': {
+      for (const r of await app.redirectRules.list()) await app.redirectRules.remove(r.id);
+      return;
+    }
     case 'deleteStory': {
       if (w.stories.length <= 2) return;
       w.stories.splice(o.story % w.stories.length, 1);
@@ -183,6 +230,8 @@ async function addresses(app: App, w: World, seen: Set<string>): Promise<string[
     urls.push(`/news/${id}/${a.slug}`, `/news/${id}/${a.slug}?comments=newest`, `/news/${id}/comments.xml`);
   }
   urls.push(`/news/${Math.max(...w.stories) + 1}/not-yet`);
+  for (const id of w.pages) urls.push(`/${(await app.pages.get(id)).slug}`);
+  urls.push('/old-address', '/old-folder/deep/path', '/about-us/');
   for (const u of urls) seen.add(u);
   return [...seen];
 }

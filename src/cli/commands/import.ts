@@ -38,7 +38,7 @@ export function progressLine(p: ImportProgress): string {
 function summary(r: ImportResult): string[] {
   const c = r.counts;
   const lines = [
-    `imported in ${(r.elapsedMs / 1000).toFixed(1)} s: ${c.stories} new stories, ${c.updated} updated, ${c.comments} comments, ${c.sections} new sections, ${c.tags} new tags, ${c.people} new people, ${c.redirects} old addresses redirected`,
+    `imported in ${(r.elapsedMs / 1000).toFixed(1)} s: ${c.stories} new stories, ${c.updated} updated, ${c.comments} comments, ${c.sections} new sections, ${c.tags} new tags, ${c.people} new people, ${c.redirects} old addresses redirected, ${c.pages} new pages, ${c.pagesUpdated} pages updated`,
   ];
   for (const [why, n] of Object.entries(c.skipped)) lines.push(`skipped: ${n} ${why}`);
   for (const [note, n] of Object.entries(r.notes)) lines.push(`note: ${note} (${n})`);

@@ -33,8 +33,12 @@ export const cacheTag = {
   search: 'search',
   /** Not-found pages of names (a section, tag or author slug) that a new or renamed one may now answer. */
   missing: 'missing',
-  /** Old addresses answered with a redirect (imports add them). */
+  /** Old addresses answered with a redirect (imports add them, and the redirects manager's rules). */
   redirects: 'redirects',
+  /** A static page's own content (its page). */
+  page: (id: number | string) => `page:${id}`,
+  /** Which static pages are public, their titles and slugs: the footer menu on every page, and the sitemap. */
+  pages: 'pages',
   /** Everything. Only the feed's reset sends it. */
   all: '*',
 } as const;

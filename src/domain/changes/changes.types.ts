@@ -5,7 +5,7 @@
  * public page shows it (a draft's edit), but the row is still written, so
  * later consumers (webhooks, importers) see every write.
  */
-export type ChangeKind = 'article' | 'section' | 'tag' | 'person' | 'image' | 'settings' | 'house-spelling' | 'comment' | 'front-page';
+export type ChangeKind = 'article' | 'section' | 'tag' | 'person' | 'image' | 'settings' | 'house-spelling' | 'comment' | 'front-page' | 'page' | 'redirect';
 
 export interface ChangeInput {
   kind: ChangeKind;

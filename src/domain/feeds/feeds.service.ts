@@ -1,5 +1,6 @@
 import type { ArticleFilter, ArticleQueries, ArticleSummary } from '../articles/index.ts';
 import { bestJpeg, mediaUrl } from '../media/index.ts';
+import type { PagesService } from '../pages/index.ts';
 import type { PeopleService } from '../people/index.ts';
 import type { SectionsService } from '../sections/index.ts';
 import type { SettingsService } from '../settings/index.ts';
@@ -28,6 +29,8 @@ export interface FeedsDeps {
   tags: TagsService;
   people: PeopleService;
   settings: SettingsService;
+  /** Static pages: public ones are in the sections sitemap (never in a feed). */
+  pages?: Pick<PagesService, 'list'>;
   /** URLs per story sitemap; the protocol allows 50,000, smaller pages render faster. */
   storyPageSize?: number;
 }
@@ -131,14 +134,15 @@ export class FeedsService {
   /** Home, sections, tags and authors. */
   async sectionsSitemap(): Promise<FeedDocument> {
     const { siteUrl } = this.deps;
-    const [sections, tags, people, lastModified] = await Promise.all([
-      this.deps.sections.list(), this.deps.tags.list(), this.deps.people.list(), this.fallbackDate(),
+    const [sections, tags, people, pages, lastModified] = await Promise.all([
+      this.deps.sections.list(), this.deps.tags.list(), this.deps.people.list(), this.deps.pages?.list() ?? [], this.fallbackDate(),
     ]);
     const urls: SitemapUrl[] = [
       { url: `${siteUrl}/`, lastmod: lastModified },
       ...sections.map((s) => ({ url: sectionUrl(siteUrl, s.slug) })),
       ...tags.map((t) => ({ url: tagUrl(siteUrl, t.slug) })),
       ...people.map((p) => ({ url: authorUrl(siteUrl, p.slug) })),
+      ...pages.filter((p) => p.status === 'published').map((p) => ({ url: `${siteUrl}/${encodeURIComponent(p.slug)}` })),
     ];
     return { body: await buildUrlSet(urls), contentType: SITEMAP_CONTENT_TYPE, lastModified };
   }

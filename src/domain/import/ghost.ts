@@ -3,6 +3,7 @@ import type { ArticleStatus } from '../articles/index.ts';
 import { ghostBody } from './ghost.records.ts';
 import { htmlToDoc } from './html-to-doc.ts';
 import { releaseImport } from './import.flip.ts';
+import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
 import { emptyCounts, type ImportDeps, type ImportResult, type StoryRecord } from './import.types.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
 import { writeStory, type WriteContext } from './story.writer.ts';
@@ -67,9 +68,15 @@ export async function importGhost(deps: ImportDeps, file: string): Promise<Impor
   const postTags = byPost<string>(data.posts_tags, 'tag_id');
   const postAuthors = byPost<string>(data.posts_authors, 'author_id');
   const records: StoryRecord[] = [];
+  const pages: PageRecord[] = [];
   for (const p of data.posts) {
     if (str(p.type) === 'page' || str(p.page) === '1' || p.page === true) {
-      ctx.counts.skipped['pages (static pages are not imported yet)'] = (ctx.counts.skipped['pages (static pages are not imported yet)'] ?? 0) + 1;
+      if (!deps.pages || pages.length >= MAX_IMPORTED_PAGES) ctx.counts.skipped['pages (over the limit, or no pages service)'] = (ctx.counts.skipped['pages (over the limit, or no pages service)'] ?? 0) + 1;
+      else {
+        const { doc, notes: n } = htmlToDoc(ghostBody(p));
+        n.forEach(note);
+        pages.push({ sourceId: str(p.id), title: str(p.title), slug: str(p.slug), body: doc, status: str(p.status) === 'published' ? 'published' : 'draft' });
+      }
       continue;
     }
     const status = STATUS[str(p.status)] ?? 'draft';
@@ -106,5 +113,6 @@ export async function importGhost(deps: ImportDeps, file: string): Promise<Impor
     await deps.changes.committed();
   }
   await releaseImport(deps, SOURCE);
+  if (deps.pages) await writePages({ pages: deps.pages, db: deps.db.kysely, now: () => deps.clock.now() }, SOURCE, pages, ctx.counts);
   return { counts: ctx.counts, notes, elapsedMs: Date.now() - started };
 }

@@ -1,5 +1,6 @@
 import type { ArticleStatus, Doc } from '../articles/index.ts';
 import type { Db, Q } from '../../storage/index.ts';
+import type { PagesService } from '../pages/index.ts';
 
 /** A story as any source hands it over, already converted to our shapes. */
 export interface StoryRecord {
@@ -37,6 +38,9 @@ export interface ImportCounts {
   tags: number;
   people: number;
   redirects: number;
+  /** Static pages made, and pages a re-run updated. */
+  pages: number;
+  pagesUpdated: number;
   skipped: Record<string, number>;
 }
 
@@ -64,6 +68,8 @@ export interface ImportDeps {
   changes: { committed(): Promise<void> };
   hash: CommentHasher;
   indexer?: { index(trx: Q, articleId: number): Promise<void> };
+  /** Where pages go; without it (a bare test harness) pages are skipped and counted. */
+  pages?: PagesService;
 }
 
-export const emptyCounts = (): ImportCounts => ({ stories: 0, updated: 0, comments: 0, sections: 0, tags: 0, people: 0, redirects: 0, skipped: {} });
+export const emptyCounts = (): ImportCounts => ({ stories: 0, updated: 0, comments: 0, sections: 0, tags: 0, people: 0, redirects: 0, pages: 0, pagesUpdated: 0, skipped: {} });

@@ -4,6 +4,7 @@ import { htmlToDoc, htmlToText } from './html-to-doc.ts';
 import { releaseImport } from './import.flip.ts';
 import { emptyCounts, type CommentRecord, type ImportDeps, type ImportProgress, type ImportResult, type StoryRecord } from './import.types.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
+import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
 import { writeStory, type WriteContext } from './story.writer.ts';
 import { authorOf, itemOf, termOf, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.records.ts';
 import { ImportFormatError, streamXml, type XmlNode } from './xml-stream.ts';
@@ -39,6 +40,7 @@ export async function importWordPress(deps: ImportDeps, file: string, opts: Word
   await streamXml(file, WXR_PATH, (n) => run.take(n), () => run.drain(), (bytes) => (run.bytesRead = bytes));
   await run.drain(true);
   await releaseImport(deps, SOURCE);
+  await run.writePages();
   return { counts: run.ctx.counts, notes: run.notes, elapsedMs: Date.now() - started };
 }
 
@@ -53,6 +55,7 @@ class WxrRun {
   private people = new Map<string, number>();
   private sections = new Map<string, number>();
   private tags = new Map<string, number>();
+  private pages: PageRecord[] = [];
 
   constructor(
     private readonly deps: ImportDeps,
@@ -110,7 +113,8 @@ class WxrRun {
   }
 
   private async storyOf(trx: Parameters<typeof writeTag>[0], item: WxrItem): Promise<StoryRecord | null> {
-    if (item.type !== 'post') return this.skip(item.type === 'page' ? 'pages (static pages are not imported yet)' : `${item.type} items`), null;
+    if (item.type === 'page') return this.keepPage(item), null;
+    if (item.type !== 'post') return this.skip(`${item.type} items`), null;
     const status = STATUS[item.status];
     if (!status) return this.skip(`posts with status ${item.status}`), null;
     const { doc, notes } = htmlToDoc(item.html);
@@ -138,6 +142,21 @@ class WxrRun {
         return [{ sourceId: c.id, parentSourceId: c.parentId, author: c.author, email: c.email, url: /^https?:\/\//i.test(c.url) ? c.url : '', body: htmlToText(c.content), status: s, createdAt: c.date.toISOString() }];
       }),
     };
+  }
+
+  /** Published pages go public, every other kept status stays a draft; trash and auto-drafts are skipped. */
+  private keepPage(item: WxrItem): void {
+    const status = STATUS[item.status];
+    if (!status) return this.skip(`pages with status ${item.status}`);
+    if (!this.deps.pages || this.pages.length >= MAX_IMPORTED_PAGES) return this.skip('pages (over the limit, or no pages service)');
+    const { doc, notes } = htmlToDoc(item.html);
+    for (const n of notes) this.notes[n] = (this.notes[n] ?? 0) + 1;
+    this.pages.push({ sourceId: item.id, title: item.title, slug: item.slug, body: doc, status: status === 'published' ? 'published' : 'draft' });
+  }
+
+  /** After the stories' flip (pages.writer.ts). */
+  async writePages(): Promise<void> {
+    if (this.deps.pages) await writePages({ pages: this.deps.pages, db: this.deps.db.kysely, now: () => this.deps.clock.now() }, SOURCE, this.pages, this.ctx.counts);
   }
 
   /** A tag or category that an item names but the channel did not list (older exports). */

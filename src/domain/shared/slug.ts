@@ -10,6 +10,14 @@ export const RESERVED_SLUGS = new Set([
   'comment-form', 'comments', 'comments.xml',
 ]);
 
+/**
+ * First path segments the site answers itself (routes, ops endpoints): a
+ * static page or a redirect rule there would never be reached.
+ */
+export const SITE_OWNED_NAMES: ReadonlySet<string> = new Set([
+  ...RESERVED_SLUGS, 'healthz', 'readyz', 'livez', 'metrics', 'sitemaps', 'favicon.ico', '.well-known', 'feed.xml', 'feed.json',
+]);
+
 const MAX_SLUG = 80;
 
 export function slugify(input: string): string {

@@ -41,6 +41,8 @@ export const NAV: NavItem[] = [
   { href: '/admin/tags', label: 'Tags', cap: 'taxonomy:write' },
   { href: '/admin/people', label: 'People', cap: 'taxonomy:write' },
   { href: '/admin/house-spellings', label: 'House spellings', cap: 'taxonomy:write' },
+  { href: '/admin/pages', label: 'Pages', cap: 'taxonomy:write' },
+  { href: '/admin/redirects', label: 'Redirects', cap: 'taxonomy:write' },
   { href: '/admin/comments', label: 'Comments', cap: 'comments:moderate', pending: true },
   { href: '/admin/users', label: 'Users', cap: 'users:manage' },
   { href: '/admin/settings', label: 'Settings', cap: 'settings:write' },

@@ -9,6 +9,8 @@ import { registerHouseSpellingRoutes } from './house-spellings.routes.ts';
 import { registerImageRoutes } from './images.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
 import { registerFrontPageApiRoutes } from './front-page.routes.ts';
+import { registerPageRoutes } from './pages.routes.ts';
+import { registerRedirectRoutes } from './redirects.routes.ts';
 import { can, ROLES, type Capability } from '../../domain/access/index.ts';
 
 /** A story body is a few hundred KB at most; the server-wide limit (2 MB) is for uploads elsewhere. */
@@ -85,4 +87,7 @@ export async function adminApiV1(app: FastifyInstance, deps: HttpDeps, opts: Adm
   registerCommentApiRoutes(app, deps);
   registerFrontPageApiRoutes(app, deps);
   await app.register(async (images) => registerImageRoutes(images, deps));
+  registerPageRoutes(app, deps);
+  // Its own child: the text/csv parser exists for these routes only.
+  await app.register(async (redirects) => registerRedirectRoutes(redirects, deps));
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { directionOf } from '../../domain/articles/index.ts';
+import type { MenuEntry } from '../../domain/pages/index.ts';
 import type { Section } from '../../domain/sections/index.ts';
 import type { SiteSettings } from '../../domain/settings/index.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -37,6 +38,8 @@ export interface SiteContext {
   sections: Section[];
   /** Top-level sections: the masthead navigation. */
   nav: Section[];
+  /** Public static pages in the footer menu, in the editors' order. */
+  footerPages: MenuEntry[];
   /**
    * Shared markup kept for the content generation in which this context was
    * loaded. A page loads its context before (or with) its other reads, so a
@@ -48,7 +51,11 @@ export interface SiteContext {
 export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promise<SiteContext> {
   const fragment = deps.pageCache.fragments();
   // The section list is the same on every page until a change is applied (any purge drops the memo).
-  const [settings, sections] = await Promise.all([deps.settings.get(), deps.pageCache.memo('sections', () => deps.sections.list())]);
+  const [settings, sections, footerPages] = await Promise.all([
+    deps.settings.get(),
+    deps.pageCache.memo('sections', () => deps.sections.list()),
+    deps.pageCache.memo('footer-pages', () => deps.pages.menu()),
+  ]);
   return {
     settings,
     siteUrl: deps.config.siteUrl,
@@ -56,6 +63,7 @@ export async function loadSiteContext(deps: HttpDeps, assets: SiteAssets): Promi
     assets,
     sections,
     nav: sections.filter((s) => s.parentId === null),
+    footerPages,
     fragment,
   };
 }

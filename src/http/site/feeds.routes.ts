@@ -32,6 +32,7 @@ export async function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): 
     tags: deps.tags,
     people: deps.people,
     settings: deps.settings,
+    pages: deps.pages,
   });
 
   /**

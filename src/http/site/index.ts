@@ -4,7 +4,8 @@ import { siteAssets } from './context.ts';
 import { registerFeedRoutes } from './feeds.routes.ts';
 import { renderAuthorPage, renderHomePage, renderSectionPage, renderTagPage } from './lists.page.tsx';
 import type { Rendered } from './page-cache.ts';
-import { Redirect, parseId, parsePageParam, sendPage, sendRedirect } from './respond.ts';
+import { Redirect, parseId, parsePageParam, sendAddressRedirect, sendPage, sendRedirect } from './respond.ts';
+import { renderGonePage, renderStaticPage } from './static-page.page.tsx';
 import { registerSearchRoutes } from './search.routes.ts';
 import { registerCommentRoutes } from './comments.routes.ts';
 import { parseCommentOrder } from './comments/load.ts';
@@ -35,27 +36,54 @@ export function createSite(deps: HttpDeps) {
   const notFoundPage = (req: FastifyRequest, reply: FastifyReply) => serve(req, reply, '404', () => renderErrorPage(deps, assets, 404));
 
   /**
-   * An old address (an imported permalink, `/?p=ID`) before the 404 page.
-   * Found ones are cached like pages, tagged `redirects` and with their
-   * story (a new slug or an unpublish purges them); misses are one indexed
-   * lookup and not cached, so random addresses cannot fill the cache.
+   * An address no route answers, before the 404 page: an editor's redirect
+   * rule (301/302/410), else an imported story's old address (`/?p=ID`
+   * too). Found exact answers are cached like pages, tagged `redirects` (and
+   * with their story), so a rule written on any instance reaches every
+   * instance through the change feed; prefix answers and misses are one
+   * indexed lookup and not cached, so random addresses cannot fill the cache.
    */
   async function redirectOr404(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const path = req.url;
-    const key = `r:${path}`;
+    const url = req.url;
+    const key = `r:${url}`;
     const hit = cache.peek(key);
-    if (hit) return sendRedirect(reply, hit.body.toString('utf8'));
-    const target = req.method === 'GET' || req.method === 'HEAD' ? await deps.redirects.resolve(path) : null;
-    if (!target) return notFoundPage(req, reply);
-    const location = storyPath({ id: target.articleId, slug: target.slug });
-    const page = await cache.get(key, async () => ({
-      status: target.status,
+    if (hit) return sendAddressRedirect(reply, hit);
+    const found = req.method === 'GET' || req.method === 'HEAD' ? await deps.redirects.where(url) : null;
+    if (!found) return pageWithSlash(req, reply);
+    if (found.kind === 'rule' && found.status === 410) return serve(req, reply, 'gone', () => renderGonePage(deps, assets));
+    const location = found.kind === 'story' ? storyPath({ id: found.articleId, slug: found.slug }) : found.location;
+    const page = {
+      status: found.status,
       body: location,
       contentType: 'text/plain; charset=utf-8',
       lastModified: deps.clock.now(),
-      tags: [cacheTag.redirects, cacheTag.story(target.articleId)],
-    }));
-    return sendRedirect(reply, page.body.toString('utf8'));
+      tags: found.kind === 'story' ? [cacheTag.redirects, cacheTag.story(found.articleId)] : [cacheTag.redirects],
+    };
+    const keep = found.kind === 'story' || (found.rule.match === 'exact' && !url.includes('?'));
+    return sendAddressRedirect(reply, keep ? await cache.get(key, async () => page) : { ...page, surrogateKey: page.tags.join(' ') });
+  }
+
+  /** `/about/` is the page at `/about`; anything else unknown is the 404 page. */
+  async function pageWithSlash(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const m = /^\/([^/?#]+)\/$/.exec(req.url);
+    const slug = m ? safeDecode(m[1]) : null;
+    if (slug && (req.method === 'GET' || req.method === 'HEAD') && (await deps.pages.publicBySlug(slug))) return sendRedirect(reply, `/${m![1]}`);
+    return notFoundPage(req, reply);
+  }
+
+  /**
+   * The page at `/{slug}`. A miss is not cached: it falls through to the
+   * redirects and the 404 page, exactly as an address no route knows.
+   */
+  async function servePageOr(req: FastifyRequest, reply: FastifyReply, key: string, slug: string): Promise<FastifyReply> {
+    const page = await deps.pages.publicBySlug(slug);
+    if (!page) return redirectOr404(req, reply);
+    return serve(req, reply, key, async () => {
+      // Read again inside the render, so a purge landing meanwhile discards it; a page unpublished in
+      // between is a 404 tagged `pages`, which the next page to appear purges.
+      const fresh = await deps.pages.publicBySlug(slug);
+      return fresh ? renderStaticPage(deps, assets, fresh) : renderErrorPage(deps, assets, 404, [cacheTag.pages]);
+    });
   }
 
   /** A list page with `?page=N`; a malformed page number is the 404 page. */
@@ -93,6 +121,13 @@ export function createSite(deps: HttpDeps) {
         if (page === null) return notFoundPage(req, reply);
         return serve(req, reply, `h:${page}`, () => renderHomePage(deps, assets, page));
       });
+      app.get<{ Params: SlugParams }>('/:slug', (req, reply) => {
+        // Static pages at the root (`/about`); the site's own routes are static and always win.
+        const key = `p:${req.params.slug}`;
+        const hit = cache.peek(key);
+        if (hit) return sendPage(req, reply, hit, cache);
+        return servePageOr(req, reply, key, req.params.slug);
+      });
       app.get('/section/:slug', listRoute('s:', (slug, page) => renderSectionPage(deps, assets, slug, page)));
       app.get('/tag/:slug', listRoute('t:', (slug, page) => renderTagPage(deps, assets, slug, page)));
       app.get('/author/:slug', listRoute('a:', (slug, page) => renderAuthorPage(deps, assets, slug, page)));
@@ -113,4 +148,12 @@ function robotsTxt(siteUrl: string, now: Date): Rendered {
     contentType: 'text/plain; charset=utf-8',
     lastModified: now,
   };
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }

@@ -8,8 +8,8 @@ import { cacheTag } from '../../domain/changes/index.ts';
  * a fresh render after random writes.
  */
 
-/** On every page: the chrome (site name, logo, navigation) and section names on cards. */
-export const CHROME_TAGS = [cacheTag.settings, cacheTag.sections] as const;
+/** On every page: the chrome (site name, logo, navigation, the footer's page menu) and section names on cards. */
+export const CHROME_TAGS = [cacheTag.settings, cacheTag.sections, cacheTag.pages] as const;
 
 /** A card: headline, dek, section, bylines, picture and comment count of one story. */
 export function summaryTags(s: ArticleSummary): string[] {

@@ -52,6 +52,17 @@ export function sendRedirect(reply: FastifyReply, location: string): FastifyRepl
   return reply.code(301).header('cache-control', REDIRECT_CACHE_CONTROL).header('location', location).send();
 }
 
+/**
+ * An address the redirects answer (a rule, an imported story's old
+ * address). Browsers ask again each time (max-age=0) so a corrected rule
+ * reaches readers at once; shared caches keep it until its tags are purged.
+ */
+export function sendAddressRedirect(reply: FastifyReply, page: { status: number; body: Buffer | string; surrogateKey?: string }): FastifyReply {
+  reply.code(page.status).header('cache-control', 'public, max-age=0, s-maxage=86400').header('location', page.body.toString());
+  if (page.surrogateKey) reply.header('surrogate-key', page.surrogateKey);
+  return reply.send();
+}
+
 export function html(body: string, lastModified: Date, tags: Iterable<string>, status = 200): Rendered {
   return { status, body, contentType: HTML, lastModified, tags, ...(status === 200 ? {} : { cacheControl: ERROR_CACHE_CONTROL }) };
 }

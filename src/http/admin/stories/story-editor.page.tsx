@@ -126,7 +126,7 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function ImageDialog() {
+export function ImageDialog() {
   return (
     <dialog id="image-dialog" aria-labelledby="image-dialog-h">
       <form method="dialog" class="stack-form">

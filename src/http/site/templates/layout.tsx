@@ -90,6 +90,17 @@ function Footer({ ctx, chrome }: { ctx: SiteContext; chrome: Chrome }) {
       <div class="footer-inner">
         <p class="footer-name">{ctx.settings.name}</p>
         {ctx.settings.tagline ? <p>{ctx.settings.tagline}</p> : null}
+        {ctx.footerPages.length ? (
+          <nav class="footer-links footer-pages" aria-label="About this site">
+            <ul>
+              {ctx.footerPages.map((p) => (
+                <li>
+                  <a href={`/${p.slug}`}>{p.title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <nav class="footer-links" aria-label="Feeds and sitemap">
           <ul>
           <li>
