@@ -13,6 +13,7 @@ import { jobsMigration } from './migrations/0011-jobs.ts';
 import { changesMigration } from './migrations/0012-changes.ts';
 import { articleKeyOwnerMigration } from './migrations/0013-article-key-owner.ts';
 import { importMigration } from './migrations/0014-import.ts';
+import { searchPostgresMigration } from './migrations/0019-search-postgres.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -29,6 +30,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0012-changes': changesMigration(db.dialect),
     '0013-article-key-owner': articleKeyOwnerMigration(),
     '0014-import': importMigration(db.dialect),
+    '0019-search-postgres': searchPostgresMigration(db.dialect),
   };
 }
 

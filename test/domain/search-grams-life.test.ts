@@ -5,7 +5,7 @@ import { searchGramsCommand } from '../../src/cli/commands/search-grams.ts';
 import { UsageError, type Io } from '../../src/cli/io.ts';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { gramToken } from '../../src/domain/search/search.grams.ts';
-import { activateGramList, insertGramList, liveGramLists, pendingGramRows } from '../../src/domain/search/search.grams.repo.sqlite.ts';
+import { activateGramList, insertGramList, liveGramLists, pendingGramRows } from '../../src/domain/search/search.grams.repo.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
 /**
@@ -30,7 +30,7 @@ function io(): Io & { lines: string[] } {
   return { lines, out: (l) => lines.push(l), err: (l) => lines.push(l), env: {} };
 }
 
-describe('sqlite: the list of common words, from none to a rebuild', () => {
+for (const dialect of DIALECTS) describe(`${dialect}: the list of common words, from none to a rebuild`, () => {
   let app: TestApp;
   const story = (bodyMarkdown: string) => app.articles.create(parseArticleInput({ status: 'published', headline: 'Politics today', bodyMarkdown }, 'create'), 'test');
   const ids = async (q: string) => (await app.search.search({ q, sort: 'newest' })).items.map((i) => i.id);
@@ -39,7 +39,7 @@ describe('sqlite: the list of common words, from none to a rebuild', () => {
   let expected: Map<string, number[]>;
 
   before(async () => {
-    app = await createTestApp('sqlite');
+    app = await createTestApp(dialect);
     for (const b of BODIES) await story(b);
     expected = new Map();
     for (const p of PHRASES) expected.set(p, await ids(p));
@@ -135,24 +135,3 @@ describe('sqlite: the list of common words, from none to a rebuild', () => {
     await samePhrases('after the CLI');
   });
 });
-
-for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
-  describe(`${dialect}: common-grams are not used`, () => {
-    let app: TestApp;
-    before(async () => {
-      app = await createTestApp(dialect);
-      for (const b of BODIES) await app.articles.create(parseArticleInput({ status: 'published', headline: 'Politics today', bodyMarkdown: b }, 'create'), 'test');
-    });
-    after(async () => app.cleanup());
-
-    test('the service answers null, the CLI says so, and phrases still match in order', async () => {
-      assert.equal(await app.search.commonGramsStatus(), null);
-      assert.equal(await app.search.buildCommonGrams({ force: true }), null);
-      const o = io();
-      assert.equal(await searchGramsCommand(['build', '--force'], o, app), 0);
-      assert.match(o.lines.join('\n'), /PostgreSQL: common-grams are not used/);
-      assert.equal((await app.search.search({ q: '"prime minister"' })).total, 2);
-      assert.equal((await app.search.search({ q: '"rates interest"' })).total, 0);
-    });
-  });
-}

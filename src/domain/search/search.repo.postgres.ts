@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { PG_SEARCH_CONFIG } from '../../storage/migrations/0002-search.ts';
 import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
+import { lockForStoryWrite, pairsOf, phrasePairs } from './search.grams.repo.postgres.ts';
+import { withPhraseGrams, writeGramWords } from './search.grams.repo.ts';
 import { foldText, matchUnits, type MatchUnit } from './search.query.ts';
 import { inverseDocumentFrequency } from './search.ranking.ts';
 import { filterFacets, keyRange } from './search.repo.ts';
@@ -124,34 +126,54 @@ const SLICES = [1 / 256, 1 / 32, 1 / 4, 1];
 
 const phraseText = (words: readonly string[]): string => words.map(quoted).join(' <-> ');
 
-function unitQuery(u: MatchUnit): RawBuilder<unknown> {
-  const text = sql`to_tsquery(${CFG}, ${phraseText(u.parts)})`;
+/**
+ * One word (its text, or its key among the names) or one phrase. `pairs`
+ * are the pair tokens of its text (common-grams): ANDed with the phrase
+ * they let GIN skip to the stories that can hold it; the phrase decides.
+ */
+function unitQuery(u: MatchUnit, pairs: readonly string[] = []): RawBuilder<unknown> {
+  let text = sql`to_tsquery(${CFG}, ${phraseText(u.parts)})`;
+  if (pairs.length) text = sql`(${pairs.map(quoted).join(' & ')}::tsquery && ${text})`;
   return u.key ? sql`(${text} || ${phraseText(u.key.split(' ').map((w) => PRIVATE_TOKEN + w))}::tsquery)` : text;
 }
 
-/** The tsquery of a query and its facets, from sanitised parts only, every lexeme quoted. */
-export function tsquery(q: ParsedQuery, sections: string[] | null, author: string | null): RawBuilder<unknown> {
-  const parts = [...q.terms.map((t) => unitQuery(t)), ...q.phrases.map((p) => unitQuery({ parts: p, key: '' }))];
+/**
+ * The tsquery of a query and its facets, from sanitised parts only, every
+ * lexeme quoted; `pairs[i]` are the pair tokens of the i-th unit of matchUnits(q).
+ */
+export function tsquery(q: ParsedQuery, sections: string[] | null, author: string | null, pairs: ReadonlyArray<readonly string[]> = []): RawBuilder<unknown> {
+  const parts = matchUnits(q).map((u, i) => unitQuery(u, pairs[i]));
   if (sections) parts.push(sql`${sections.map(quoted).join(' | ')}::tsquery`);
   if (author) parts.push(sql`${quoted(author)}::tsquery`);
   return sql.join(parts, sql` && `);
 }
 
+/**
+ * A story's row, its tsvector carrying the pairs of every live list of
+ * common words (pairsOf), made from the tsvector itself in the same statement.
+ */
+async function upsertRow(trx: Q, doc: SearchDocument): Promise<void> {
+  await lockForStoryWrite(trx);
+  const { words, version } = await writeGramWords(trx);
+  const f = foldForIndex;
+  const vector = documentVector({
+    headline: f(doc.headline), dek: f(doc.dek), people: f(doc.people), tags: f(doc.tags), body: f(doc.body),
+    names: namesVectorText(doc.names), facets: facetsVectorText(doc.facets),
+  });
+  await sql`with v as (select ${vector} as d), p as (select d, ${pairsOf(sql`d`, words)} as p from v)
+    insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, facets, grams, grams_list, document)
+    select ${doc.articleId}, ${doc.orderKey}, ${doc.status}, ${doc.publishedAt}, ${doc.sectionId}, ${doc.headline}, ${doc.dek}, ${doc.body},
+      ${doc.people}, ${doc.tags}, ${doc.names}, ${doc.facets}, array_to_string(p.p, ' '), ${version}, p.d || array_to_tsvector(p.p) from p
+    on conflict (article_id) do update set
+      order_key = excluded.order_key, status = excluded.status, published_at = excluded.published_at, section_id = excluded.section_id,
+      headline = excluded.headline, dek = excluded.dek, body = excluded.body, people = excluded.people, tags = excluded.tags,
+      names = excluded.names, facets = excluded.facets, grams = excluded.grams, grams_list = excluded.grams_list, document = excluded.document`.execute(trx);
+}
+
 export const postgresSearchRepo: SearchRepo = {
   async upsert(db, doc: SearchDocument) {
-    const f = foldForIndex;
-    const vector = documentVector({
-      headline: f(doc.headline), dek: f(doc.dek), people: f(doc.people), tags: f(doc.tags), body: f(doc.body),
-      names: namesVectorText(doc.names), facets: facetsVectorText(doc.facets),
-    });
-    await sql`
-      insert into search_documents (article_id, order_key, status, published_at, section_id, headline, dek, body, people, tags, names, facets, document)
-      values (${doc.articleId}, ${doc.orderKey}, ${doc.status}, ${doc.publishedAt}, ${doc.sectionId}, ${doc.headline}, ${doc.dek}, ${doc.body},
-        ${doc.people}, ${doc.tags}, ${doc.names}, ${doc.facets}, ${vector})
-      on conflict (article_id) do update set
-        order_key = excluded.order_key, status = excluded.status, published_at = excluded.published_at, section_id = excluded.section_id,
-        headline = excluded.headline, dek = excluded.dek, body = excluded.body, people = excluded.people,
-        tags = excluded.tags, names = excluded.names, facets = excluded.facets, document = excluded.document`.execute(db);
+    // The lock, the lists read and the row written in one transaction (lockForStoryWrite).
+    await (db.isTransaction ? upsertRow(db, doc) : db.transaction().execute((trx) => upsertRow(trx, doc)));
   },
 
   async remove(db, articleId) {
@@ -172,9 +194,8 @@ export const postgresSearchRepo: SearchRepo = {
     const f = await filterFacets(db, args.filters);
     if (f === null) return [];
     const { lo, hi } = keyRange(args.filters, args.nowIso);
-    const q = tsquery(args.query, f.sections, f.author);
     const plan = choosePlan(await lexemeStats(db), args, f);
-    const run = async (trx: Q) => {
+    const run = async (trx: Q, q: RawBuilder<unknown>) => {
       await sql.raw(plan === 'walk' ? 'set local enable_bitmapscan = off' : 'set local enable_indexscan = off').execute(trx);
       const keys: number[] = [];
       let top = hi;
@@ -190,7 +211,10 @@ export const postgresSearchRepo: SearchRepo = {
       }
       return keys;
     };
-    return (db as { isTransaction?: boolean }).isTransaction ? run(db) : db.transaction().execute(run);
+    return withPhraseGrams(db, args.query, phrasePairs, (pairs) => {
+      const q = tsquery(args.query, f.sections, f.author, pairs);
+      return db.isTransaction ? run(db, q) : db.transaction().execute((trx) => run(trx, q));
+    });
   },
 
   async leadRows(db, keys) {
