@@ -28,7 +28,7 @@ import { SearchService } from '../src/domain/search/index.ts';
 import { fixedClock } from '../src/domain/shared/clock.ts';
 import { createPostgresDb, createSqliteDb, type Db } from '../src/storage/index.ts';
 import { FIRST_STORY_AT, queryMix, storyGenerator, type QueryKind } from './search-corpus.ts';
-import { dropPostgresCorpus, loadPostgresCorpus, postgresCorpusSize } from './search-postgres.ts';
+import { dropPostgresCorpus, loadPostgresCorpus, postgresCorpusSize, upgradePostgresCorpus } from './search-postgres.ts';
 import { loadSqliteCorpus, sqliteCorpusSize, sqliteIndexBytes, type LoadTimes } from './search-sqlite.ts';
 
 const argv = process.argv.slice(2);
@@ -130,8 +130,10 @@ async function runSqlite(): Promise<Run> {
 }
 
 async function runPostgres(): Promise<Run> {
-  if (flag('pg-reuse') && (await postgresCorpusSize(PG_URL, PG_SCHEMA)) === STORIES) console.log(`  postgres: reusing schema ${PG_SCHEMA}`);
-  else printLoad('postgres', await loadPostgresCorpus(PG_URL, PG_SCHEMA, STORIES, console.log), 'GIN index build', 'vacuum + analyze');
+  if (flag('pg-reuse') && (await postgresCorpusSize(PG_URL, PG_SCHEMA)) === STORIES) {
+    console.log(`  postgres: reusing schema ${PG_SCHEMA}`);
+    await upgradePostgresCorpus(PG_URL, PG_SCHEMA, !flag('no-grams'), console.log);
+  } else printLoad('postgres', await loadPostgresCorpus(PG_URL, PG_SCHEMA, STORIES, console.log, !flag('no-grams')), 'GIN index build', 'vacuum + analyze');
   const db = createPostgresDb(PG_URL, { schema: PG_SCHEMA, max: 4 });
   try {
     return await measure('PostgreSQL tsvector/GIN', db);

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { buildSearchDocument, parseQuery, type ParsedQuery } from '../../src/domain/search/index.ts';
 import { ftsMatchExpression } from '../../src/domain/search/search.fts-match.ts';
 import { phraseGrams } from '../../src/domain/search/search.grams.ts';
-import { phrasePairs, postgresGramEngine } from '../../src/domain/search/search.grams.repo.postgres.ts';
+import { pairLexeme, phrasePairs, postgresGramEngine } from '../../src/domain/search/search.grams.repo.postgres.ts';
 import { ftsTokens, sqliteGramEngine } from '../../src/domain/search/search.grams.repo.sqlite.ts';
 import { gramListWords, liveGramLists } from '../../src/domain/search/search.grams.repo.ts';
 import { buildCommonGrams } from '../../src/domain/search/search.grams.service.ts';
@@ -74,21 +74,26 @@ function queryText(spec: QuerySpec, stories: Story[]): string {
 async function plainKeys(db: Db, q: ParsedQuery): Promise<number[]> {
   const r = db.dialect === 'sqlite'
     ? await sql<{ k: number }>`select rowid as k from search_fts where search_fts match ${ftsMatchExpression(q)} order by rowid desc`.execute(db.kysely)
-    : await sql<{ k: number }>`select order_key as k from search_documents where document @@ (${tsquery(q, null, null)}) order by order_key desc`.execute(db.kysely);
+    : await sql<{ k: number }>`select order_key as k from search_index where document @@ (${tsquery(q, null, null)}) order by order_key desc`.execute(db.kysely);
   return r.rows.map((x) => Number(x.k));
 }
 
 const matchKeys = (db: Db, q: ParsedQuery) => engine(db).repo.matchKeys(db.kysely, { query: q, filters: {}, nowIso: FAR, limit: 100_000 });
 const build = (db: Db, options: typeof EVERY_WORD) => buildCommonGrams(db.kysely, engine(db).grams, { nowIso: FAR, options, force: true });
 
-/** How many units of the query the active list gives pair tokens to. */
-async function unitsWithGrams(db: Db, q: ParsedQuery): Promise<number> {
+/**
+ * How many units of the query the active list gives pair tokens to, and
+ * how many of them PostgreSQL matches by their pair lexeme alone (two words).
+ */
+async function unitsWithGrams(db: Db, q: ParsedQuery): Promise<{ n: number; exact: number }> {
   const { active } = await liveGramLists(db.kysely);
-  if (!active) return 0;
+  if (!active) return { n: 0, exact: 0 };
   const words = await gramListWords(db.kysely, active);
-  const texts = matchUnits(q).filter((u) => u.parts.length > 1).map((u) => u.parts.join(' '));
+  const units = matchUnits(q).filter((u) => u.parts.length > 1);
+  const texts = units.map((u) => u.parts.join(' '));
   const pairs = db.dialect === 'sqlite' ? (await ftsTokens(db.kysely, texts)).map((t) => phraseGrams(t, words)) : await phrasePairs(db.kysely, active, texts);
-  return pairs.filter((p) => p.length > 0).length;
+  const exact = units.filter((u, i) => db.dialect !== 'sqlite' && u.parts.length === 2 && pairs[i].join() === pairLexeme(u.parts[0], u.parts[1])).length;
+  return { n: pairs.filter((p) => p.length > 0).length, exact };
 }
 
 const EVERY_WORD = { minShare: 0, maxWords: 100_000, minStories: 0, sampleStories: 10_000 };
@@ -106,7 +111,7 @@ for (const dialect of DIALECTS) describe(`${dialect}: common-grams never change 
   });
 
   test('hostile Unicode: pairs from the upsert and from the backfill, two list versions', async () => {
-    const used = { queries: 0, phrases: 0, grams: 0, nonAscii: 0 };
+    const used = { queries: 0, phrases: 0, grams: 0, nonAscii: 0, exact: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(story, { minLength: 4, maxLength: 10 }), fc.array(querySpec, { minLength: 8, maxLength: 16 }), fc.integer({ min: 1, max: 6 }), async (stories, specs, small) => {
         const db = t.db;
@@ -125,7 +130,8 @@ for (const dialect of DIALECTS) describe(`${dialect}: common-grams never change 
           for (const spec of specs) {
             const q = parseQuery(queryText(spec, stories));
             if (!matchUnits(q).length) continue;
-            const n = await unitsWithGrams(db, q);
+            const { n, exact } = await unitsWithGrams(db, q);
+            used.exact += exact ? 1 : 0;
             used.queries++;
             used.phrases += matchUnits(q).some((u) => u.parts.length > 1) ? 1 : 0;
             used.grams += n ? 1 : 0;
@@ -148,5 +154,6 @@ for (const dialect of DIALECTS) describe(`${dialect}: common-grams never change 
     console.log(JSON.stringify(used));
     assert.ok(used.grams > used.phrases / 4, JSON.stringify(used));
     assert.ok(used.nonAscii > used.grams / 4, JSON.stringify(used));
+    if (dialect !== 'sqlite') assert.ok(used.exact > used.grams / 4, JSON.stringify(used));
   });
 });
