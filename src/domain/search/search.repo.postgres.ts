@@ -62,6 +62,22 @@ export function documentVector(p: { headline: Part; dek: Part; people: Part; tag
 const MARGIN = 1.5;
 /** Each further slice covers this many times the stories of all before it. */
 const GROWTH = 4;
+/** Measured at a million stories (docs/search.md): one GIN match's heap visit, and one order key in a range bitmap, in µs. */
+const HEAP_VISIT_US = 1.5;
+const RANGE_KEY_US = 0.1;
+
+/**
+ * Stories the first slice should cover: enough for MARGIN times the
+ * matches needed, or all of them (Infinity) when visiting every match of
+ * the whole range is expected to cost less than the slice's range bitmap.
+ * Words under 2% of stories are not in the statistics and count as 1%, so
+ * a rare word is read whole: at most some 20,000 heap visits.
+ */
+function firstSlice(limit: number, density: number, stories: number): number {
+  const slice = (MARGIN * limit) / density;
+  const whole = density * stories * HEAP_VISIT_US;
+  return whole <= slice * RANGE_KEY_US + MARGIN * limit * HEAP_VISIT_US ? Infinity : slice;
+}
 
 const phraseText = (words: readonly string[]): string => words.map(quoted).join(' <-> ');
 
@@ -118,22 +134,40 @@ async function upsertRow(trx: Q, doc: SearchDocument): Promise<void> {
 }
 
 /**
+ * `fn` in a transaction (the caller's, if it is one) whose statements use
+ * bitmap scans only, which fetch heap pages in physical order and, with
+ * effective_io_concurrency, ask the kernel for the next ones ahead. A
+ * search's rows are scattered over the archive: reading the 100 rows of a
+ * relevance window of a rare word by index scan, one page after another,
+ * took 25–40 ms from disk, by bitmap scan with prefetching 3–9 ms.
+ * One statement sets both, for the transaction only.
+ */
+async function bitmapScans<T>(db: Q, fn: (trx: Q) => Promise<T>): Promise<T> {
+  const run = async (trx: Q) => {
+    await sql`select set_config('enable_indexscan', 'off', true), set_config('effective_io_concurrency', ${String(IO_CONCURRENCY)}, true)`.execute(trx);
+    return fn(trx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** Pages a bitmap heap scan asks for ahead (PostgreSQL's default, 1, reads one at a time). */
+const IO_CONCURRENCY = 32;
+
+/**
  * Up to `limit` order keys of matches in [lo, hi), newest first, reading
- * slices of the range newest first: the first expected (from the
- * statistics) to hold MARGIN times the matches needed, each next one GROWTH
- * times the stories read so far, the last the rest of the range. Each slice
+ * slices of the range newest first: the first sized by firstSlice, each
+ * next one GROWTH times the stories read so far, the last the rest of the range. Each slice
  * is one statement: GIN's matches of the query, ANDed with the order key
  * range, and only those rows' order keys read, from the narrow heap. The
  * planner would rather walk the order key index testing every story's
- * tsvector, which costs a detoast per story, so index scans are off.
+ * tsvector, which costs a detoast per story, so index scans are off (bitmapScans).
  */
-async function newestMatches(trx: Q, q: RawBuilder<unknown>, lo: number, hi: number, limit: number, perStory: number, st: IndexStats | null): Promise<number[]> {
-  await sql`set local enable_indexscan = off`.execute(trx);
+async function newestMatches(trx: Q, q: RawBuilder<unknown>, lo: number, hi: number, limit: number, density: number, st: IndexStats | null): Promise<number[]> {
   const keys: number[] = [];
   let top = hi;
-  let stories = (MARGIN * limit) / perStory;
+  let stories = st ? firstSlice(limit, density, st.stories) : Infinity;
   for (;;) {
-    const from = Math.max(lo, keyForNewest(st, hi, stories) ?? lo);
+    const from = stories === Infinity ? lo : Math.max(lo, keyForNewest(st, hi, stories) ?? lo);
     if (from < top) {
       const r = await sql<{ k: string }>`select order_key as k from search_index
         where document @@ (${q}) and order_key >= ${from} and order_key < ${top}
@@ -165,21 +199,21 @@ export const postgresSearchRepo: SearchRepo = {
     return withPhraseGrams(db, args.query, phrasePairs, (pairs = []) => {
       const q = tsquery(args.query, f.sections, f.author, pairs);
       const density = st ? matchDensity(st, args.query, f, pairs) : 1;
-      const run = (trx: Q) => newestMatches(trx, q, lo, hi, args.limit, density, st);
-      return db.isTransaction ? run(db) : db.transaction().execute(run);
+      return bitmapScans(db, (trx) => newestMatches(trx, q, lo, hi, args.limit, density, st));
     });
   },
 
   async leadRows(db, keys) {
     if (!keys.length) return new Map<number, LeadRow>();
-    const r = await sql<LeadRow>`select order_key as key, headline || chr(30) || dek || chr(30) || people || chr(30) || tags || chr(30) || names as lead
-      from search_documents where order_key = any(${keys}::bigint[])`.execute(db);
+    const r = await bitmapScans(db, (trx) => sql<LeadRow>`select order_key as key, headline || chr(30) || dek || chr(30) || people || chr(30) || tags || chr(30) || names as lead
+      from search_documents where order_key = any(${keys}::bigint[])`.execute(trx));
     return new Map(r.rows.map((x) => [Number(x.key), { key: Number(x.key), lead: x.lead }]));
   },
 
   async pageRows(db, keys) {
     if (!keys.length) return new Map<number, PageRow>();
-    const r = await sql<PageRow>`select order_key as key, article_id as id, headline, body, names from search_documents where order_key = any(${keys}::bigint[])`.execute(db);
+    const r = await bitmapScans(db, (trx) => sql<PageRow>`select order_key as key, article_id as id, headline, body, names
+      from search_documents where order_key = any(${keys}::bigint[])`.execute(trx));
     return new Map(r.rows.map((x) => [Number(x.key), { ...x, key: Number(x.key) }]));
   },
 
