@@ -3,12 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildSearchDocument, parseQuery } from '../../src/domain/search/index.ts';
 import { postgresSearchRepo, tsquery } from '../../src/domain/search/search.repo.postgres.ts';
-import { indexStats, keyForNewest, type IndexStats } from '../../src/domain/search/search.plan.postgres.ts';
+import { indexStats, keyForNewest, type IndexStats } from '../../src/domain/search/search.stats.repo.postgres.ts';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/dialects.ts';
 
 /**
  * PostgreSQL reads the newest slice of the order-key range the statistics
- * say holds the matches, then deeper slices (search.plan.postgres.ts).
+ * say holds the matches, then deeper slices (search.stats.repo.postgres.ts).
  * Whatever the slices, the matches must be exactly the newest `limit` the
  * plain query finds: no story twice, none skipped at a slice's edge.
  */

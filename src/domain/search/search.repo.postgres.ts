@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { PG_SEARCH_CONFIG } from '../../storage/migrations/0002-search.ts';
 import { PRIVATE_TOKEN } from '../../storage/migrations/0008-search-speed.ts';
 import { lockForStoryWrite, pairLexeme, pairsOf, phrasePairs } from './search.grams.repo.postgres.ts';
-import { indexStats, keyForNewest, matchDensity, unitFrequency, type IndexStats } from './search.plan.postgres.ts';
+import { indexStats, keyForNewest, matchDensity, unitFrequency, type IndexStats } from './search.stats.repo.postgres.ts';
 import { withPhraseGrams, writeGramWords } from './search.grams.repo.ts';
 import { foldText, matchUnits, type MatchUnit } from './search.query.ts';
 import { inverseDocumentFrequency } from './search.ranking.ts';
