@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { buildSearchDocument } from '../src/domain/search/index.ts';
+import { sqliteGramEngine } from '../src/domain/search/search.grams.repo.sqlite.ts';
 import { buildCommonGrams } from '../src/domain/search/search.grams.service.ts';
 import { createSqliteDb, migrateToLatest } from '../src/storage/index.ts';
 import { privateNames } from '../src/storage/migrations/0008-search-speed.ts';
@@ -94,7 +95,7 @@ async function loadGrams(file: string): Promise<{ note: string }> {
     await sql`pragma journal_mode = OFF`.execute(db.kysely);
     await sql`pragma synchronous = OFF`.execute(db.kysely);
     await sql`pragma cache_size = -400000`.execute(db.kysely);
-    const r = await buildCommonGrams(db.kysely, { nowIso: new Date().toISOString(), batch: 2000 });
+    const r = await buildCommonGrams(db.kysely, sqliteGramEngine, { nowIso: new Date().toISOString(), batch: 2000 });
     if (r.outcome !== 'built') return { note: r.outcome === 'skipped' ? `skipped: ${r.reason}` : 'unchanged' };
     const size = await sql<{ n: number }>`select sum(length(grams)) as n from search_documents`.execute(db.kysely);
     return { note: `list ${r.version}: ${r.words} words, ${r.rewritten.toLocaleString('en')} stories, ${(Number(size.rows[0].n) / 1e6).toFixed(0)} MB of pair tokens in search_documents` };

@@ -16,6 +16,7 @@ import { importMigration } from './migrations/0014-import.ts';
 import { staffFactorsMigration } from './migrations/0015-staff-factors.ts';
 import { frontPageMigration } from './migrations/0016-front-page.ts';
 import { pagesRedirectsMigration } from './migrations/0017-pages-redirects.ts';
+import { searchPostgresMigration } from './migrations/0019-search-postgres.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -35,6 +36,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0015-staff-factors': staffFactorsMigration(db.dialect),
     '0016-front-page': frontPageMigration(db.dialect),
     '0017-pages-redirects': pagesRedirectsMigration(db.dialect),
+    '0019-search-postgres': searchPostgresMigration(db.dialect),
   };
 }
 

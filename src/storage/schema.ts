@@ -151,8 +151,9 @@ export interface SettingTable {
 
 /**
  * The search index row of one published story (0002-search, 0008-search-speed).
- * SQLite indexes it through the FTS5 table `search_fts`; PostgreSQL adds a
- * `document tsvector` column, written and read only through raw SQL.
+ * SQLite indexes it through the FTS5 table `search_fts`; PostgreSQL keeps the
+ * tsvector in the narrow table `search_index (article_id, order_key, document)`
+ * (0019-search-postgres), written and read only through raw SQL.
  */
 export interface SearchDocumentTable {
   article_id: number;
@@ -170,7 +171,7 @@ export interface SearchDocumentTable {
   names: string;
   /** Filter tokens, U+001F + `section12`, U+001F + `author7` (0008-search-speed): an FTS5 column on SQLite, lexemes on PostgreSQL. */
   facets: string;
-  /** SQLite: one private token per adjacent pair of common words in the text (0010-search-common-grams); '' on PostgreSQL. */
+  /** One private token per adjacent pair of common words in the text (0010-search-common-grams; PostgreSQL's name their words, 0019). */
   grams: Generated<string>;
   /** The newest `search_gram_lists.version` whose words `grams` was computed with; 0 for none. */
   grams_list: Generated<number>;

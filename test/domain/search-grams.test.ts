@@ -5,18 +5,21 @@ import { sql } from 'kysely';
 import { buildSearchDocument, parseQuery, type ParsedQuery } from '../../src/domain/search/index.ts';
 import { ftsMatchExpression } from '../../src/domain/search/search.fts-match.ts';
 import { phraseGrams } from '../../src/domain/search/search.grams.ts';
-import { ftsTokens, gramListWords, liveGramLists } from '../../src/domain/search/search.grams.repo.sqlite.ts';
+import { pairLexeme, phrasePairs, postgresGramEngine } from '../../src/domain/search/search.grams.repo.postgres.ts';
+import { ftsTokens, sqliteGramEngine } from '../../src/domain/search/search.grams.repo.sqlite.ts';
+import { gramListWords, liveGramLists } from '../../src/domain/search/search.grams.repo.ts';
 import { buildCommonGrams } from '../../src/domain/search/search.grams.service.ts';
 import { matchUnits } from '../../src/domain/search/search.query.ts';
+import { postgresSearchRepo, tsquery } from '../../src/domain/search/search.repo.postgres.ts';
 import { sqliteSearchRepo } from '../../src/domain/search/search.repo.sqlite.ts';
 import type { Db } from '../../src/storage/index.ts';
 import { SQLITE_TOKENIZE } from '../../src/storage/migrations/0010-search-common-grams.ts';
-import { createTestDb, type TestDb } from '../helpers/dialects.ts';
+import { createTestDb, DIALECTS, type TestDb } from '../helpers/dialects.ts';
 
 /**
  * Common-grams must never change what a phrase finds: with pair tokens
- * ANDed in, matchKeys returns exactly the stories FTS5's own phrase match
- * returns, for text FTS5 and JS disagree about (combining marks, RTL, CJK,
+ * ANDed in, matchKeys returns exactly the stories the engine's own phrase
+ * match returns (FTS5's, or PostgreSQL's `<->`), for text the engine and JS disagree about (combining marks, RTL, CJK,
  * apostrophes, dashes, digits, U+001F, letters newer than Unicode 6.1), on
  * both ways a story gets its pairs: written with a list active (the
  * indexer's upsert) and rewritten by the backfill of a new list.
@@ -49,8 +52,10 @@ async function addStory(db: Db, id: number, s: Story): Promise<void> {
   await sql`insert into articles (id, slug, headline, body, language, status, published_at, created_at, updated_at)
     values (${id}, ${`s-${id}`}, 'x', '{}', 'en', 'published', ${at}, ${at}, ${at})`.execute(db.kysely);
   const doc = buildSearchDocument({ id, status: 'published', publishedAt: at, sectionId: null, headline: s.headline, dek: s.dek, bodyText: s.body, people: [s.people], personIds: [], tags: [s.tags] });
-  await sqliteSearchRepo.upsert(db.kysely, doc);
+  await engine(db).repo.upsert(db.kysely, doc);
 }
+
+const engine = (db: Db) => (db.dialect === 'sqlite' ? { repo: sqliteSearchRepo, grams: sqliteGramEngine } : { repo: postgresSearchRepo, grams: postgresGramEngine });
 
 type QuerySpec = typeof querySpec extends fc.Arbitrary<infer T> ? T : never;
 
@@ -65,40 +70,48 @@ function queryText(spec: QuerySpec, stories: Story[]): string {
   return spec.quoted ? `"${t.replace(/"/g, '')}"` : t;
 }
 
-/** FTS5's own answer: the same MATCH without pair tokens. */
+/** The engine's own answer: the same MATCH or tsquery without pair tokens. */
 async function plainKeys(db: Db, q: ParsedQuery): Promise<number[]> {
-  const r = await sql<{ k: number }>`select rowid as k from search_fts where search_fts match ${ftsMatchExpression(q)} order by rowid desc`.execute(db.kysely);
-  return r.rows.map((x) => x.k);
+  const r = db.dialect === 'sqlite'
+    ? await sql<{ k: number }>`select rowid as k from search_fts where search_fts match ${ftsMatchExpression(q)} order by rowid desc`.execute(db.kysely)
+    : await sql<{ k: number }>`select order_key as k from search_index where document @@ (${tsquery(q, null, null)}) order by order_key desc`.execute(db.kysely);
+  return r.rows.map((x) => Number(x.k));
 }
 
-const matchKeys = (db: Db, q: ParsedQuery) => sqliteSearchRepo.matchKeys(db.kysely, { query: q, filters: {}, nowIso: FAR, limit: 100_000 });
+const matchKeys = (db: Db, q: ParsedQuery) => engine(db).repo.matchKeys(db.kysely, { query: q, filters: {}, nowIso: FAR, limit: 100_000 });
+const build = (db: Db, options: typeof EVERY_WORD) => buildCommonGrams(db.kysely, engine(db).grams, { nowIso: FAR, options, force: true });
 
-/** How many units of the query the active list gives pair tokens to. */
-async function unitsWithGrams(db: Db, q: ParsedQuery): Promise<number> {
+/**
+ * How many units of the query the active list gives pair tokens to, and
+ * how many of them PostgreSQL matches by their pair lexeme alone (two words).
+ */
+async function unitsWithGrams(db: Db, q: ParsedQuery): Promise<{ n: number; exact: number }> {
   const { active } = await liveGramLists(db.kysely);
-  if (!active) return 0;
+  if (!active) return { n: 0, exact: 0 };
   const words = await gramListWords(db.kysely, active);
-  const phrases = matchUnits(q).filter((u) => u.parts.length > 1);
-  const tokens = await ftsTokens(db.kysely, phrases.map((u) => u.parts.join(' ')));
-  return tokens.filter((t) => phraseGrams(t, words).length > 0).length;
+  const units = matchUnits(q).filter((u) => u.parts.length > 1);
+  const texts = units.map((u) => u.parts.join(' '));
+  const pairs = db.dialect === 'sqlite' ? (await ftsTokens(db.kysely, texts)).map((t) => phraseGrams(t, words)) : await phrasePairs(db.kysely, active, texts);
+  const exact = units.filter((u, i) => db.dialect !== 'sqlite' && u.parts.length === 2 && pairs[i].join() === pairLexeme(u.parts[0], u.parts[1])).length;
+  return { n: pairs.filter((p) => p.length > 0).length, exact };
 }
 
 const EVERY_WORD = { minShare: 0, maxWords: 100_000, minStories: 0, sampleStories: 10_000 };
 
-describe('sqlite: common-grams never change what a phrase finds', () => {
+for (const dialect of DIALECTS) describe(`${dialect}: common-grams never change what a phrase finds`, () => {
   let t: TestDb;
   before(async () => {
-    t = await createTestDb('sqlite');
+    t = await createTestDb(dialect);
   });
   after(async () => t?.cleanup());
 
-  test('the scratch tokenizer is the index tokenizer', async () => {
+  if (dialect === 'sqlite') test('the scratch tokenizer is the index tokenizer', async () => {
     const r = await sql<{ sql: string }>`select sql from sqlite_master where name = 'search_fts'`.execute(t.db.kysely);
     assert.ok(r.rows[0].sql.includes(`tokenize = '${SQLITE_TOKENIZE.replaceAll("'", "''")}'`), r.rows[0].sql);
   });
 
   test('hostile Unicode: pairs from the upsert and from the backfill, two list versions', async () => {
-    const used = { queries: 0, phrases: 0, grams: 0, nonAscii: 0 };
+    const used = { queries: 0, phrases: 0, grams: 0, nonAscii: 0, exact: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(story, { minLength: 4, maxLength: 10 }), fc.array(querySpec, { minLength: 8, maxLength: 16 }), fc.integer({ min: 1, max: 6 }), async (stories, specs, small) => {
         const db = t.db;
@@ -106,7 +119,7 @@ describe('sqlite: common-grams never change what a phrase finds', () => {
         const half = Math.ceil(stories.length / 2);
         // Written with no list: these get their pairs from the backfill.
         for (let i = 0; i < half; i++) await addStory(db, i + 1, stories[i]);
-        const built = await buildCommonGrams(db.kysely, { nowIso: FAR, options: EVERY_WORD, force: true });
+        const built = await build(db, EVERY_WORD);
         assert.equal(built.outcome, 'built');
         // Written with a list active: the upsert makes their pairs; one old story is rewritten so.
         for (let i = half; i < stories.length; i++) await addStory(db, i + 1, stories[i]);
@@ -117,7 +130,8 @@ describe('sqlite: common-grams never change what a phrase finds', () => {
           for (const spec of specs) {
             const q = parseQuery(queryText(spec, stories));
             if (!matchUnits(q).length) continue;
-            const n = await unitsWithGrams(db, q);
+            const { n, exact } = await unitsWithGrams(db, q);
+            used.exact += exact ? 1 : 0;
             used.queries++;
             used.phrases += matchUnits(q).some((u) => u.parts.length > 1) ? 1 : 0;
             used.grams += n ? 1 : 0;
@@ -127,7 +141,7 @@ describe('sqlite: common-grams never change what a phrase finds', () => {
         };
         await check();
         // A second version with fewer words: the backfill rewrites every story, then it replaces the first.
-        const second = await buildCommonGrams(db.kysely, { nowIso: FAR, options: { ...EVERY_WORD, maxWords: small }, force: true });
+        const second = await build(db, { ...EVERY_WORD, maxWords: small });
         assert.equal(second.outcome, 'built');
         const lists = await liveGramLists(db.kysely);
         assert.equal(lists.active?.wordCount, Math.min(small, lists.active?.wordCount ?? 0));
@@ -140,5 +154,6 @@ describe('sqlite: common-grams never change what a phrase finds', () => {
     console.log(JSON.stringify(used));
     assert.ok(used.grams > used.phrases / 4, JSON.stringify(used));
     assert.ok(used.nonAscii > used.grams / 4, JSON.stringify(used));
+    if (dialect !== 'sqlite') assert.ok(used.exact > used.grams / 4, JSON.stringify(used));
   });
 });

@@ -15,6 +15,8 @@ import { createPostgresDb, createSqliteDb, type Db, type DialectName } from '../
 import { contentMigration } from '../../src/storage/migrations/0001-content.ts';
 import { searchMigration } from '../../src/storage/migrations/0002-search.ts';
 import { facetsText, privateNames, searchSpeedMigration } from '../../src/storage/migrations/0008-search-speed.ts';
+import { searchCommonGramsMigration } from '../../src/storage/migrations/0010-search-common-grams.ts';
+import { searchPostgresMigration } from '../../src/storage/migrations/0019-search-postgres.ts';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { RANK_WINDOW } from '../../src/domain/search/search.ranking.ts';
 import { createTestApp, DIALECTS, PG_URL, type TestApp } from '../helpers/dialects.ts';
@@ -90,6 +92,8 @@ for (const dialect of DIALECTS) {
       await seedOldFormat(bare.db);
       await migrate(bare.db, bare.schema, {
         '0001-content': contentMigration(dialect), '0002-search': searchMigration(dialect), '0008-search-speed': searchSpeedMigration(dialect),
+        // The later search migrations carry the reindexed entries on (0019 moves PostgreSQL's tsvectors to search_index).
+        '0010-search-common-grams': searchCommonGramsMigration(dialect), '0019-search-postgres': searchPostgresMigration(dialect),
       });
       const clock = fixedClock(new Date('2026-06-01T00:00:00Z'));
       search = new SearchService({ db: bare.db, clock, houseSpellings: new HouseSpellingsService({ db: bare.db, clock, changes: NO_FEED }) });

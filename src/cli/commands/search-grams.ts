@@ -7,14 +7,13 @@ export const SEARCH_GRAMS_USAGE = `usage: dateline search-grams status
        dateline search-grams off
 
 Common-grams make quoted phrases of common words ("prime minister") fast on
-a large SQLite index (docs/search.md). \`build\` chooses the common words
+a large index, SQLite or PostgreSQL (docs/search.md). \`build\` chooses the common words
 from the index's statistics over the most recent stories, gives every story
 the pairs of the new list (a few hundred stories a transaction, while the
 site runs), and only then lets queries use it. Stopped midway, it resumes
 where it was when run again. Below 50,000 stories it does nothing (phrases
 are fast on a small index) unless --force, which also rebuilds when the
-words would not change. \`off\` stops queries using any list.
-PostgreSQL does not use common-grams: the commands say so and exit 0.`;
+words would not change. \`off\` stops queries using any list.`;
 
 function printStatus(s: GramStatus, out: (line: string) => void): void {
   out(`stories indexed: ${s.stories.toLocaleString('en')}`);
@@ -27,22 +26,19 @@ function printStatus(s: GramStatus, out: (line: string) => void): void {
 
 async function run(sub: string, values: { force?: boolean; batch?: string }, search: SearchService, io: Io): Promise<number> {
   if (sub === 'status') {
-    const s = await search.commonGramsStatus();
-    if (s) printStatus(s, io.out);
-    else io.out('PostgreSQL: common-grams are not used (docs/search.md)');
+    printStatus(await search.commonGramsStatus(), io.out);
     return EXIT.ok;
   }
   if (sub === 'off') {
     const n = await search.retireCommonGrams();
-    io.out(n === null ? 'PostgreSQL: common-grams are not used (docs/search.md)' : `${n} list${n === 1 ? '' : 's'} retired; phrases are matched without pairs`);
+    io.out(`${n} list${n === 1 ? '' : 's'} retired; phrases are matched without pairs`);
     return EXIT.ok;
   }
   const batch = values.batch === undefined ? undefined : Number(values.batch);
   if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 10_000)) throw new UsageError('--batch must be a whole number from 1 to 10000');
   const started = Date.now();
   const r = await search.buildCommonGrams({ force: values.force, batch, log: io.err });
-  if (r === null) io.out('PostgreSQL: common-grams are not used (docs/search.md)');
-  else if (r.outcome === 'skipped') io.out(`nothing built: ${r.reason}`);
+  if (r.outcome === 'skipped') io.out(`nothing built: ${r.reason}`);
   else if (r.outcome === 'unchanged') io.out(`list ${r.version} is active and the words would not change (--force rebuilds it)`);
   else io.out(`list ${r.version} active: ${r.words} words, ${r.rewritten.toLocaleString('en')} stories rewritten${r.resumed ? ' (resumed)' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return EXIT.ok;

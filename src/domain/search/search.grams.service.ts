@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.ts';
 import { chooseCommonWords, GRAM_LIST_DEFAULTS, type GramListOptions } from './search.grams.ts';
-import {
-  activateGramList, backfillGramRows, gramListWords, insertGramList, liveGramLists, pendingGramRows, retireGramLists, sampleWordCounts, type GramList,
-} from './search.grams.repo.sqlite.ts';
+import { activateGramList, gramListWords, insertGramList, liveGramLists, pendingGramRows, retireGramLists, type GramList } from './search.grams.repo.ts';
+import type { GramEngine } from './search.types.ts';
 
 /**
- * The life cycle of the list of common words (SQLite; docs/search.md):
+ * The life cycle of the list of common words (both engines; docs/search.md):
  *
  * 1. No list on a new or small site: below `minStories` indexed stories a
  *    phrase of common words is fast anyway.
@@ -57,10 +56,10 @@ export async function commonGramsStatus(db: Kysely<Database>): Promise<GramStatu
 }
 
 /** A new building version, or null with the reason there is none. */
-async function newList(db: Kysely<Database>, a: GramBuildArgs, o: GramListOptions, active?: GramList): Promise<number | { reason: string } | { unchanged: number }> {
+async function newList(db: Kysely<Database>, engine: GramEngine, a: GramBuildArgs, o: GramListOptions, active?: GramList): Promise<number | { reason: string } | { unchanged: number }> {
   const stories = await storyCount(db);
   if (stories < o.minStories && !a.force) return { reason: `${stories} stories indexed, fewer than ${o.minStories}: phrases are fast without pairs` };
-  const sample = await sampleWordCounts(db, o.sampleStories);
+  const sample = await engine.sampleWordCounts(db, o.sampleStories);
   const words = chooseCommonWords(sample.counts, sample.stories, o);
   if (!words.length) return { reason: `no word is in ${(o.minShare * 100).toFixed(1)}% of the ${sample.stories} most recent stories` };
   if (active && !a.force) {
@@ -74,12 +73,12 @@ async function newList(db: Kysely<Database>, a: GramBuildArgs, o: GramListOption
 }
 
 /** Rewrites every story that lacks the building list's pairs; returns how many. */
-async function backfill(db: Kysely<Database>, batch: number, log: (line: string) => void): Promise<number> {
+async function backfill(db: Kysely<Database>, engine: GramEngine, batch: number, log: (line: string) => void): Promise<number> {
   let after = -1;
   let rewritten = 0;
   let reported = 0;
   for (;;) {
-    const r = await db.transaction().execute((trx) => backfillGramRows(trx, after, batch));
+    const r = await db.transaction().execute((trx) => engine.backfillGramRows(trx, after, batch));
     rewritten += r.rewritten;
     if (rewritten - reported >= 100_000) {
       reported = rewritten;
@@ -90,14 +89,14 @@ async function backfill(db: Kysely<Database>, batch: number, log: (line: string)
   }
 }
 
-export async function buildCommonGrams(db: Kysely<Database>, a: GramBuildArgs): Promise<GramBuildResult> {
+export async function buildCommonGrams(db: Kysely<Database>, engine: GramEngine, a: GramBuildArgs): Promise<GramBuildResult> {
   const o = { ...GRAM_LIST_DEFAULTS, ...a.options };
   const log = a.log ?? (() => {});
   const { active, building } = await liveGramLists(db);
   let version = building?.version;
   const resumed = version !== undefined;
   if (version === undefined) {
-    const made = await newList(db, a, o, active);
+    const made = await newList(db, engine, a, o, active);
     if (typeof made !== 'number') return 'reason' in made ? { outcome: 'skipped', reason: made.reason } : { outcome: 'unchanged', version: made.unchanged };
     version = made;
     log(`list ${version}: building`);
@@ -105,9 +104,13 @@ export async function buildCommonGrams(db: Kysely<Database>, a: GramBuildArgs): 
   let rewritten = 0;
   // A writer that went around the indexer could leave a story without the pairs: the activation checks, and another pass fixes it.
   for (let pass = 0; pass < 3; pass++) {
-    rewritten += await backfill(db, a.batch ?? 200, log);
+    rewritten += await backfill(db, engine, a.batch ?? 200, log);
     const v = version;
-    if (await db.transaction().execute((trx) => activateGramList(trx, v, a.nowIso))) {
+    const activated = await db.transaction().execute(async (trx) => {
+      await engine.lockForActivation(trx);
+      return activateGramList(trx, v, a.nowIso);
+    });
+    if (activated) {
       const words = (await liveGramLists(db)).active?.wordCount ?? 0;
       return { outcome: 'built', version, words, rewritten, resumed };
     }

@@ -3,11 +3,12 @@ import { privateNames } from '../../storage/migrations/0008-search-speed.ts';
 import { orderKeyAt } from './search.document.ts';
 import { facetExpression, ftsMatchExpression, unitExpression } from './search.fts-match.ts';
 import { phraseGrams } from './search.grams.ts';
-import { activeGramVersion, documentGrams, ftsTokens, gramListWords, liveGramLists, writeGramWords } from './search.grams.repo.sqlite.ts';
-import { matchUnits, type MatchUnit } from './search.query.ts';
+import { documentGrams, ftsTokens } from './search.grams.repo.sqlite.ts';
+import { gramListWords, withPhraseGrams, writeGramWords, type GramList } from './search.grams.repo.ts';
+import type { MatchUnit } from './search.query.ts';
 import { IDF_SAMPLE, inverseDocumentFrequency } from './search.ranking.ts';
 import { filterFacets, keyRange } from './search.repo.ts';
-import type { LeadRow, PageRow, ParsedQuery, Q, SearchDocument, SearchRepo } from './search.types.ts';
+import type { LeadRow, PageRow, Q, SearchDocument, SearchRepo } from './search.types.ts';
 
 /**
  * SQLite FTS5 (embedded; docs/architecture.md). `search_fts` is an external-content
@@ -63,30 +64,10 @@ async function unitIdf(db: Q, units: MatchUnit[], nowIso: string): Promise<numbe
   return idf;
 }
 
-/**
- * `run` with the pair tokens of the query's phrases under the active list
- * of common words (search.grams.ts), or with none when there is no list or
- * no phrase of common words. Every story carries the active list's pairs
- * (a list becomes active only then, and every write adds them), so the
- * tokens never drop a match. The list could change between reading it and
- * matching: if the active version is not the same after the match, the
- * match runs again (versions only grow, so the same number means no change).
- */
-async function withPhraseGrams(db: Q, q: ParsedQuery, run: (grams?: string[][]) => Promise<number[]>): Promise<number[]> {
-  const units = matchUnits(q);
-  const phrases = units.flatMap((u, i) => (u.parts.length > 1 ? [i] : []));
-  if (!phrases.length) return run();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const { active } = await liveGramLists(db);
-    if (!active) return run();
-    const [words, tokens] = await Promise.all([gramListWords(db, active), ftsTokens(db, phrases.map((i) => units[i].parts.join(' ')))]);
-    const grams: string[][] = units.map(() => []);
-    phrases.forEach((u, j) => (grams[u] = phraseGrams(tokens[j], words)));
-    if (!grams.some((g) => g.length)) return run();
-    const keys = await run(grams);
-    if ((await activeGramVersion(db)) === active.version) return keys;
-  }
-  return run();
+/** The pair tokens of each phrase text under `list`: FTS5's own tokens of the text, paired as a story's are. */
+async function ftsPhraseGrams(db: Q, list: GramList, texts: readonly string[]): Promise<string[][]> {
+  const [words, tokens] = await Promise.all([gramListWords(db, list), ftsTokens(db, texts)]);
+  return tokens.map((t) => phraseGrams(t, words));
 }
 
 /** A story's row; its pairs of common words are made here, in the same transaction as the write. */
@@ -117,7 +98,7 @@ export const sqliteSearchRepo: SearchRepo = {
     if (f === null) return [];
     const facets = facetExpression(f.sections, f.author);
     const { lo, hi } = keyRange(args.filters, args.nowIso);
-    return withPhraseGrams(db, args.query, (grams) => {
+    return withPhraseGrams(db, args.query, ftsPhraseGrams, (grams) => {
       const text = ftsMatchExpression(args.query, grams);
       return newestKeys(db, facets ? `(${text}) AND ${facets}` : text, lo, hi, args.limit);
     });

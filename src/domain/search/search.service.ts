@@ -9,12 +9,14 @@ import { isEmptyQuery, parseQuery } from './search.query.ts';
 import { findHits } from './search.find.ts';
 import { buildCommonGrams, commonGramsStatus, retireCommonGrams, type GramBuildArgs, type GramBuildResult, type GramStatus } from './search.grams.service.ts';
 import { hydrateHits, loadDocumentSource } from './search.repo.ts';
+import { postgresGramEngine } from './search.grams.repo.postgres.ts';
+import { sqliteGramEngine } from './search.grams.repo.sqlite.ts';
 import { postgresSearchRepo } from './search.repo.postgres.ts';
 import { sqliteSearchRepo } from './search.repo.sqlite.ts';
 import { renderMarked } from './search.snippet.ts';
 import {
   SEARCH_SORTS, type ParsedQuery, type Q, type SearchFilters, type SearchHit, type SearchIndexer, type SearchParams,
-  type SearchRepo, type SearchResult, type SearchSort,
+  type GramEngine, type SearchRepo, type SearchResult, type SearchSort,
 } from './search.types.ts';
 
 export interface SearchDeps {
@@ -128,10 +130,12 @@ export function validateSearch(p: SearchParams, timeZone = 'UTC'): ValidatedSear
  */
 export class SearchService {
   private readonly repo: SearchRepo;
+  private readonly grams: GramEngine;
   readonly indexer: SearchIndexer;
 
   constructor(private readonly deps: SearchDeps) {
     this.repo = deps.db.caps.fullText === 'fts5' ? sqliteSearchRepo : postgresSearchRepo;
+    this.grams = deps.db.caps.fullText === 'fts5' ? sqliteGramEngine : postgresGramEngine;
     const repo = this.repo;
     this.indexer = {
       async index(trx: Q, articleId: number) {
@@ -228,21 +232,19 @@ export class SearchService {
   }
 
   /**
-   * Common-grams, the pairs of common words that make phrases fast on a
-   * large SQLite index (search.grams.service.ts). PostgreSQL does not use
-   * them (docs/search.md): these answer null there.
+   * Common-grams, the pairs of common words that make phrases of them fast
+   * on a large index, on both engines (search.grams.service.ts).
    */
-  async commonGramsStatus(): Promise<GramStatus | null> {
-    return this.deps.db.caps.fullText === 'fts5' ? commonGramsStatus(this.deps.db.kysely) : null;
+  async commonGramsStatus(): Promise<GramStatus> {
+    return commonGramsStatus(this.deps.db.kysely);
   }
 
-  async buildCommonGrams(args: Omit<GramBuildArgs, 'nowIso'> = {}): Promise<GramBuildResult | null> {
-    if (this.deps.db.caps.fullText !== 'fts5') return null;
-    return buildCommonGrams(this.deps.db.kysely, { ...args, nowIso: this.deps.clock.now().toISOString() });
+  async buildCommonGrams(args: Omit<GramBuildArgs, 'nowIso'> = {}): Promise<GramBuildResult> {
+    return buildCommonGrams(this.deps.db.kysely, this.grams, { ...args, nowIso: this.deps.clock.now().toISOString() });
   }
 
-  async retireCommonGrams(): Promise<number | null> {
-    return this.deps.db.caps.fullText === 'fts5' ? retireCommonGrams(this.deps.db.kysely) : null;
+  async retireCommonGrams(): Promise<number> {
+    return retireCommonGrams(this.deps.db.kysely);
   }
 
   private houseSpellingsFor(q: ParsedQuery): Array<{ term: string; spelling: string }> {

@@ -118,6 +118,18 @@ export interface SearchRepo {
   unitIdf(db: Q, units: MatchUnit[], nowIso: string): Promise<number[]>;
 }
 
+/**
+ * What an engine does its own way: count the words of the most recent
+ * stories, give a batch of stories the pairs of the live lists, and keep
+ * story writes out while a list becomes active (search.grams.repo.sqlite.ts,
+ * search.grams.repo.postgres.ts).
+ */
+export interface GramEngine {
+  sampleWordCounts(db: Q, sample: number): Promise<{ stories: number; counts: Array<{ term: string; docs: number }> }>;
+  backfillGramRows(trx: Q, after: number, batch: number): Promise<{ rewritten: number; last: number | null }>;
+  lockForActivation(trx: Q): Promise<void>;
+}
+
 /** The hook ArticlesService calls inside its write transactions. */
 export interface SearchIndexer {
   index(trx: Q, articleId: number): Promise<void>;
