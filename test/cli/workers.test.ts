@@ -50,6 +50,7 @@ for (const dialect of DIALECTS) {
         const key = fs.readFileSync(file, 'utf8').trim();
         await serve.waitFor(/Press Ctrl\+C to stop/);
         assert.equal(serve.out.stdout.match(/Dateline is running at/g)?.length, 1);
+        assert.equal(serve.out.stderr.match(/^database: /gm)?.length, 1, 'the primary names the database, once');
         const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
         const created = await fetch(`${url}/api/admin/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify({ headline: 'Workers share a port', status: 'published' }) });
         assert.equal(created.status, 201);

@@ -10,6 +10,7 @@ import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
 import { seedInto } from './seed-demo.ts';
 import { articleCount, configFrom } from './services.ts';
+import { loadConfig } from '../../config.ts';
 
 export const SERVE_USAGE = `usage: dateline serve
 
@@ -109,7 +110,8 @@ function onSignals(io: Io, app: App, done: (code: number) => void): () => void {
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseFlags(args, {});
   if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
-  const config = configFrom(io);
+  // The primary names the database; its workers use the same one and stay quiet about it.
+  const config = cluster.isWorker ? loadConfig(io.env) : configFrom(io);
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // Held by every server process while it runs (shared: workers and other instances coexist),
   // so `dateline restore` cannot replace the database under it (storage/data-dir-lock.ts).
