@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { DIALECTS } from '../helpers/dialects.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 import { createNewsroomTestApp, type NewsroomTestApp } from '../http/admin-stories.harness.ts';
@@ -31,9 +31,7 @@ describe(`${dialect}: grouped editorial-check findings in the editor`, { skip: s
     app = await createNewsroomTestApp(dialect);
     await makeStaff(app as never, 'editor');
     id = (await app.articles.create(parseArticleInput({ headline: 'Bolshoi revives Spartacus', dek: 'A new lead.', dateline: 'Moscow', bodyMarkdown: BODY }, 'create'), 'test')).id;
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {
@@ -45,10 +43,7 @@ describe(`${dialect}: grouped editorial-check findings in the editor`, { skip: s
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/sign-in`);
-    await page.fill('input[name=email]', 'editor@news.test');
-    await page.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    await signInThroughForm(page, base);
     return page;
   }
 

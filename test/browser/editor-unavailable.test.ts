@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 import { createNewsroomTestApp, type NewsroomTestApp } from '../http/admin-stories.harness.ts';
 
@@ -35,15 +35,10 @@ describe('sqlite: the story editor while the database cannot take writes', { ski
   before(async () => {
     app = await createNewsroomTestApp('sqlite');
     await makeStaff(app as never, 'editor');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(`${base}/admin/sign-in`);
-    await page.fill('input[name=email]', 'editor@news.test');
-    await page.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    await signInThroughForm(page, base);
   });
   after(async () => {
     release();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import sharp from 'sharp';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 import { createNewsroomTestApp, type NewsroomTestApp } from '../http/admin-stories.harness.ts';
@@ -30,9 +30,7 @@ describe(`${dialect}: story editor in Chromium`, () => {
     await app.people.create({ name: 'Omid Karimi', roleTitle: 'Transport reporter' });
     await makeStaff(app as never, 'editor');
     await makeStaff(app as never, 'contributor');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {
@@ -44,10 +42,7 @@ describe(`${dialect}: story editor in Chromium`, () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/sign-in`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    await signInThroughForm(page, base, email);
     return page;
   }
 

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import sharp from 'sharp';
 import type { SafeFetch } from '../../src/domain/shared/safe-fetch.ts';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, signInThroughForm } from '../helpers/browser.ts';
 import { createTestApp, type TestApp } from '../helpers/dialects.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 
@@ -116,10 +116,7 @@ describe('browser: embeds', { skip: skipWithoutChromium }, () => {
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/sign-in`);
-    await page.fill('input[name=email]', 'editor@news.test');
-    await page.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    await signInThroughForm(page, base);
     await page.goto(`${base}/admin/stories/new`);
     await page.waitForSelector('.story-prose');
     await page.fill('input[name=headline]', 'Pasted video');

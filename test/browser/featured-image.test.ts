@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 import { createNewsroomTestApp, type NewsroomTestApp } from '../http/admin-stories.harness.ts';
 import { DIALECTS } from '../helpers/dialects.ts';
@@ -25,9 +25,7 @@ describe(`${dialect}: featured image words typed after the file is chosen`, { sk
     app = await createNewsroomTestApp(dialect);
     await app.sections.create({ name: 'World', slug: 'world' });
     await makeStaff(app as never, 'editor');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {
@@ -37,10 +35,7 @@ describe(`${dialect}: featured image words typed after the file is chosen`, { sk
 
   async function signIn(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${base}/admin/sign-in`);
-    await page.fill('input[name=email]', 'editor@news.test');
-    await page.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    await signInThroughForm(page, base);
     return page;
   }
 

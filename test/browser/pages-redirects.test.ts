@@ -4,7 +4,7 @@ import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 
@@ -28,9 +28,7 @@ describe(`${dialect}: static pages and redirects in Chromium`, { skip: skipWitho
   before(async () => {
     app = await createTestApp(dialect);
     await makeStaff(app, 'editor');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {
@@ -42,10 +40,7 @@ describe(`${dialect}: static pages and redirects in Chromium`, { skip: skipWitho
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/sign-in`);
-    await page.fill('input[name=email]', 'editor@news.test');
-    await page.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+    await signInThroughForm(page, base);
     return page;
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 import { createNewsroomTestApp, type NewsroomTestApp } from '../http/admin-stories.harness.ts';
 import { DIALECTS } from '../helpers/dialects.ts';
@@ -28,9 +28,7 @@ describe(`${dialect}: the Edit link on public story pages`, { skip: skipWithoutC
     const a = await app.articles.create(parseArticleInput({ headline: 'Ferry service resumes', section: 'world', status: 'published', bodyMarkdown: 'The ferry ran again.' }, 'create'), 'test');
     id = a.id;
     path = `/news/${a.id}/${a.slug}`;
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {
@@ -53,10 +51,7 @@ describe(`${dialect}: the Edit link on public story pages`, { skip: skipWithoutC
 
     const staffCtx = await browser.newContext();
     const signIn = await staffCtx.newPage();
-    await signIn.goto(`${base}/admin/sign-in`);
-    await signIn.fill('input[name=email]', 'editor@news.test');
-    await signIn.fill('input[name=password]', 'correct horse battery staple');
-    await Promise.all([signIn.waitForURL(`${base}/admin`), signIn.click('button[type=submit]')]);
+    await signInThroughForm(signIn, base);
     const staff = await visit(staffCtx);
     await staff.page.waitForSelector('.staff-edit a');
     assert.equal(await staff.page.locator('.staff-edit a').getAttribute('href'), `/admin/stories/${id}`);

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PASSWORD } from '../http/admin-auth-helpers.ts';
 
 /** Debian's Chromium (installed by .ci/run); playwright's own browser download cannot work here. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -13,4 +15,19 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** Starts the app's server on a free loopback port; its base URL. */
+export async function listenOnLoopback(server: FastifyInstance): Promise<string> {
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const addr = server.server.address();
+  return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+}
+
+/** Signs in through the newsroom's own form as a member made by makeStaff; resolves on the dashboard. */
+export async function signInThroughForm(page: Page, base: string, email = 'editor@news.test'): Promise<void> {
+  await page.goto(`${base}/admin/sign-in`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
 }
