@@ -42,8 +42,9 @@ export async function makeScene(dialect: Dialect, opts: { dataDir?: string; env?
     ...(pg ? { DATABASE_URL: pg.url } : {}), ...opts.env,
   };
   const withServices = async <T>(fn: (s: Services) => Promise<T>): Promise<T> => {
-    const db = openDatabase(loadConfig(env));
-    const services = createServices(loadConfig(env), db);
+    const config = loadConfig(env);
+    const db = openDatabase(config);
+    const services = createServices(config, db);
     try {
       return await fn(services);
     } finally {

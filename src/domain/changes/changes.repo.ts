@@ -8,8 +8,7 @@ import type { Change, ChangeInput, ChangeKind } from './changes.types.ts';
  * row reads the same whatever order the write collected them in.
  */
 export async function recordChange(trx: Q, at: string, c: ChangeInput): Promise<void> {
-  const tags = [...new Set(c.tags)].sort().join(' ');
-  await trx.insertInto('changes').values({ kind: c.kind, entity_id: String(c.id), action: c.action, tags, created_at: at }).execute();
+  await recordChanges(trx, [{ at, change: c }]);
 }
 
 /** Several changes in one statement (a batch of comments). */

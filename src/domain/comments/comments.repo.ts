@@ -9,17 +9,6 @@ export async function insertComment(db: Q, row: NewCommentRow): Promise<number> 
   return r.id;
 }
 
-/** True when this signature had not been used: the insert is the single-use check. */
-export async function claimReplay(db: Q, signature: string, expiresAt: string): Promise<boolean> {
-  const rows = await db
-    .insertInto('comment_challenges_used')
-    .values({ signature, expires_at: expiresAt })
-    .onConflict((oc) => oc.column('signature').doNothing())
-    .returning('signature')
-    .execute();
-  return rows.length === 1;
-}
-
 /**
  * A batch's comments in one statement. Both databases hand out ids in the
  * order of the VALUES list (a sequence's nextval per row on PostgreSQL, the
@@ -45,7 +34,7 @@ export async function claimReplays(db: Q, claims: ReadonlyArray<{ signature: str
   return new Set(rows.map((r) => r.signature));
 }
 
-/** The live questions among `ids`, deleted in one statement (first correct use, as consumeCaptcha). */
+/** The live questions among `ids`, deleted in one statement (first correct use; fewer than `maxMisses` wrong answers). */
 export async function consumeCaptchas(db: Q, ids: readonly string[], maxMisses = 3): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await db.deleteFrom('comment_captchas').where('id', 'in', [...new Set(ids)]).where('attempts', '<', maxMisses).returning('id').execute();
@@ -74,12 +63,6 @@ export async function recordCaptchaMiss(db: Q, id: string): Promise<number | nul
     .returning('attempts')
     .executeTakeFirst();
   return r?.attempts ?? null;
-}
-
-/** Deletes a live question on its first correct use; false if it was already spent or killed. */
-export async function consumeCaptcha(db: Q, id: string, maxMisses = 3): Promise<boolean> {
-  const rows = await db.deleteFrom('comment_captchas').where('id', '=', id).where('attempts', '<', maxMisses).returning('id').execute();
-  return rows.length === 1;
 }
 
 export interface ArticleMetaRow {

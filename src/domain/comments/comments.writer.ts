@@ -1,8 +1,8 @@
 import type { Db, Q } from '../../storage/index.ts';
 import type { NewCommentRow } from '../../storage/schema.ts';
-import { cacheTag, recordChange, recordChanges } from '../changes/index.ts';
+import { cacheTag, recordChanges } from '../changes/index.ts';
 import { commentError, CommentError } from './comments.errors.ts';
-import { claimReplay, claimReplays, consumeCaptcha, consumeCaptchas, insertComment, insertComments } from './comments.repo.ts';
+import { claimReplays, consumeCaptchas, insertComments } from './comments.repo.ts';
 
 export interface PendingWrite {
   row: NewCommentRow;
@@ -68,7 +68,7 @@ export class CommentWriter {
       // One bad row (a story deleted meanwhile) must not sink its neighbours: retry each alone.
       for (const w of batch) {
         try {
-          const r = await this.db.kysely.transaction().execute((trx) => writeOne(trx, w));
+          const [r] = await this.db.kysely.transaction().execute((trx) => writeBatch(trx, [w]));
           if (r instanceof CommentError) w.reject(r);
           else w.resolve(r);
         } catch (e) {
@@ -89,7 +89,8 @@ const spentChallenge = () => commentError('captcha_invalid', 'captcha', 'This ch
 const spentQuestion = () => commentError('captcha_invalid', 'captcha', 'This question has expired or was already answered. Please answer the new one.');
 
 /**
- * The batch in order, as writeOne would take it comment by comment: a
+ * The batch in order, as if taken comment by comment (a failed batch is
+ * retried as batches of one): a
  * challenge or question already spent (earlier, or by an earlier comment
  * of the same batch) is that comment's answer, and the rest still commit.
  */
@@ -110,16 +111,4 @@ async function writeBatch(trx: Q, batch: readonly PendingWrite[]): Promise<Array
     accepted.flatMap((w, k) => (w.row.status === 'approved' ? [{ at: w.row.created_at, change: { kind: 'comment' as const, id: ids[k], action: 'created', tags: [cacheTag.comments(w.row.article_id)] } }] : [])),
   );
   return out as Array<number | CommentError>;
-}
-
-/** One comment alone (a batch that failed is retried this way): a spent challenge is an answer, not an exception. */
-async function writeOne(trx: Q, w: PendingWrite): Promise<number | CommentError> {
-  if (w.replay && !(await claimReplay(trx, w.replay.signature, w.replay.expiresAt))) return spentChallenge();
-  if (w.captchaId && !(await consumeCaptcha(trx, w.captchaId))) return spentQuestion();
-  const id = await insertComment(trx, w.row);
-  // Shown at once (a trusted rule approved it): its story page and comment feed change with this commit.
-  if (w.row.status === 'approved') {
-    await recordChange(trx, w.row.created_at, { kind: 'comment', id, action: 'created', tags: [cacheTag.comments(w.row.article_id)] });
-  }
-  return id;
 }

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isNotModified, pickEncoding, type CachedPage, type PageCache, type Rendered } from './page-cache.ts';
-import { parseId as parseIdOrNull } from '../../domain/shared/ids.ts';
 
 export const HTML = 'text/html; charset=utf-8';
 /**
@@ -76,7 +75,5 @@ export function parsePageParam(query: unknown): number | null {
   return typeof raw === 'string' && PAGE_RE.test(raw) ? Number(raw) : null;
 }
 
-/** Ids are positive integers within the 32-bit column range (src/domain/shared/ids.ts); anything else never reaches the database. */
-export function parseId(raw: string): number | null {
-  return parseIdOrNull(raw);
-}
+/** Ids are positive integers within the 32-bit column range; anything else never reaches the database. */
+export { parseId } from '../../domain/shared/ids.ts';
