@@ -152,9 +152,12 @@ for (const dialect of DIALECTS) {
       assert.match(await page.locator('form[action$="/lead"]').innerText(), /not filed in that section/);
       await page.goto(`${base}/section/politics`);
       assert.equal((await page.locator('.list-lead .card-title').innerText()).trim(), 'Turnout record in by-election');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${base}/admin/sections/${politics.id}`);
+      const overflow = await page.locator('form[action$="/lead"]').evaluate((f) => Math.max(...[...f.querySelectorAll('select, input')].map((e) => e.getBoundingClientRect().right)) - document.documentElement.clientWidth);
+      // The page keeps a margin on the right as on the left: a field reaching the screen's edge is cut off.
+      assert.ok(overflow <= -8, `the lead form fits a phone with its margin (${overflow}px from the edge)`);
       if (shots) {
-        await page.setViewportSize({ width: 390, height: 844 });
-        await page.goto(`${base}/admin/sections/${politics.id}`);
         await page.locator('#lead-h').scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(shots, 'section-lead-editor-390.png') });
       }
