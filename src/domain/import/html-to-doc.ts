@@ -1,5 +1,5 @@
 import { parseDocument } from 'htmlparser2';
-import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
+import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type ImageNode, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../embeds/index.ts';
 
 /** The parts of a domhandler node we read (kept structural: domhandler is htmlparser2's own dependency). */
@@ -9,6 +9,24 @@ interface HNode {
   data?: string;
   attribs?: Record<string, string>;
   children?: HNode[];
+}
+
+/** What an `<img>` and the figure around it say about a picture: the importer's media step (media.importer.ts) finds its image. */
+export interface ImgRef {
+  src: string;
+  /** WordPress marks the attachment: `wp-image-123`. */
+  className: string;
+  /** Absent when the tag has no alt attribute (the attachment's may stand in); empty when it says "decorative". */
+  alt?: string;
+  caption: string;
+  credit: string;
+}
+
+/** An image node for a picture whose file the import has, or null (the picture is then dropped and noted). */
+export type ImageResolver = (img: ImgRef) => ImageNode | null;
+
+export interface ConvertOptions {
+  image?: ImageResolver;
 }
 
 export interface Converted {
@@ -31,9 +49,9 @@ const kids = (n: HNode) => n.children ?? [];
  * run (script, handlers, javascript: links, frames) never reaches it, since
  * attributes other than a checked href are not read at all.
  */
-export function htmlToDoc(html: string): Converted {
-  const c = new Converter();
-  c.blocks(kids(parseDocument(html, { decodeEntities: true }) as unknown as HNode));
+export function htmlToDoc(html: string, opts: ConvertOptions = {}): Converted {
+  const c = new Converter(opts.image);
+  c.blocks(kids(parseDocument(captionShortcodes(html), { decodeEntities: true }) as unknown as HNode));
   c.flush();
   return { doc: { type: 'doc', content: c.out.slice(0, MAX_DOC_NODES / 4) }, notes: [...new Set(c.notes)] };
 }
@@ -47,15 +65,62 @@ export function htmlToText(html: string): string {
     .join('\n\n');
 }
 
-class Converter {
+/**
+ * Classic WordPress wraps a captioned picture in a shortcode,
+ * `[caption id="attachment_7" …]<a><img></a> The caption[/caption]` (older
+ * posts put the words in a `caption="…"` attribute): read as the figure it
+ * stands for, so the caption goes with the picture. What is put back is parsed
+ * like the rest of the post, so nothing in it passes as markup.
+ */
+function captionShortcodes(html: string): string {
+  if (!html.includes('[caption')) return html;
+  return html.replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/g, (whole, attrs: string, inner: string) => {
+    const m = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
+    if (!m) return inner;
+    const caption = m[2].trim() || (/\bcaption="([^"]*)"/.exec(attrs)?.[1] ?? '');
+    return `<figure>${m[1]}<figcaption>${caption}</figcaption></figure>`;
+  });
+}
+
+/** Where inline conversion leaves what it finds: notes, and pictures lifted out of a paragraph to stand after it. */
+interface Sink {
+  notes: string[];
+  image?: ImageResolver;
+  hoisted: ImageNode[];
+}
+
+const DROPPED_IMAGE = 'image dropped: no media to take it from';
+const MISSING_IMAGE = 'image dropped: its file was not imported';
+
+function imgRef(img: HNode, caption = '', credit = ''): ImgRef {
+  const a = img.attribs ?? {};
+  return { src: (a.src || a['data-src'] || '').trim(), className: a.class ?? '', alt: a.alt, caption, credit };
+}
+
+/** The picture's node, or a note saying why there is none. */
+function pictureOf(sink: Sink, ref: ImgRef): ImageNode | null {
+  const node = sink.image?.(ref) ?? null;
+  if (!node) sink.notes.push(sink.image ? MISSING_IMAGE : DROPPED_IMAGE);
+  return node;
+}
+
+class Converter implements Sink {
   out: BlockNode[] = [];
   notes: string[] = [];
+  hoisted: ImageNode[] = [];
   private loose: InlineNode[] = [];
+
+  constructor(readonly image?: ImageResolver) {}
 
   flush(): void {
     const p = paragraph(this.loose);
     this.loose = [];
     this.push(p);
+  }
+
+  /** Pictures found inside a paragraph, heading or link stand after it. */
+  private placeHoisted(): void {
+    this.out.push(...this.hoisted.splice(0));
   }
 
   blocks(nodes: HNode[]): void {
@@ -66,7 +131,7 @@ class Converter {
           this.flush();
           this.block(n);
         } else if (n.name === 'br') this.loose.push({ type: 'hardBreak' });
-        else this.loose.push(...inlines([n], [], this.notes));
+        else this.loose.push(...inlines([n], [], this));
       }
     }
   }
@@ -88,9 +153,9 @@ class Converter {
     const name = n.name!;
     if (DROP.has(name)) return void this.notes.push(`dropped <${name}>`);
     if (/^h[1-6]$/.test(name)) {
-      const content = trimInlines(inlines(kids(n), [], this.notes));
+      const content = trimInlines(inlines(kids(n), [], this));
       if (content.length) this.out.push({ type: 'heading', attrs: { level: Math.min(4, Math.max(2, Number(name[1]))) as 2 | 3 | 4 }, content });
-      return;
+      return this.placeHoisted();
     }
     switch (name) {
       case 'p':
@@ -99,13 +164,15 @@ class Converter {
       case 'summary':
       case 'figcaption':
       case 'caption':
-        return this.push(paragraph(inlines(kids(n), [], this.notes)));
+        return this.push(paragraph(inlines(kids(n), [], this)));
       case 'hr':
         return void this.out.push({ type: 'horizontalRule' });
       case 'pre':
         return this.push(paragraph(preText(n)));
-      case 'img':
-        return void this.notes.push('image dropped: no media to take it from');
+      case 'img': {
+        const node = pictureOf(this, imgRef(n));
+        return void (node && this.out.push(node));
+      }
       case 'iframe':
         return this.frame(n);
       case 'ul':
@@ -121,6 +188,7 @@ class Converter {
           const q = kids(n).find((k) => k.name === 'blockquote');
           return q ? this.quote(q, true) : this.blocks(kids(n));
         }
+        if (this.image && this.figure(n)) return;
         return this.blocks(kids(n));
       default:
         this.blocks(kids(n));
@@ -128,13 +196,36 @@ class Converter {
     }
   }
 
+  /**
+   * A figure holding one picture (Gutenberg's image block, Ghost's image card,
+   * a classic caption) is that picture with its caption; a `<cite>` in the
+   * caption is the credit. False when it is not one, or its file is not
+   * there: the figure is then read as blocks (the caption stays as text).
+   */
+  private figure(n: HNode): boolean {
+    const imgs: HNode[] = [];
+    const walk = (x: HNode): void => kids(x).forEach((k) => (k.name === 'img' ? imgs.push(k) : k.type === 'tag' && k.name !== 'figcaption' ? walk(k) : undefined));
+    walk(n);
+    if (imgs.length !== 1) return false;
+    const figcaption = kids(n).find((k) => k.name === 'figcaption');
+    const cite = figcaption && kids(figcaption).find((k) => k.name === 'cite');
+    const words = (x: HNode | undefined) => (x ? textContent(x).replace(/\s+/g, ' ').trim() : '');
+    const credit = words(cite);
+    const caption = figcaption ? kids(figcaption).filter((k) => k !== cite).map(textContent).join('').replace(/\s+/g, ' ').trim() : '';
+    const node = this.image?.(imgRef(imgs[0], caption, credit));
+    if (!node) return false;
+    this.out.push(node);
+    return true;
+  }
+
   /** A paragraph that is only an embed address is an embed: WordPress and Gutenberg embed a URL on its own line. */
   private push(p: ParagraphNode | null): void {
-    if (!p) return;
+    if (!p) return this.placeHoisted();
     const only = p.content?.length === 1 && p.content[0].type === 'text' ? p.content[0] : null;
     const link = only?.marks?.find((m) => m.type === 'link');
     const embed = only && (!only.marks?.length || (only.marks.length === 1 && link?.type === 'link' && link.attrs.href === only.text.trim())) ? embedNode(only.text.trim()) : null;
     this.out.push(embed ?? p);
+    this.placeHoisted();
   }
 
   /** A frame from a provider we know becomes an embed; any other stays as a link the reader can follow. */
@@ -158,31 +249,38 @@ class Converter {
 
   private quote(n: HNode, pull: boolean): void {
     const cite = kids(n).find((k) => k.name === 'cite' || k.name === 'footer');
-    const inner = new Converter();
+    const inner = new Converter(this.image);
     inner.blocks(kids(n).filter((k) => k !== cite || !pull));
     inner.flush();
     this.notes.push(...inner.notes);
     const paras = inner.out.flatMap(toParagraphs);
-    if (!paras.length) return;
-    if (pull) {
-      const attribution = cite ? textContent(cite).replace(/\s+/g, ' ').trim().replace(/^[—–-]\s*/, '') : '';
-      this.out.push({ type: 'pullQuote', attrs: attribution ? { attribution } : {}, content: paras });
-    } else this.out.push({ type: 'blockquote', content: paras });
+    if (paras.length) {
+      if (pull) {
+        const attribution = cite ? textContent(cite).replace(/\s+/g, ' ').trim().replace(/^[—–-]\s*/, '') : '';
+        this.out.push({ type: 'pullQuote', attrs: attribution ? { attribution } : {}, content: paras });
+      } else this.out.push({ type: 'blockquote', content: paras });
+    }
+    // A quote holds only paragraphs: its pictures stand after it.
+    this.out.push(...picturesIn(inner.out));
   }
 
   private list(n: HNode): void {
+    const pictures: ImageNode[] = [];
     const items = kids(n)
       .filter((k) => k.name === 'li')
       .map((li) => {
-        const inner = new Converter();
+        const inner = new Converter(this.image);
         inner.blocks(kids(li));
         inner.flush();
         this.notes.push(...inner.notes);
+        pictures.push(...picturesIn(inner.out));
         return inner.out.flatMap(toParagraphs);
       })
       .filter((ps) => ps.length)
       .map((content) => ({ type: 'listItem' as const, content }));
     if (items.length) this.out.push({ type: name(n) === 'ol' ? 'orderedList' : 'bulletList', content: items });
+    // A list item holds only paragraphs: its pictures stand after the list.
+    this.out.push(...pictures);
   }
 
   /** The document has no table node: each row becomes a line of text, its cells joined. */
@@ -200,6 +298,7 @@ class Converter {
 }
 
 const name = (n: HNode) => n.name ?? '';
+const picturesIn = (blocks: BlockNode[]) => blocks.filter((b): b is ImageNode => b.type === 'image');
 
 function embedNode(url: string): BlockNode | null {
   const target = BUILT_IN_EMBEDS.match(url);
@@ -231,7 +330,8 @@ function preText(n: HNode): InlineNode[] {
   return out;
 }
 
-function inlines(nodes: HNode[], marks: Mark[], notes: string[]): InlineNode[] {
+function inlines(nodes: HNode[], marks: Mark[], sink: Sink): InlineNode[] {
+  const notes = sink.notes;
   const out: InlineNode[] = [];
   for (const n of nodes) {
     if (n.type === 'text') {
@@ -243,14 +343,17 @@ function inlines(nodes: HNode[], marks: Mark[], notes: string[]): InlineNode[] {
     const tag = name(n);
     if (DROP.has(tag) || tag === 'iframe') notes.push(`dropped <${tag}>`);
     else if (tag === 'br') out.push({ type: 'hardBreak' });
-    else if (tag === 'img') notes.push('image dropped: no media to take it from');
+    else if (tag === 'img') {
+      const node = pictureOf(sink, imgRef(n));
+      if (node) sink.hoisted.push(node);
+    }
     else if (tag === 'a') {
       const href = (n.attribs?.href ?? '').trim();
       const link: Mark[] = href && isSafeHref(href) ? [...marks.filter((m) => m.type !== 'link'), { type: 'link', attrs: { href } }] : marks;
-      out.push(...inlines(kids(n), link, notes));
+      out.push(...inlines(kids(n), link, sink));
     } else {
       const mark = MARKS[tag];
-      out.push(...inlines(kids(n), mark && !marks.some((m) => m.type === mark.type) ? [...marks, mark] : marks, notes));
+      out.push(...inlines(kids(n), mark && !marks.some((m) => m.type === mark.type) ? [...marks, mark] : marks, sink));
     }
   }
   return out;
