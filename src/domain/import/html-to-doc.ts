@@ -1,29 +1,10 @@
 import { parseDocument } from 'htmlparser2';
 import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type ImageNode, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../embeds/index.ts';
+import { DROP, kids, name, textContent, type HNode } from './html-nodes.ts';
+import { captionShortcodes, figurePicture, imgRef, pictureOf, type ImageResolver, type Sink } from './html-pictures.ts';
 
-/** The parts of a domhandler node we read (kept structural: domhandler is htmlparser2's own dependency). */
-interface HNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: HNode[];
-}
-
-/** What an `<img>` and the figure around it say about a picture: the importer's media step (media.importer.ts) finds its image. */
-export interface ImgRef {
-  src: string;
-  /** WordPress marks the attachment: `wp-image-123`. */
-  className: string;
-  /** Absent when the tag has no alt attribute (the attachment's may stand in); empty when it says "decorative". */
-  alt?: string;
-  caption: string;
-  credit: string;
-}
-
-/** An image node for a picture whose file the import has, or null (the picture is then dropped and noted). */
-export type ImageResolver = (img: ImgRef) => ImageNode | null;
+export type { ImgRef, ImageResolver } from './html-pictures.ts';
 
 export interface ConvertOptions {
   image?: ImageResolver;
@@ -35,19 +16,18 @@ export interface Converted {
   notes: string[];
 }
 
-/** Never rendered, never turned into text: code and foreign content. */
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'head', 'title', 'meta', 'link', 'audio', 'video', 'source', 'canvas']);
 const MARKS: Record<string, Mark> = { strong: { type: 'bold' }, b: { type: 'bold' }, em: { type: 'italic' }, i: { type: 'italic' }, cite: { type: 'italic' }, code: { type: 'code' }, kbd: { type: 'code' }, tt: { type: 'code' } };
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'hr', 'pre', 'figure', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'center', 'address', 'dl', 'iframe', 'img', 'figcaption', 'details', 'summary', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);
 
 const classOf = (n: HNode) => ` ${n.attribs?.class ?? ''} `;
-const kids = (n: HNode) => n.children ?? [];
 
 /**
  * Post HTML (classic or Gutenberg) into our document. Only the document's
  * own nodes come out: what it has no node for becomes text, and what could
  * run (script, handlers, javascript: links, frames) never reaches it, since
- * attributes other than a checked href are not read at all.
+ * no attribute is read but a checked href and an `<img>`'s address, class and
+ * alt text (html-pictures.ts), which only find a picture in the media library
+ * and become text fields of its node.
  */
 export function htmlToDoc(html: string, opts: ConvertOptions = {}): Converted {
   const c = new Converter(opts.image);
@@ -63,45 +43,6 @@ export function htmlToText(html: string): string {
     .map((b) => ('content' in b && Array.isArray(b.content) ? b.content.map((i) => ('text' in i ? i.text : 'content' in i ? '' : '\n')).join('') : ''))
     .filter((s) => s.trim())
     .join('\n\n');
-}
-
-/**
- * Classic WordPress wraps a captioned picture in a shortcode,
- * `[caption id="attachment_7" …]<a><img></a> The caption[/caption]` (older
- * posts put the words in a `caption="…"` attribute): read as the figure it
- * stands for, so the caption goes with the picture. What is put back is parsed
- * like the rest of the post, so nothing in it passes as markup.
- */
-function captionShortcodes(html: string): string {
-  if (!html.includes('[caption')) return html;
-  return html.replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/g, (whole, attrs: string, inner: string) => {
-    const m = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
-    if (!m) return inner;
-    const caption = m[2].trim() || (/\bcaption="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    return `<figure>${m[1]}<figcaption>${caption}</figcaption></figure>`;
-  });
-}
-
-/** Where inline conversion leaves what it finds: notes, and pictures lifted out of a paragraph to stand after it. */
-interface Sink {
-  notes: string[];
-  image?: ImageResolver;
-  hoisted: ImageNode[];
-}
-
-const DROPPED_IMAGE = 'image dropped: no media to take it from';
-const MISSING_IMAGE = 'image dropped: its file was not imported';
-
-function imgRef(img: HNode, caption = '', credit = ''): ImgRef {
-  const a = img.attribs ?? {};
-  return { src: (a.src || a['data-src'] || '').trim(), className: a.class ?? '', alt: a.alt, caption, credit };
-}
-
-/** The picture's node, or a note saying why there is none. */
-function pictureOf(sink: Sink, ref: ImgRef): ImageNode | null {
-  const node = sink.image?.(ref) ?? null;
-  if (!node) sink.notes.push(sink.image ? MISSING_IMAGE : DROPPED_IMAGE);
-  return node;
 }
 
 class Converter implements Sink {
@@ -188,7 +129,7 @@ class Converter implements Sink {
           const q = kids(n).find((k) => k.name === 'blockquote');
           return q ? this.quote(q, true) : this.blocks(kids(n));
         }
-        if (this.image && this.figure(n)) return;
+        if (this.figure(n)) return;
         return this.blocks(kids(n));
       default:
         this.blocks(kids(n));
@@ -196,26 +137,11 @@ class Converter implements Sink {
     }
   }
 
-  /**
-   * A figure holding one picture (Gutenberg's image block, Ghost's image card,
-   * a classic caption) is that picture with its caption; a `<cite>` in the
-   * caption is the credit. False when it is not one, or its file is not
-   * there: the figure is then read as blocks (the caption stays as text).
-   */
+  /** A figure holding one picture whose file the import has is that picture (html-pictures.ts); otherwise it is read as blocks. */
   private figure(n: HNode): boolean {
-    const imgs: HNode[] = [];
-    const walk = (x: HNode): void => kids(x).forEach((k) => (k.name === 'img' ? imgs.push(k) : k.type === 'tag' && k.name !== 'figcaption' ? walk(k) : undefined));
-    walk(n);
-    if (imgs.length !== 1) return false;
-    const figcaption = kids(n).find((k) => k.name === 'figcaption');
-    const cite = figcaption && kids(figcaption).find((k) => k.name === 'cite');
-    const words = (x: HNode | undefined) => (x ? textContent(x).replace(/\s+/g, ' ').trim() : '');
-    const credit = words(cite);
-    const caption = figcaption ? kids(figcaption).filter((k) => k !== cite).map(textContent).join('').replace(/\s+/g, ' ').trim() : '';
-    const node = this.image?.(imgRef(imgs[0], caption, credit));
-    if (!node) return false;
-    this.out.push(node);
-    return true;
+    const node = figurePicture(n, this.image);
+    if (node) this.out.push(node);
+    return node !== null;
   }
 
   /** A paragraph that is only an embed address is an embed: WordPress and Gutenberg embed a URL on its own line. */
@@ -297,7 +223,6 @@ class Converter implements Sink {
   }
 }
 
-const name = (n: HNode) => n.name ?? '';
 const picturesIn = (blocks: BlockNode[]) => blocks.filter((b): b is ImageNode => b.type === 'image');
 
 function embedNode(url: string): BlockNode | null {
@@ -313,11 +238,6 @@ function toParagraphs(b: BlockNode): ParagraphNode[] {
   return [];
 }
 
-function textContent(n: HNode): string {
-  if (n.type === 'text') return n.data ?? '';
-  if (n.type !== 'tag' || DROP.has(name(n))) return '';
-  return kids(n).map(textContent).join(name(n) === 'br' ? '\n' : '');
-}
 
 function preText(n: HNode): InlineNode[] {
   const out: InlineNode[] = [];
