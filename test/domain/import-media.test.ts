@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import type { Doc, ImageNode } from '../../src/domain/articles/index.ts';
 import { importGhost, importWordPress, type ImportDeps } from '../../src/domain/import/index.ts';
+import { uploadsPath } from '../../src/domain/import/media.files.ts';
 import { createSafeFetch } from '../../src/domain/shared/safe-fetch.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
@@ -69,6 +70,24 @@ function attachment(id: number, url: string, alt: string, caption: string): stri
 const thumbnail = (id: number) => `<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${id}</wp:meta_value></wp:postmeta>`;
 const UP = 'https://old.example/wp-content/uploads';
 const pictures = (doc: Doc) => doc.content.filter((b): b is ImageNode => b.type === 'image');
+
+test('a URL maps to a path inside the uploads folder, or to nothing when it would leave it', () => {
+  const wp = (u: string) => uploadsPath(u, 'wordpress')?.join('/') ?? null;
+  const ghost = (u: string) => uploadsPath(u, 'ghost')?.join('/') ?? null;
+  assert.equal(wp('https://old.example/wp-content/uploads/2020/05/a%20b.jpg'), '2020/05/a b.jpg');
+  assert.equal(wp('/blog/wp-content/uploads/2020/05/a.jpg?ver=2'), '2020/05/a.jpg');
+  assert.equal(wp('https://site.files.wordpress.com/2008/06/canola2.jpg'), '2008/06/canola2.jpg');
+  assert.equal(ghost('__GHOST_URL__/content/images/size/w600/2021/03/x.png'), '2021/03/x.png', 'the original, not the resized copy');
+  assert.equal(ghost('https://blog.example/content/images/2021/03/x.png'), '2021/03/x.png');
+  for (const u of [
+    'https://old.example/wp-content/uploads/../../etc/passwd', 'https://old.example/wp-content/uploads/%2e%2e/%2e%2e/etc/passwd',
+    'https://old.example/wp-content/uploads/..%2f..%2fetc%2fpasswd', 'https://old.example/wp-content/uploads/a%5c..%5c..%5cx.jpg',
+    'https://old.example/wp-content/uploads/a%00.jpg', 'https://old.example/wp-content/uploads/2020//a.jpg', 'https://old.example/wp-content/uploads/%E0%A4%A.jpg',
+    'https://old.example/images/a.jpg', 'https://evil.example/wp-content/other/a.jpg',
+  ]) {
+    assert.equal(wp(u), null, u);
+  }
+});
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: pictures in imports`, () => {
