@@ -94,14 +94,24 @@ for (const dialect of DIALECTS) {
     let app: TestApp;
     let server: http.Server;
     let port = 0;
+    // HOSTILE-INPUTS battery row 13: a loopback canary that must see no connection.
+    let canary: net.Server;
+    let canaryPort = 0;
+    let canaryConnections = 0;
     const hits = new Map<string, number>();
     const served = new Map<string, { type: string; body: Buffer }>();
     before(async () => {
       app = await createTestApp(dialect);
+      canary = net.createServer((sock) => {
+        canaryConnections++;
+        sock.destroy();
+      });
+      await new Promise<void>((r) => canary.listen(0, '127.0.0.1', r));
+      canaryPort = (canary.address() as net.AddressInfo).port;
       server = http.createServer((req, res) => {
         const url = req.url ?? '/';
         hits.set(url, (hits.get(url) ?? 0) + 1);
-        if (url === '/to-loopback') return res.writeHead(302, { location: `http://127.0.0.1:${port}/wp-content/uploads/a.jpg` }).end();
+        if (url === '/to-loopback') return res.writeHead(302, { location: `http://127.0.0.1:${canaryPort}/wp-content/uploads/a.jpg` }).end();
         const f = served.get(url) ?? [...served].find(([k]) => k === '*')?.[1];
         if (!f) return res.writeHead(404).end();
         res.writeHead(200, { 'content-type': f.type }).end(f.body);
@@ -111,6 +121,7 @@ for (const dialect of DIALECTS) {
     });
     after(async () => {
       server.close();
+      canary.close();
       await app.cleanup();
     });
 
@@ -121,7 +132,7 @@ for (const dialect of DIALECTS) {
     };
     const imageCount = async () => Number((await app.db.kysely.selectFrom('images').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     /** The client of production, told that 127.0.0.2 (and only it) is the internet, as in safe-fetch.test.ts. */
-    const withFetch = (): ImportDeps => ({ ...app.importDeps, fetch: createSafeFetch({ extraPorts: [port], isAllowedAddress: (ip) => ip === '127.0.0.2' }) });
+    const withFetch = (): ImportDeps => ({ ...app.importDeps, fetch: createSafeFetch({ extraPorts: [port, canaryPort], isAllowedAddress: (ip) => ip === '127.0.0.2' }) });
 
     test('--media-dir: featured and inline pictures from the folder, with alt, caption and credit; EXIF gone; escapes and hostile files refused; a re-run reuses', async () => {
       const dir = path.join(tmp, `uploads-${dialect}`);
@@ -188,7 +199,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await storyOf('Post 1')).featuredImage?.id, story.featuredImage?.id);
     });
 
-    test('--fetch-media: fetched through the SSRF-safe client; pages, HTML dressed as JPEG, SVG and a redirect to loopback refused; a re-run fetches nothing', async () => {
+    test('--fetch-media: fetched through the SSRF-safe client; pages, HTML dressed as JPEG, SVG, loopback, metadata and a redirect to loopback refused (the canary sees no connection); a re-run fetches nothing', async () => {
       served.clear();
       hits.clear();
       served.set('/wp-content/uploads/a.jpg', { type: 'image/jpeg', body: await jpeg('#884400', 400, 300) });
@@ -198,19 +209,25 @@ for (const dialect of DIALECTS) {
       served.set('/vector.svg', { type: 'image/svg+xml', body: SVG });
       const o = `http://127.0.0.2:${port}`;
       const html = `<p>One.</p><figure><img src="${o}/wp-content/uploads/a.jpg" alt="A"><figcaption>Fetched</figcaption></figure><p><img src="${o}/wp-content/uploads/b.png"></p>
-<p><img src="${o}/html.jpg"><img src="${o}/page"><img src="${o}/vector.svg"><img src="${o}/to-loopback"><img src="${o}/gone.jpg"><img src="http://127.0.0.1:${port}/wp-content/uploads/a.jpg"></p>`;
+<p><img src="${o}/html.jpg"><img src="${o}/page"><img src="${o}/vector.svg"><img src="${o}/to-loopback"><img src="${o}/gone.jpg"></p>
+<p><img src="http://127.0.0.1:${canaryPort}/a.jpg"><img src="http://[::ffff:7f00:1]:${canaryPort}/b.jpg"><img src="http://localhost:${canaryPort}/c.jpg"><img src="http://169.254.169.254/latest/meta-data/d.jpg"></p>`;
       const file = wxr('fetch.xml', [post(2, html, thumbnail(20)), attachment(20, `${o}/wp-content/uploads/a.jpg`, 'A alt', '')].join('\n'));
       const r = await importWordPress(withFetch(), file, { media: { fetch: true } });
       assert.equal(r.counts.stories, 1);
       assert.equal(r.media.imported, 2, JSON.stringify(r.media));
-      assert.equal(r.media.failed, 6, JSON.stringify(r.media.failures));
+      assert.equal(r.media.failed, 9, JSON.stringify(r.media.failures));
       const why = (tail: string) => r.media.failures.find((f) => f.url.endsWith(tail))?.reason ?? '';
       assert.match(why('/html.jpg'), /not an image we accept/);
       assert.match(why('/page'), /content type/);
       assert.match(why('/vector.svg'), /content type|SVG/);
       assert.match(why('/to-loopback'), /not on the public internet/);
       assert.match(why('/gone.jpg'), /404/);
-      assert.equal(hits.get('/wp-content/uploads/a.jpg'), 1, 'the loopback address was never asked (only 127.0.0.2 served it, once)');
+      for (const tail of ['/a.jpg', '/b.jpg', '/c.jpg', '/d.jpg']) {
+        const f = r.media.failures.find((x) => x.url.endsWith(tail) && !x.url.includes('127.0.0.2'));
+        assert.match(f?.reason ?? '', /not on the public internet/, tail);
+      }
+      assert.equal(canaryConnections, 0, 'no connection reached the loopback canary');
+      assert.equal(hits.get('/wp-content/uploads/a.jpg'), 1, 'fetched once, though named twice');
       const story = await storyOf('Post 2');
       const pics = pictures(story.body);
       assert.equal(pics.length, 2);
