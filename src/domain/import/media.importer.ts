@@ -98,9 +98,7 @@ export class ImportMedia {
 
   /** The key of a picture: its attachment's URL when the tag names one (the full size, not a resized copy), else its own, absolute when it can be. */
   urlOf(ref: Pick<ImgRef, 'src' | 'className'>): string {
-    const id = /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(ref.className)?.[1];
-    const att = id ? this.attachments.get(id) : undefined;
-    const raw = att?.url || ref.src;
+    const raw = this.attachmentOf(ref.className)?.url || ref.src;
     if (!raw || /^https?:\/\//i.test(raw) || raw.startsWith('__GHOST_URL__')) return raw;
     try {
       return new URL(raw, this.base() || undefined).href;
@@ -123,14 +121,16 @@ export class ImportMedia {
       wanted.delete(url);
       this.report.reused++;
     }
-    if (!this.opts.dir && !this.opts.fetch) {
+    // Neither option (or a harness without the media library): counted, not looked for.
+    const library = this.deps.library;
+    if ((!this.opts.dir && !this.opts.fetch) || !library) {
       for (const url of wanted.keys()) this.missing.set(url, 'not looked for');
       this.report.notTried += wanted.size;
       return;
     }
     await eachLimited([...wanted], CONCURRENCY, async ([url, ref]) => {
       try {
-        this.have.set(url, await this.bring(url, ref));
+        this.have.set(url, await this.bring(library, url, ref));
         this.report.imported++;
       } catch (e) {
         this.fail(url, (e as Error).message || String(e));
@@ -171,7 +171,7 @@ export class ImportMedia {
   }
 
   /** Bytes from the folder (first, when both are allowed) or the network, into the library, keyed by URL in the image's transaction. */
-  private async bring(url: string, ref: PictureRef): Promise<number> {
+  private async bring(library: MediaLibrary, url: string, ref: PictureRef): Promise<number> {
     if (url.length > MAX_URL) throw new Error('address too long to keep');
     const data = await this.bytesOf(url);
     const att = this.attachmentsByUrl.get(url);
@@ -181,7 +181,7 @@ export class ImportMedia {
     } catch {
       // A name is only a label in the library.
     }
-    const image = await this.deps.library!.importImage(data, { alt: (ref.alt ?? att?.alt ?? '').slice(0, 500), caption: (ref.caption || att?.caption || '').slice(0, 1000), originalName: name.slice(0, 255) }, (trx, id) =>
+    const image = await library.importImage(data, { alt: (ref.alt ?? att?.alt ?? '').slice(0, 500), caption: (ref.caption || att?.caption || '').slice(0, 1000), originalName: name.slice(0, 255) }, (trx, id) =>
       rememberImported(trx, this.source, 'media', url, id, this.nowIso),
     );
     return image.id;
