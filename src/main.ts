@@ -85,7 +85,9 @@ export function createServices(
   const reindex = (trx: Q, ids: number[]) => search.reindexLater(trx, ids);
   const media = new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) });
   const embeds = new EmbedProviders(config.embedProviders);
-  const embedPreviews = new EmbedPreviews({ providers: embeds, fetch: opts.embedFetch ?? createSafeFetch(), importImage: (data, meta) => media.importImage(data, meta), onError: () => undefined });
+  // One SSRF-safe client for every address from outside: embed previews and the importer's --fetch-media.
+  const remoteFetch = opts.embedFetch ?? createSafeFetch();
+  const embedPreviews = new EmbedPreviews({ providers: embeds, fetch: remoteFetch, importImage: (data, meta) => media.importImage(data, meta), onError: () => undefined });
   const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer, schedule: schedulePublishing(jobs), embedPreviews });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
@@ -163,7 +165,7 @@ export function createServices(
     redirects: new RedirectsService({ db, clock }),
     redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
     pages,
-    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages },
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch },
   };
 }
 
