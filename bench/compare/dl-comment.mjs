@@ -12,7 +12,7 @@ await page.fill('#c-body', 'Good to see the Eastgate branch library saved. The p
 const q = await page.textContent('label[for=c-captcha]');
 const [, a, b] = q.match(/(\d+)\s*\+\s*(\d+)/);
 await page.fill('#c-captcha', String(Number(a) + Number(b)));
-await page.waitForTimeout(3500); // the form refuses a comment typed faster than a person could
+await page.waitForTimeout(4500); // the form refuses a comment sent less than 4 s after its question was issued (minSubmitSeconds)
 await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Post comment")')]);
 console.log((await page.textContent('body')).replace(/\s+/g, ' ').match(/.{0,80}moderation.{0,40}/)?.[0]);
 await browser.close();
