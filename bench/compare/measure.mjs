@@ -1,7 +1,7 @@
 // Page weight and first paint for docs/comparison.md, measured the same way for every product:
 // a fresh Chromium context (empty cache) per load, 1280x900, JavaScript on, the page loaded until the network is idle
 // (lazy images below the fold are not scrolled into view). Runs are interleaved across pages so machine load hits all alike.
-// Usage: node measure.mjs RUNS name=url ...
+// Usage: [NOJS=1] node measure.mjs RUNS name=url ...   (NOJS=1: JavaScript off, for a diagnosis; the doc's table has it on)
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 const [runsArg, ...specs] = process.argv.slice(2);
@@ -12,7 +12,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 async function once(url) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: process.env.NOJS !== '1' });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
