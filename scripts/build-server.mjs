@@ -38,11 +38,21 @@ const ownLocation = {
  * Packages that only some set-ups or some requests use: sharp loads libvips
  * (a few hundred milliseconds) and is needed only when an image is imported;
  * ioredis only with REDIS_URL, nodemailer only with SMTP_URL, argon2 only at
- * sign-in. In the bundle each is a stand-in that loads the real package at
- * its first use and forwards every call, `new` and property to it. The
+ * sign-in, pg only with a postgres:// DATABASE_URL (it also made node load
+ * its fetch implementation at start), @simplewebauthn/server only for
+ * passkeys (its X.509 and ASN.1 packages were the largest part of start-up
+ * evaluation). In the bundle each is a stand-in that loads the real package
+ * at its first use and forwards every call, `new` and property to it. The
  * names are the exports our sources import (`default` is the whole module).
  */
-const LAZY = { sharp: ['default'], ioredis: ['Redis'], nodemailer: ['default'], '@node-rs/argon2': ['hash', 'verify'] };
+const LAZY = {
+  sharp: ['default'],
+  ioredis: ['Redis'],
+  nodemailer: ['default'],
+  '@node-rs/argon2': ['hash', 'verify'],
+  pg: ['default'],
+  '@simplewebauthn/server': ['generateAuthenticationOptions', 'generateRegistrationOptions', 'verifyAuthenticationResponse', 'verifyRegistrationResponse'],
+};
 
 function lazyModule(pkg, names) {
   const forward = (get) => `new Proxy(function () {}, {

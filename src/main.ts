@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import { ApiKeysService } from './domain/apikeys/index.ts';
 import { ArticleQueries, ArticlesService, createNewsroom, type Newsroom } from './domain/articles/index.ts';
 import { runChecks, type Finding } from './domain/editorial-checks/index.ts';
-import { configureImageEncoder, DiskBlobStore, MediaService } from './domain/media/index.ts';
+import { DiskBlobStore, MediaService } from './domain/media/index.ts';
 import { PeopleService } from './domain/people/index.ts';
 import { SectionsService } from './domain/sections/index.ts';
 import { SettingsService } from './domain/settings/index.ts';
@@ -76,7 +76,6 @@ export function createServices(
   wake?: WakeSignal,
   opts: { embedFetch?: SafeFetch } = {},
 ): Services {
-  configureImageEncoder();
   const changes = new ChangeFeed({ db, clock, signal: wake ?? wakeSignal(config, db, onError), pollMs: config.changePollMs, resetAfterMs: CHANGE_RETENTION_MS / 2, onError });
   const jobs = new JobQueue({ db, clock });
   const settings = new SettingsService({ db, clock, changes, onSaved: digestOnSettingsSaved(jobs, clock) });

@@ -4,9 +4,6 @@ import { CAPABILITIES, type Db } from './dialect.ts';
 import { QueryObservers } from './query-observers.ts';
 import type { Database } from './schema.ts';
 
-// COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-
 export interface PostgresOptions {
   /** Put every table in this schema (tests give each suite its own). */
   schema?: string;
@@ -20,6 +17,9 @@ export interface PostgresOptions {
  * the process (node-postgres #1707). The pool then opens fresh connections.
  */
 export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
+  // COUNT(*) and BIGINT come back as strings by default; our counts fit in a double. Set here, not
+  // when this file loads: in the server bundle pg loads at its first use, and SQLite never uses it.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,

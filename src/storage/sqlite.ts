@@ -20,9 +20,11 @@ export function createSqliteDb(file: string): Db {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('temp_store = MEMORY');
-  // 32 MB of pages: the OS keeps the file cached as well, and with 100,000 stories a 64 MB cache
-  // was a fifth of the server's resident memory (the performance targets: < 250 MB) with no faster story pages.
-  raw.pragma('cache_size = -32000');
+  // 16 MB of pages: the OS keeps the file cached as well, and a page SQLite does not hold costs a
+  // read from that cache, not from disk. With 100,000 stories a random pass fills any size we give
+  // it (a story is three to four pages): 64 MB was a fifth of the server's resident memory (the
+  // performance targets: < 250 MB), and 32 MB still put the figure over it (docs/performance.md).
+  raw.pragma('cache_size = -16000');
   const observers = new QueryObservers();
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw), log: observers.log });
   return {

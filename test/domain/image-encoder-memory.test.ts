@@ -17,7 +17,10 @@ before(async () => {
 });
 after(async () => app?.cleanup());
 
-test('services configure sharp without its operation cache and with one thread per image', () => {
+test('the first image encoded configures sharp without its operation cache and with one thread per image', async () => {
+  // Made before any import: sharp's own defaults are still in place until the service encodes.
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).png().toBuffer();
+  await app.media.importImage(png, { alt: 'A blue square', caption: '', credit: '', originalName: 'square.png' });
   assert.equal(sharp.cache().memory.max, 0, 'libvips cache off');
   assert.equal(sharp.concurrency(), 1);
 });

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { imageEncoder } from '../media/index.ts';
 import { H, portrait, scenes, skyGradient, W, type Palette } from './art-scenes.ts';
 import { seededRng } from './prng.ts';
 
@@ -67,5 +67,5 @@ export function imageSvg(img: DemoImage): string {
 
 /** Rasterised as a high-quality JPEG: the media library re-encodes it into its own variants. */
 export async function renderImage(img: DemoImage): Promise<Buffer> {
-  return sharp(Buffer.from(imageSvg(img))).jpeg({ quality: 90 }).toBuffer();
+  return imageEncoder()(Buffer.from(imageSvg(img))).jpeg({ quality: 90 }).toBuffer();
 }

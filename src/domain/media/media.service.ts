@@ -20,12 +20,20 @@ export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920];
  * leaves glibc a malloc arena that keeps its pages after the work is done.
  * Measured on the demo paper's first start (docs/performance.md): resident
  * memory 281 MB with sharp's defaults, 184 MB with these and MALLOC_ARENA_MAX=2.
- * Called once, from main.ts.
+ *
+ * Set at the first image, not at start: setting them loads sharp and libvips,
+ * which a server that only serves pages never needs (docs/performance.md,
+ * start-up). Every use of sharp goes through this.
  */
-export function configureImageEncoder(): void {
-  sharp.cache(false);
-  sharp.concurrency(1);
+export function imageEncoder(): typeof sharp {
+  if (!encoderConfigured) {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    encoderConfigured = true;
+  }
+  return sharp;
 }
+let encoderConfigured = false;
 /** Ours, well below sharp's default: a decompression bomb is refused before it is decoded. */
 export const MAX_INPUT_PIXELS = 40_000_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -102,7 +110,7 @@ export class MediaService {
     let info: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
     try {
       // Header only: no pixel is decoded here, so a bomb costs a few KB to refuse.
-      info = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata();
+      info = await imageEncoder()(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata();
     } catch (e) {
       if (/pixel limit/i.test((e as Error).message ?? '')) throw tooLarge();
       throw new MediaError('unsupported_image', `the file is not an image we accept (${ACCEPTED_LIST})`);
@@ -119,7 +127,7 @@ export class MediaService {
     try {
       for (const w of VARIANT_WIDTHS.filter((w, i) => w <= width || i === 0)) {
         const target = Math.min(w, width);
-        const pipeline = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate().resize({ width: target, withoutEnlargement: true });
+        const pipeline = imageEncoder()(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate().resize({ width: target, withoutEnlargement: true });
         const webp = await pipeline.clone().webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
         await this.deps.store.put(key, `${target}.webp`, webp.data);
         variants.push({ width: webp.info.width, height: webp.info.height, format: 'webp', file: `${target}.webp` });

@@ -43,7 +43,7 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
   if (found.state !== 'visible') return renderErrorPage(deps, assets, found.state === 'gone' ? 410 : 404, [cacheTag.story(id)]);
   const a = found.article;
   if (a.slug !== slug) throw new Redirect(storyPath(a));
-  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order)]);
+  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order, a)]);
   const tz = ctx.settings.timeZone;
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language, embeds: deps.embeds });
   const frames = embedFrameOrigins(a.body, deps.embeds);
