@@ -106,8 +106,13 @@ function add(byBare: Map<string, Spelling>, u: NameUnit, w: WordOccurrence, pair
   s.words.push(w);
   if (u.generics.length === 0) s.plainWords.push(w);
   const inPair = (o: WordOccurrence) => o === w || (pair !== null && pair.some((p) => p.range.start <= o.range.start && o.range.end <= p.range.end));
-  for (const o of u.words) {
-    if (inPair(o)) continue;
+  const others = u.words.filter((o) => !inPair(o));
+  // A companion written split or joined (`Abdel Fattah` / `Abdel-Fattah`) is the same company.
+  others.forEach((o, i) => {
+    s.company.add(`joined:${joinedKey(o.text)}`);
+    if (i + 1 < others.length) s.company.add(`joined:${joinedKey(`${o.text} ${others[i + 1].text}`)}`);
+  });
+  for (const o of others) {
     s.company.add(o.key);
     // `Çelik` and `Celik` are the same company for `Şükrü` and `Sukru`.
     s.company.add(transliterationKey(keyboardSpelling(o.text)));

@@ -137,7 +137,7 @@ export function nameUnits(texts: readonly NameText[]): NameUnit[] {
     const tokens = withSyllables(text, nameTokens(text));
     let run: typeof tokens = [];
     const flush = () => {
-      if (run.length) addUnit(units, run, rangeOf);
+      if (run.length) addUnit(units, run, rangeOf, text.slice(Math.max(0, run[0].start - 40), run[0].start));
       run = [];
     };
     for (const t of tokens) {
@@ -150,7 +150,16 @@ export function nameUnits(texts: readonly NameText[]): NameUnit[] {
   return units;
 }
 
-function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf']): void {
+/**
+ * A lower-case noun right before a name that says a firm is named
+ * (`electronics maker Samsung`, `the carrier Jazeera`): it counts as the
+ * unit's generic word, so the name is an organisation's, never merged with a
+ * person or place whose name shares its key (`Samseong` station, tune-2).
+ */
+const ORGANISATION_BEFORE =
+  /\b(?:maker|makers|carrier|firm|company|conglomerate|manufacturer|retailer|broadcaster|brand|chain|airline|automaker|carmaker|shipbuilder|developer|lender|insurer|telecoms operator)\s+$/u;
+
+function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf'], before = ''): void {
   let order = units.reduce((n, u) => n + u.words.length, 0);
   const word = (t: (typeof run)[number], role: WordOccurrence['role'], unit: number): WordOccurrence => ({
     text: t.text, bare: bareSpelling(t.text), key: transliterationKey(t.text), range: rangeOf(t.start, t.end), role, unit, order: order++,
@@ -167,5 +176,6 @@ function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; en
     if (GENERICS.has(t.text.toLowerCase())) unit.generics.push(t.text.toLowerCase());
     else unit.words.push(word(t, 'core', index));
   }
+  if (i === 0 && ORGANISATION_BEFORE.test(before)) unit.generics.push('company');
   units.push(unit);
 }

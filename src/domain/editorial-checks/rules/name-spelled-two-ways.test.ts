@@ -114,3 +114,17 @@ describe('name-spelled-two-ways: Turkish letters, Korean names, Sayyid (tune-2)'
     assert.deepEqual(names(['Sayed Akbar left.', 'Saeed Akbar stayed.'], 0), []);
   });
 });
+
+describe('name-spelled-two-ways: organisations and split companions (tune-2)', () => {
+  it('a name after `maker`, `carrier`… is an organisation’s: never merged with a place that shares its key', () => {
+    assert.deepEqual(names(['Trains stop at Samseong and Bongeunsa.', 'Electronics maker Samsung wants an exit at Samseong station.'], 0), []);
+  });
+
+  it('a companion written split in one place and hyphenated in another is still shared company', () => {
+    const p = ['Ahmed Abdel Fattah heads the union.', 'Ahmad Abdel-Fattah said the fair should stay open late.'];
+    const [f, ...rest] = names(p);
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /“Ahmed” ×1, “Ahmad” ×1/);
+    assert.equal(f.suggestion, 'Ahmed Abdel Fattah');
+  });
+});
