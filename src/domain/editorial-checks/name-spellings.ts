@@ -161,14 +161,28 @@ function koreanMatch(a: Spelling, b: Spelling): boolean {
  * (pinyin against Wade-Giles, which needs company), or not at all. A pair of
  * words is compared only with a single word, and only written as one.
  */
-function matchOf(a: Spelling, b: Spelling): 'strict' | 'loose' | 'chinese' | null {
+/**
+ * Looser still, and trusted only with shared company: an initial j against y
+ * (`Yusuf` / `Jusuf`, `Yelena` / `Jelena`: Slavic and Bosnian spellings).
+ * Alone, `Jamal` and `Yamal` are a man and a peninsula; like the loose key it
+ * needs three consonants (`Jan` / `Yan` are two names). A y between vowels
+ * (`Aisha` / `Ayesha`) was tried and dropped: it merged Sayed with Saeed.
+ */
+function companyOnlyKey(s: Spelling): string {
+  const w = s.bare.replace(/~.*$/, '').replace(/^j(?=[aeiou])/, 'y');
+  const k = looseKey(w, transliterationKey(w));
+  return s.pair || k.startsWith('strict:') ? `none:${s.bare}` : k;
+}
+
+function matchOf(a: Spelling, b: Spelling): 'strict' | 'loose' | 'chinese' | 'company' | null {
   if (a.pair && b.pair) return null;
   if (a.pair || b.pair) return a.joined === b.joined ? 'strict' : null;
   if (a.key === b.key || a.joined === b.joined || a.keyboard === b.keyboard || koreanMatch(a, b)) return 'strict';
   if (a.loose === b.loose) return 'loose';
   // Only one system against the other: two pinyin spellings that differ (`Li Bing`, `Li Ping`) are two people.
   const systems = a.wadeGiles !== b.wadeGiles || a.wadeGilesUnit !== b.wadeGilesUnit;
-  return a.chinese !== '' && a.chinese === b.chinese && systems ? 'chinese' : null;
+  if (a.chinese !== '' && a.chinese === b.chinese && systems) return 'chinese';
+  return companyOnlyKey(a) === companyOnlyKey(b) ? 'company' : null;
 }
 
 const sharesAny = (a: Set<string>, b: Set<string>): boolean => [...a].some((c) => b.has(c));
@@ -181,7 +195,7 @@ export function sameNameConfidence(a: Spelling, b: Spelling): number {
   const strict = match === 'strict';
   const shared = sharesAny(a.company, b.company) || (match === 'chinese' && sharesAny(a.chineseCompany, b.chineseCompany));
   if (shared) return strict ? CONFIDENCE.sharedCompany : CONFIDENCE.sharedCompanyLoose;
-  if (a.company.size > 0 && b.company.size > 0) return 0;
+  if (match === 'company' || (a.company.size > 0 && b.company.size > 0)) return 0;
   const accompanied = a.company.size > 0 ? a : b.company.size > 0 ? b : null;
   if (accompanied && !accompanied.plain) return 0;
   if (strict) return vowelOnly(a.bare, b.bare) ? CONFIDENCE.vowelOnly : CONFIDENCE.alone;

@@ -128,3 +128,11 @@ describe('name-spelled-two-ways: organisations and split companions (tune-2)', (
     assert.equal(f.suggestion, 'Ahmed Abdel Fattah');
   });
 });
+
+describe('name-spelled-two-ways: j against y, with company only', () => {
+  it('Yusuf Karimov / Jusuf Karimov is one name; Jamal beside Yamal alone is not', () => {
+    assert.equal(names(['Yusuf Karimov arrived on Monday.', 'Jusuf Karimov said the talks went well.']).length, 1);
+    assert.deepEqual(names(['Jamal Karimov flew to the Yamal peninsula.', 'Yamal is cold.'], 0), []);
+    assert.deepEqual(names(['Jan Novak arrived.', 'Yan Novak left.'], 0), [], 'short names are two names');
+  });
+});
