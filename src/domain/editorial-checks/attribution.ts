@@ -38,6 +38,16 @@ function clauseFinal(text: string, end: number): boolean {
   return /^\s*(?:[.,;:!?”"’]|$)/u.test(text.slice(end));
 }
 
+/**
+ * `asked` as a request, not a question: `had asked the city for late boats`,
+ * `asked them to stay`. A request reports no words, so it names no one's
+ * voice (tune-2, t2-04).
+ */
+function request(text: string, at: number, end: number): boolean {
+  if (!/^ask/i.test(text.slice(at, end))) return false;
+  return /^\s+(?:[\p{L}\p{N}’'-]+\s+){0,4}?(?:for|to)\s/iu.test(text.slice(end, end + 60)) || /\b(?:had|have|has)\s+$/i.test(text.slice(Math.max(0, at - 8), at));
+}
+
 export interface AttributionOptions {
   /**
    * Only a person counts as the speaker (`speaker-kind.ts`). A quote standing
@@ -55,6 +65,7 @@ export function hasAttribution(text: string, opts: AttributionOptions = {}): boo
   for (const m of text.matchAll(SPEECH_VERB)) {
     const at = m.index ?? 0;
     if (!STRONG_SET.has(m[0].toLowerCase()) && !clauseFinal(text, at + m[0].length)) continue;
+    if (request(text, at, at + m[0].length)) continue;
     if (opts.person && !personSpeaks(text, at, at + m[0].length)) continue;
     const near = wordsAround(text, at, at + m[0].length);
     if (near.some((w) => SPEAKERISH.test(w) || /^\p{Lu}/u.test(w))) return true;

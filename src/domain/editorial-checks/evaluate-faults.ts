@@ -5,6 +5,7 @@ import type { Finding, FindingRange, RuleId } from './editorial-checks.types.ts'
 import { runChecks } from './engine.ts';
 import type { LabelledFaultStory } from './labelled-faults.types.ts';
 import { TUNE_STORIES } from './tune-stories.ts';
+import { TUNE_STORIES_2 } from './tune-stories-2.ts';
 
 /**
  * Precision and recall per finding over stories labelled with their faults
@@ -207,11 +208,14 @@ export async function loadHoldout(): Promise<readonly LabelledFaultStory[] | nul
 
 /**
  * `node --import tsx src/domain/editorial-checks/evaluate-faults.ts [--details]`.
+ * Prints the two tuning sets, each as its own table (`tune`, `tune-2`).
  * `--details` lists each tuning-set mistake; the holdout is only ever
  * printed as totals, so reading the output cannot tune the rules on it.
  */
 export async function main(args: string[], out: (line: string) => void = console.log): Promise<void> {
-  printFaultEvaluation('tune', evaluateFaults(TUNE_STORIES), out, args.includes('--details'));
+  const details = args.includes('--details');
+  printFaultEvaluation('tune', evaluateFaults(TUNE_STORIES), out, details);
+  printFaultEvaluation('tune-2', evaluateFaults(TUNE_STORIES_2), out, details);
   const holdout = await loadHoldout();
   if (holdout) printFaultEvaluation('holdout', evaluateFaults(holdout), out);
   else out('holdout: src/domain/editorial-checks/holdout-stories.ts is not in this tree (merge issue-holdout to measure it)');

@@ -1,5 +1,5 @@
 import { chineseKey, joinedKey, transliterationKey, wadeGiles } from '../transliteration/index.ts';
-import type { NameUnit, WordOccurrence } from './name-units.ts';
+import { keyboardSpelling, koreanGivenName, type NameUnit, type WordOccurrence } from './name-units.ts';
 
 /**
  * Spellings of name words and when two of them are one name, for the
@@ -27,6 +27,10 @@ export interface Spelling {
   wadeGiles: boolean;
   /** A word beside it is: `Chou` (valid pinyin too) in `Chou En-lai`. */
   wadeGilesUnit: boolean;
+  /** `keyboardSpelling`: `sukru` for `Şükrü` and `Sukru`. */
+  keyboard: string;
+  /** It stands beside a Korean given name (`Lee` in `Lee Sang-woo`): Korean surname spellings apply. */
+  koreanUnit: boolean;
   /** It stands at least once in a unit with no generic word: a person or place, not only `X Group`. */
   plain: boolean;
 }
@@ -53,7 +57,8 @@ export const CONFIDENCE = { sharedCompany: 0.9, sharedCompanyLoose: 0.85, alone:
  * consonants get none: `Yu` and `Yi` are two names, not one misspelt.
  */
 function looseKey(bare: string, key: string): string {
-  const w = bare.replace(/(?<=[aeiou])w(?=[aeiou])/g, 'v').replace(/gu(?=[ie])/g, 'g').replace(/ksh|x/g, 'ks').replace(/[sc]h/g, 's').replace(/(?<=[aeiou])w(?=[^aeiou]|$)/g, '');
+  // Sayyid, Sayed, Syed, Seyed, Seyyed: one Arabic title-name, written by Arabic, Urdu and Persian habits (not Saeed).
+  const w = bare.replace(/^s(?:a|e)?yy?(?:e|i)d$/, 'sayid').replace(/(?<=[aeiou])w(?=[aeiou])/g, 'v').replace(/gu(?=[ie])/g, 'g').replace(/ksh|x/g, 'ks').replace(/[sc]h/g, 's').replace(/(?<=[aeiou])w(?=[^aeiou]|$)/g, '');
   const first = /[aeiouy]+/.exec(w)?.[0] ?? '';
   // au and ou are one Hindi/Bengali vowel written two ways (Chaudhary/Choudhary, Saurav/Sourav).
   const vowel = /^(?:au|ou|o|u)/.test(first) ? 'u' : 'ae'.includes(first[0] ?? 'u') ? 'a' : 'i';
@@ -93,15 +98,24 @@ function add(byBare: Map<string, Spelling>, u: NameUnit, w: WordOccurrence, pair
   const s = byBare.get(id) ?? {
     bare: w.bare, key: w.key, loose: pair ? `pair:${w.key}` : looseKey(w.bare, w.key), joined: pair ? w.key : joinedKey(w.text),
     chinese: pair ? '' : chineseKey(w.text), pair: pair !== null, role: w.role, words: [], plainWords: [],
-    company: new Set<string>(), chineseCompany: new Set<string>(), wadeGiles: !pair && wadeGiles(w.text), wadeGilesUnit: false, plain: false,
+    company: new Set<string>(), chineseCompany: new Set<string>(), wadeGiles: !pair && wadeGiles(w.text), wadeGilesUnit: false,
+    keyboard: pair ? '' : keyboardSpelling(w.text), koreanUnit: false, plain: false,
   };
   if (!pair && u.words.some((o) => wadeGiles(o.text))) s.wadeGilesUnit = true;
+  if (!pair && u.words.some((o) => o !== w && koreanGivenName(o.text))) s.koreanUnit = true;
   s.words.push(w);
   if (u.generics.length === 0) s.plainWords.push(w);
   const inPair = (o: WordOccurrence) => o === w || (pair !== null && pair.some((p) => p.range.start <= o.range.start && o.range.end <= p.range.end));
-  for (const o of u.words) {
-    if (inPair(o)) continue;
+  const others = u.words.filter((o) => !inPair(o));
+  // A companion written split or joined (`Abdel Fattah` / `Abdel-Fattah`) is the same company.
+  others.forEach((o, i) => {
+    s.company.add(`joined:${joinedKey(o.text)}`);
+    if (i + 1 < others.length) s.company.add(`joined:${joinedKey(`${o.text} ${others[i + 1].text}`)}`);
+  });
+  for (const o of others) {
     s.company.add(o.key);
+    // `Çelik` and `Celik` are the same company for `Şükrü` and `Sukru`.
+    s.company.add(transliterationKey(keyboardSpelling(o.text)));
     const c = chineseKey(o.text);
     if (c) s.chineseCompany.add(c);
   }
@@ -121,19 +135,54 @@ export function spellingsOf(units: readonly NameUnit[]): Spelling[] {
 }
 
 /**
+ * Korean surnames romanised differently (Revised, McCune-Reischauer, and
+ * the spellings families chose): `Lee` / `Yi` / `Rhee` are one surname that
+ * no transliteration key can meet. A short list, because the surnames are a
+ * closed set; only pairs the key misses. Used only beside a Korean given
+ * name (`Lee Sang-woo`), since `Yi`, `Chang` or `Sin` are other names in
+ * Chinese or Arabic copy.
+ */
+const KOREAN_SURNAMES: readonly string[][] = [
+  ['lee', 'yi', 'rhee', 'ri', 'rhie', 'yee'], ['park', 'pak', 'bak', 'bahk'], ['jung', 'jeong', 'chung', 'joung', 'cheong'],
+  ['shin', 'sin', 'shinn'], ['lim', 'im', 'rim'], ['cho', 'jo'], ['jang', 'chang'], ['seo', 'suh', 'so'], ['roh', 'noh'],
+  ['oh', 'o'], ['ahn', 'an'], ['yoon', 'yun'], ['choi', 'choe'],
+];
+const koreanSurname = new Map(KOREAN_SURNAMES.flatMap((g, i) => g.map((n) => [n, i] as const)));
+
+function koreanMatch(a: Spelling, b: Spelling): boolean {
+  if (!(a.koreanUnit || b.koreanUnit)) return false;
+  const [x, y] = [koreanSurname.get(a.bare), koreanSurname.get(b.bare)];
+  return x !== undefined && x === y;
+}
+
+/**
  * How a pair of spellings matches: `strict` (same transliteration key, or the
  * same written as one word: `Xiao-ping` / `Xiaoping`), `loose`, `chinese`
  * (pinyin against Wade-Giles, which needs company), or not at all. A pair of
  * words is compared only with a single word, and only written as one.
  */
-function matchOf(a: Spelling, b: Spelling): 'strict' | 'loose' | 'chinese' | null {
+/**
+ * Looser still, and trusted only with shared company: an initial j against y
+ * (`Yusuf` / `Jusuf`, `Yelena` / `Jelena`: Slavic and Bosnian spellings).
+ * Alone, `Jamal` and `Yamal` are a man and a peninsula; like the loose key it
+ * needs three consonants (`Jan` / `Yan` are two names). A y between vowels
+ * (`Aisha` / `Ayesha`) was tried and dropped: it merged Sayed with Saeed.
+ */
+function companyOnlyKey(s: Spelling): string {
+  const w = s.bare.replace(/~.*$/, '').replace(/^j(?=[aeiou])/, 'y');
+  const k = looseKey(w, transliterationKey(w));
+  return s.pair || k.startsWith('strict:') ? `none:${s.bare}` : k;
+}
+
+function matchOf(a: Spelling, b: Spelling): 'strict' | 'loose' | 'chinese' | 'company' | null {
   if (a.pair && b.pair) return null;
   if (a.pair || b.pair) return a.joined === b.joined ? 'strict' : null;
-  if (a.key === b.key || a.joined === b.joined) return 'strict';
+  if (a.key === b.key || a.joined === b.joined || a.keyboard === b.keyboard || koreanMatch(a, b)) return 'strict';
   if (a.loose === b.loose) return 'loose';
   // Only one system against the other: two pinyin spellings that differ (`Li Bing`, `Li Ping`) are two people.
   const systems = a.wadeGiles !== b.wadeGiles || a.wadeGilesUnit !== b.wadeGilesUnit;
-  return a.chinese !== '' && a.chinese === b.chinese && systems ? 'chinese' : null;
+  if (a.chinese !== '' && a.chinese === b.chinese && systems) return 'chinese';
+  return companyOnlyKey(a) === companyOnlyKey(b) ? 'company' : null;
 }
 
 const sharesAny = (a: Set<string>, b: Set<string>): boolean => [...a].some((c) => b.has(c));
@@ -146,7 +195,7 @@ export function sameNameConfidence(a: Spelling, b: Spelling): number {
   const strict = match === 'strict';
   const shared = sharesAny(a.company, b.company) || (match === 'chinese' && sharesAny(a.chineseCompany, b.chineseCompany));
   if (shared) return strict ? CONFIDENCE.sharedCompany : CONFIDENCE.sharedCompanyLoose;
-  if (a.company.size > 0 && b.company.size > 0) return 0;
+  if (match === 'company' || (a.company.size > 0 && b.company.size > 0)) return 0;
   const accompanied = a.company.size > 0 ? a : b.company.size > 0 ? b : null;
   if (accompanied && !accompanied.plain) return 0;
   if (strict) return vowelOnly(a.bare, b.bare) ? CONFIDENCE.vowelOnly : CONFIDENCE.alone;

@@ -63,8 +63,35 @@ export const GENERICS = new Set(
 const JOIN = /^[ \u00a0]+(?:(?:bin|ibn|bint|al|el|de|da|di|du|van|von|der|den|ul|ud)[ \u00a0]+)?$/u;
 const ARTICLE = /^(?:al|el|il|ul|ad|ed|ar|er|as|es|ash|at|et|az|an|en|ath|adh|ud|us|ur|un)-/;
 
+/** Apostrophe-like marks (ayn, hamza): not a spelling difference on their own, as in `foldScript`. */
+const MARKS = /['’‘`´ʼʻʿʾ′]/g;
+
+/**
+ * Letters of their own in an alphabet (Turkish ı ş ç ğ ö ü, German ö ü),
+ * not accents: `Kadıköy` beside `Kadikoy` is a name typed once with its
+ * letters and once without. An accent (`Hédi` / `Hedi`, `ā`) is not a
+ * spelling difference (tune-41 is labelled so).
+ */
+const OWN_LETTERS = /[ışçğöü]/u;
+
+/**
+ * The spelling a reader compares: folded and without its article, but with
+ * its own letters kept (`kadikoy~kadıköy`), so a name written with and
+ * without them is two spellings (tune-2). The key still folds them away.
+ */
 export function bareSpelling(word: string): string {
-  return foldScript(word).replace(ARTICLE, '');
+  const folded = foldScript(word).replace(ARTICLE, '');
+  const written = word.normalize('NFC').toLowerCase().replace(MARKS, '').replace(/[\u2010-\u2015\u2212]/g, '-').replace(ARTICLE, '');
+  return OWN_LETTERS.test(written) ? `${folded}~${written}` : folded;
+}
+
+/**
+ * The word as typed on a keyboard without its letters (`Şükrü` → `sukru`,
+ * `Çelik` → `celik`): folding sounds out `ş` as `sh`, so only this meets the
+ * plain-ASCII spelling of a Turkish name.
+ */
+export function keyboardSpelling(word: string): string {
+  return word.toLowerCase().replace(/ı/g, 'i').normalize('NFKD').replace(/\p{M}+/gu, '').replace(MARKS, '').replace(ARTICLE, '');
 }
 
 export interface NameText {
@@ -81,9 +108,26 @@ export interface NameText {
 function withSyllables(text: string, tokens: NameToken[]): NameToken[] {
   return tokens.map((t) => {
     const tail = /^[-‐]\p{Ll}+(?![\p{L}\p{M}-])/u.exec(text.slice(t.end))?.[0];
-    if (!tail || !chineseKey(t.text + tail)) return t;
+    if (!tail || !(chineseKey(t.text + tail) || koreanGivenName(t.text + tail))) return t;
     return { text: t.text + tail, start: t.start, end: t.end + tail.length };
   });
+}
+
+/**
+ * One syllable of romanised Korean (Revised or McCune-Reischauer, without
+ * breves): an initial, a vowel with its glide, a final. `hoon`, `seo`, `woo`.
+ */
+const KOREAN_SYLLABLE = /^(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?(?:[wy])?(?:ae|eo|eu|oe|ui|oo|ee|ou|[aeiou])(?:ng|[kgnlrmpbt])?$/;
+
+/**
+ * Korean writes a given name as two syllables after a hyphen in lower case
+ * (`Ji-hoon`, `Min-seo`, `Sang-woo`), which the word finder stops before:
+ * `Ji` alone would never meet `Jihoon`. Both halves must read as syllables,
+ * so `Tehran-based` or `Seoul-bound` stay one word.
+ */
+export function koreanGivenName(word: string): boolean {
+  const parts = word.toLowerCase().split(/[-‐]/);
+  return parts.length === 2 && parts.every((p) => KOREAN_SYLLABLE.test(p));
 }
 
 /** The name units of some texts, in order, with every word's spelling and key. */
@@ -93,7 +137,7 @@ export function nameUnits(texts: readonly NameText[]): NameUnit[] {
     const tokens = withSyllables(text, nameTokens(text));
     let run: typeof tokens = [];
     const flush = () => {
-      if (run.length) addUnit(units, run, rangeOf);
+      if (run.length) addUnit(units, run, rangeOf, text.slice(Math.max(0, run[0].start - 40), run[0].start));
       run = [];
     };
     for (const t of tokens) {
@@ -106,7 +150,16 @@ export function nameUnits(texts: readonly NameText[]): NameUnit[] {
   return units;
 }
 
-function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf']): void {
+/**
+ * A lower-case noun right before a name that says a firm is named
+ * (`electronics maker Samsung`, `the carrier Jazeera`): it counts as the
+ * unit's generic word, so the name is an organisation's, never merged with a
+ * person or place whose name shares its key (`Samseong` station, tune-2).
+ */
+const ORGANISATION_BEFORE =
+  /\b(?:maker|makers|carrier|firm|company|conglomerate|manufacturer|retailer|broadcaster|brand|chain|airline|automaker|carmaker|shipbuilder|developer|lender|insurer|telecoms operator)\s+$/u;
+
+function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf'], before = ''): void {
   let order = units.reduce((n, u) => n + u.words.length, 0);
   const word = (t: (typeof run)[number], role: WordOccurrence['role'], unit: number): WordOccurrence => ({
     text: t.text, bare: bareSpelling(t.text), key: transliterationKey(t.text), range: rangeOf(t.start, t.end), role, unit, order: order++,
@@ -123,5 +176,6 @@ function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; en
     if (GENERICS.has(t.text.toLowerCase())) unit.generics.push(t.text.toLowerCase());
     else unit.words.push(word(t, 'core', index));
   }
+  if (i === 0 && ORGANISATION_BEFORE.test(before)) unit.generics.push('company');
   units.push(unit);
 }

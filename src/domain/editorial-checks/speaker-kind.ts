@@ -29,6 +29,11 @@ const PERSON = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'he', 'she', 'i', 'we', 'they', 'who',
 ]);
 
+/** A noun or pronoun that names a person who may be quoted (`mayor`, `farmers`, `she`). */
+export function personNoun(word: string): boolean {
+  return PERSON.has(bare(word));
+}
+
 /** Capitalised words that start a sentence without naming anyone. */
 const FUNCTION = new Set('the a an in on at its his her their our this that these those there it but and after before when while for one some'.split(' '));
 

@@ -42,6 +42,11 @@ export function namedSubject(sentence: string): boolean {
   return !m[1] || !m[1].split(/\s+/).some((w) => GENERICS.has(w.toLowerCase()));
 }
 
+/** The first sentence of `text`: where a paragraph after a quote names its speaker, if it does. */
+export function firstSentence(text: string): string {
+  return text.trim().split(/(?<=[.!?…][”"’]?)\s+(?=[“"\p{Lu}])/u)[0] ?? '';
+}
+
 /** The last sentence of `text` (quoted passages included), where a quote that follows would find its speaker. */
 export function lastSentence(text: string): string {
   const parts = text.trim().split(/(?<=[.!?…][”"’]?)\s+(?=[“"\p{Lu}])/u);
@@ -61,5 +66,7 @@ export function carriesSpeaker(prev: string): boolean {
   const fullQuote = spans.some((s: QuoteSpan) => s.closed && /^\s*\p{Lu}/u.test(s.inner));
   if (fullQuote) return false;
   const narrated = outsideQuotes(prev, spans.filter((s) => s.closed));
-  return hasAttribution(narrated, { person: true }) || statementForm(narrated) || namedSubject(lastSentence(narrated));
+  // The paragraph's subject (its first sentence's) is who a quote paragraph after it reads as (tune-2, t2-15).
+  return hasAttribution(narrated, { person: true }) || statementForm(narrated) || namedSubject(lastSentence(narrated)) ||
+    namedSubject(firstSentence(narrated));
 }

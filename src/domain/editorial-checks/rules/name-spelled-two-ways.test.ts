@@ -82,3 +82,57 @@ describe('name-spelled-two-ways: au/ou as one loose vowel', () => {
     assert.deepEqual(names(['Rakesh Chaudhary designed it.', 'Rakesh Chandra said so.'], 0), []);
   });
 });
+
+describe('name-spelled-two-ways: Turkish letters, Korean names, Sayyid (tune-2)', () => {
+  it('a name typed with and without its own letters is two spellings; an accent alone is not', () => {
+    const p = ['Mehmet Yıldırım runs the ferries.', 'Mehmet Yildirim said late boats were wanted.'];
+    const [f, ...rest] = names(p);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(marked(p, f), ['Yıldırım', 'Yildirim']);
+    // Both words vary (ş/s, ç/c): still one finding, because the plain-keyboard forms keep each other company.
+    assert.equal(names(['Şükrü Çelik heads rail projects.', 'Sukru Celik said the coins would be shown.']).length, 1);
+    assert.deepEqual(names(['Hédi Ben Salah hired pickers.', 'Hedi Ben Salah told reporters.'], 0), []);
+  });
+
+  it('a Korean given name after its hyphen is one word: Ji-hoon / Jihoon', () => {
+    const p = ['Park Ji-hoon rode the first train.', 'Park Jihoon said staff could stop any train.'];
+    const [f] = names(p);
+    assert.deepEqual(marked(p, f), ['Ji-hoon', 'Jihoon']);
+    assert.deepEqual(names(['Tehran-based analysts agree.', 'Tehran is cold.'], 0), []);
+  });
+
+  it('Korean surnames the key cannot meet (Lee / Yi), only beside a Korean given name', () => {
+    const p = ['Lee Sang-woo chairs the committee.', 'Yi said the festival had added classes.'];
+    const [f] = names(p);
+    assert.deepEqual(marked(p, f), ['Lee', 'Yi']);
+    assert.deepEqual(names(['Lee Sang-woo chairs it.', 'Yi Min-ho spoke.'], 0), [], 'two Korean people');
+    assert.deepEqual(names(['Bruce Lee films.', 'Yi said nothing.'], 0), [], 'not Korean');
+  });
+
+  it('Syed / Sayed with shared company, not Sayed / Saeed', () => {
+    assert.equal(names(['Syed Akbar Hussaini cooks.', 'Sayed Akbar Hussaini said prices were low.']).length, 1);
+    assert.deepEqual(names(['Sayed Akbar left.', 'Saeed Akbar stayed.'], 0), []);
+  });
+});
+
+describe('name-spelled-two-ways: organisations and split companions (tune-2)', () => {
+  it('a name after `maker`, `carrier`… is an organisation’s: never merged with a place that shares its key', () => {
+    assert.deepEqual(names(['Trains stop at Samseong and Bongeunsa.', 'Electronics maker Samsung wants an exit at Samseong station.'], 0), []);
+  });
+
+  it('a companion written split in one place and hyphenated in another is still shared company', () => {
+    const p = ['Ahmed Abdel Fattah heads the union.', 'Ahmad Abdel-Fattah said the fair should stay open late.'];
+    const [f, ...rest] = names(p);
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /“Ahmed” ×1, “Ahmad” ×1/);
+    assert.equal(f.suggestion, 'Ahmed Abdel Fattah');
+  });
+});
+
+describe('name-spelled-two-ways: j against y, with company only', () => {
+  it('Yusuf Karimov / Jusuf Karimov is one name; Jamal beside Yamal alone is not', () => {
+    assert.equal(names(['Yusuf Karimov arrived on Monday.', 'Jusuf Karimov said the talks went well.']).length, 1);
+    assert.deepEqual(names(['Jamal Karimov flew to the Yamal peninsula.', 'Yamal is cold.'], 0), []);
+    assert.deepEqual(names(['Jan Novak arrived.', 'Yan Novak left.'], 0), [], 'short names are two names');
+  });
+});

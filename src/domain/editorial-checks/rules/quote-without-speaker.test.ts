@@ -69,3 +69,58 @@ describe('quote-without-speaker: a partial quote in the passive', () => {
     assert.deepEqual(quotes('Residents were angry.', ORPHAN, 'Flights resume by March, the airline said.'), [ORPHAN]);
   });
 });
+
+describe('quote-without-speaker: phrasings from tune-2', () => {
+  const fieldQuotes = (headline: string, dek: string, ...paras: string[]): string[] =>
+    runChecks({ headline, dek, dateline: 'Tehran', body: doc(...paras) })
+      .filter((f) => f.ruleId === 'quote-without-speaker' && 'field' in f.range)
+      .map((f) => ('field' in f.range ? (f.range.field === 'headline' ? headline : dek).slice(f.range.start, f.range.end) : ''));
+
+  it('a headline or dek quote needs its speaker in the field or its words quoted in the body', () => {
+    const body = ['Hail stripped the orchards on Sunday.', 'The state will pay compensation, the minister said.'];
+    assert.deepEqual(fieldQuotes('‘We lost the whole harvest’: hail strips orchards', 'A dek.', ...body), ['‘We lost the whole harvest’']);
+    assert.deepEqual(fieldQuotes('Orchards stripped', '“The city floods because the water has nowhere to go.”', ...body), ['“The city floods because the water has nowhere to go.”']);
+    // Quoted in the body, with a speaker there; or said in the field; or a title, a scare quote, an apostrophe.
+    assert.deepEqual(fieldQuotes('‘We lost the whole harvest’: hail strips orchards', 'A dek.', '“We lost the whole harvest in ten minutes,” said Gurpreet Singh.'), []);
+    assert.deepEqual(fieldQuotes('‘We were told nothing,’ say villagers', 'A dek.', ...body), []);
+    assert.deepEqual(fieldQuotes('Museum shows ‘The Night Train To Tabriz’', 'Shiraz readers gather at Hafez’s tomb for the ‘poet’s day’.', ...body), []);
+  });
+
+  it('the words quoted in the body must themselves have a speaker', () => {
+    assert.deepEqual(fieldQuotes('‘We lost the whole harvest’: hail hits', 'A dek.', 'Hail fell.', '“We lost the whole harvest.”', 'Prices rose.'), ['‘We lost the whole harvest’']);
+  });
+
+  it('he, she or they with no one before it to stand for', () => {
+    const he = '“We will sell every leaf we pick,” he said.';
+    assert.deepEqual(quotes('Tea growers began picking.', 'Rizespor, the town’s football club, gave its players a day off.', he), [he.slice(0, 34)]);
+    const they = '“We have waited for this line since our first year,” they said.';
+    assert.deepEqual(quotes('The line opened.', 'Some of the finds will go on display, Sukru Celik said.', they), [they.slice(0, 52)]);
+    // With an antecedent: a name, a person noun, people for `they`.
+    assert.deepEqual(quotes('The line opened.', 'Rıza Demir picks tea above Çayeli.', he), []);
+    assert.deepEqual(quotes('The line opened.', 'The governor spoke at the station.', he), []);
+    assert.deepEqual(quotes('The line opened.', 'Students queued from dawn at the station.', they), []);
+  });
+
+  it('the paragraph after speaks for a quote only in its first sentence', () => {
+    assert.deepEqual(
+      quotes('The festival opened.', ORPHAN, 'Her film is one of ten in competition. Jury president Lee Hye-jin said the jury would watch every film twice.'),
+      [ORPHAN],
+    );
+    assert.deepEqual(quotes('The festival opened.', ORPHAN, 'Jury president Lee Hye-jin said the jury would watch every film twice.'), []);
+  });
+
+  it('`had asked the city for late boats` is a request, not a speaker', () => {
+    assert.deepEqual(quotes('Ferries run until 11 p.m.', ORPHAN, 'Bars near the Galata Tower had asked the city for late boats.'), [ORPHAN]);
+    assert.deepEqual(quotes('Ferries run until 11 p.m.', ORPHAN, 'The mayor asked whether anyone had been told.'), []);
+  });
+
+  it('the subject of the paragraph before speaks for a quote paragraph after it', () => {
+    assert.deepEqual(quotes('Syed Akbar Hussaini, 72, still lights the wood fires at 4 a.m. His sons run the kitchen.', '“Gas is faster, but the rice knows the difference.”'), []);
+  });
+
+  it('a partial quote in a sentence with no one in it is shown; with someone, it stays under the threshold', () => {
+    const p = 'The new carpet will be “as close to the lost one as anyone alive can make it”.';
+    assert.deepEqual(quotes('The weavers finished.', p), ['“as close to the lost one as anyone alive can make it”']);
+    assert.deepEqual(quotes('The weavers finished.', 'The jury praised its “patience and its steady hands”.'), []);
+  });
+});
