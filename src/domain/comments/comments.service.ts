@@ -35,6 +35,16 @@ export interface CommentTarget {
   mode: 'open' | 'premoderated' | 'closed';
 }
 
+/** What targetFor() needs of a story already read as visible. */
+export interface VisibleStory {
+  id: number;
+  slug: string;
+  headline: string;
+  commentMode: string;
+  publishedAt: Date | null;
+  firstPublishedAt: Date | null;
+}
+
 /** Most comments one story page lists (the RSS feed and the API page beyond this). */
 export const PAGE_LIMIT = 1000;
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -60,8 +70,26 @@ export class CommentsService {
   /** A published story (404 otherwise) and whether it takes comments. */
   async target(articleId: number): Promise<CommentTarget> {
     const [meta, site, rules] = await Promise.all([this.visibleArticle(articleId), this.deps.siteSettings.get(), this.settings.rules()]);
-    const closed = closedReason({ article: meta, siteDefaultMode: site.commentDefault, rules, now: this.deps.clock.now() });
-    const mode = closed ? 'closed' : meta.comment_mode === 'open' || meta.comment_mode === 'premoderated' ? meta.comment_mode : site.commentDefault;
+    return this.targetOf(meta, site.commentDefault, rules);
+  }
+
+  /**
+   * The same for a story the caller has just read as visible (the story
+   * page): its row already holds what the rules need, so a cold render does
+   * not read the story a second time.
+   */
+  async targetFor(story: VisibleStory): Promise<CommentTarget> {
+    const [site, rules] = await Promise.all([this.deps.siteSettings.get(), this.settings.rules()]);
+    const meta: ArticleMetaRow = {
+      id: story.id, status: 'published', slug: story.slug, headline: story.headline, comment_mode: story.commentMode,
+      published_at: story.publishedAt?.toISOString() ?? null, first_published_at: story.firstPublishedAt?.toISOString() ?? null,
+    };
+    return this.targetOf(meta, site.commentDefault, rules);
+  }
+
+  private targetOf(meta: ArticleMetaRow, siteDefaultMode: PhaseContext['siteDefaultMode'], rules: PhaseContext['rules']): CommentTarget {
+    const closed = closedReason({ article: meta, siteDefaultMode, rules, now: this.deps.clock.now() });
+    const mode = closed ? 'closed' : meta.comment_mode === 'open' || meta.comment_mode === 'premoderated' ? meta.comment_mode : siteDefaultMode;
     return { id: meta.id, slug: meta.slug, headline: meta.headline, closed, mode };
   }
 

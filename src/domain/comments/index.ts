@@ -1,6 +1,6 @@
 export * from './comments.types.ts';
 export { CommentError, commentError, type CommentErrorCode, type CommentProblem } from './comments.errors.ts';
-export { CommentsService, PAGE_LIMIT, type CommentsDeps, type CommentTarget } from './comments.service.ts';
+export { CommentsService, PAGE_LIMIT, type CommentsDeps, type CommentTarget, type VisibleStory } from './comments.service.ts';
 export { ModerationService, parseAction, parseQueue, MAX_BULK, type ModerationItem, type ModerationDeps } from './moderation.service.ts';
 export { CommentNotifier, COMMENT_MAIL_JOB, type NotifierDeps } from './notifications.ts';
 export { CommentSettings, type CommentSecrets } from './comments.settings.ts';

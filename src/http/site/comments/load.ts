@@ -1,3 +1,4 @@
+import type { VisibleStory } from '../../../domain/comments/index.ts';
 import type { HttpDeps } from '../../deps.ts';
 import type { CommentOrder, CommentsSectionProps } from './comments-section.tsx';
 
@@ -19,4 +20,20 @@ export async function loadCommentsSection(
 ): Promise<CommentsSectionProps> {
   const [comments, target, settings] = await Promise.all([deps.comments.listForArticle(article.id, order), deps.comments.target(article.id), deps.settings.get()]);
   return { article, comments, order, target, tz: settings.timeZone, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
+}
+
+/**
+ * The story page's section: the story was just read as visible, so the
+ * comment target comes from its row (a cold render reads the story once),
+ * and `comments`, which needs only the id, may have been started beside the
+ * story's own read.
+ */
+export async function storyCommentsSection(
+  deps: Pick<HttpDeps, 'comments' | 'settings' | 'config'>,
+  article: VisibleStory,
+  order: CommentOrder,
+  comments: ReturnType<HttpDeps['comments']['listForArticle']> = deps.comments.listForArticle(article.id, order),
+): Promise<CommentsSectionProps> {
+  const [list, target, settings] = await Promise.all([comments, deps.comments.targetFor(article), deps.settings.get()]);
+  return { article, comments: list, order, target, tz: settings.timeZone, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
 }
