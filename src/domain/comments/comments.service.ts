@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors.ts';
 import type { ChangeNotifier } from '../changes/index.ts';
 import { ChallengeService, type MathQuestion } from './challenge.ts';
 import { threadComments, publicFromRow } from './comments.read.ts';
-import { findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredChallenges, type ArticleMetaRow } from './comments.repo.ts';
+import { commenterRecord, findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredChallenges, type ArticleMetaRow } from './comments.repo.ts';
 import { CommentSettings } from './comments.settings.ts';
 import type { PublicComment, RawSubmission, SubmitContext, SubmitResult, ThreadedComment } from './comments.types.ts';
 import { CommentError } from './comments.errors.ts';
@@ -15,6 +15,7 @@ import { finalStatus, runPipeline } from './pipeline.ts';
 import type { PhaseContext } from './pipeline.types.ts';
 import { parseFields } from './phases/fields.ts';
 import { closedReason, storyOpen } from './phases/story-open.ts';
+import { sameTextSince } from './phases/repeats.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface CommentsDeps {
@@ -33,6 +34,12 @@ export interface CommentTarget {
   /** Null when open; else the reason, for the reader. */
   closed: string | null;
   mode: 'open' | 'premoderated' | 'closed';
+}
+
+/** `fn`'s promise, made at the first call and shared by the later ones. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
 }
 
 /** What targetFor() needs of a story already read as visible. */
@@ -137,7 +144,8 @@ export class CommentsService {
     const bodyHash = createHash('sha256').update(input.body.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')).digest('base64url').slice(0, 32);
     const ctx: PhaseContext = {
       now, rules, siteDefaultMode: site.commentDefault, siteName: site.name, article, raw, input, ipHash, emailHash, bodyHash,
-      db: this.deps.db.kysely, limiter: this.deps.limiter, hits: [], challenges: this.challenges,
+      db: this.deps.db.kysely, record: once(() => commenterRecord(this.deps.db.kysely, { email: emailHash, ip: ipHash, body: bodyHash }, sameTextSince(now, rules))),
+      limiter: this.deps.limiter, hits: [], challenges: this.challenges,
       verdict: { held: new Set(), spam: false, parentId: null, challenge: null },
     };
     const { id, status, heldReasons } = await this.judgeAndStore(ctx);
