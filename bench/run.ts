@@ -11,7 +11,9 @@
  *
  * BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_STORIES (3000),
  * BENCH_MEMORY_STORIES (100000; 0 skips), BENCH_KEEP=1 keeps and reuses the
- * seeded folders in .bench-data/.
+ * seeded folders in .bench-data/. Cold renders run on PostgreSQL too
+ * (BENCH_DATABASE_URL, a schema of their own; BENCH_PG=0 skips them);
+ * BENCH_ONLY=cold runs the cold renders alone.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { storyPaths } from './bulk-stories.ts';
+import { seedPgSite } from './pg-site.ts';
 import { databaseFile, ensureBundle, seedSite, startSite, type SiteServer } from './site-server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,6 +30,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const STORIES = Number(process.env.BENCH_STORIES ?? 3000);
 const MEMORY_STORIES = Number(process.env.BENCH_MEMORY_STORIES ?? 100_000);
 const KEEP = process.env.BENCH_KEEP === '1';
+/** BENCH_PG=0 skips the PostgreSQL cold renders; BENCH_ONLY=cold runs only the cold renders. */
+const PG = process.env.BENCH_PG !== '0';
+const ONLY_COLD = process.env.BENCH_ONLY === 'cold';
 const here = import.meta.dirname;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -167,6 +173,24 @@ async function coldRuns(dir: string, paths: string[]): Promise<void> {
   const wname = `story page, cold render, ${cores} workers`;
   console.log(row(wname, w, f));
   summary.push({ name: wname, value: `${w.rps.toFixed(0)} req/s (${(w.rps / f.rps).toFixed(2)} × one process)`, target: '≥ 2,000 req/s', met: w.rps >= 2000 && !w.errors && !w.non2xx });
+  if (PG) await pgColdRuns(paths.length, f);
+}
+
+/** The same cold renders on PostgreSQL (bench/pg-site.ts), printed beside SQLite's figure of this run. */
+async function pgColdRuns(stories: number, sqlite: Figures): Promise<void> {
+  const site = await seedPgSite(stories);
+  try {
+    for (const workers of [1, os.availableParallelism()]) {
+      const s = await startSite(site.dir, { PAGE_CACHE_ENTRIES: '0', DATABASE_URL: site.url, WORKERS: String(workers) });
+      const f = await measure(s.address, workers === 1 ? s : null, site.paths);
+      await s.stop();
+      const name = `story page, cold render, PostgreSQL, ${workers} ${workers === 1 ? 'process' : 'workers'}`;
+      console.log(`${row(name, f)}   SQLite one process ${sqlite.rps.toFixed(0)} req/s`);
+      summary.push({ name, value: `${f.rps.toFixed(0)} req/s (SQLite one process ${sqlite.rps.toFixed(0)})`, target: '≥ 1,000 req/s', met: f.rps >= 1000 && !f.errors && !f.non2xx });
+    }
+  } finally {
+    await site.drop();
+  }
 }
 
 /** Resident memory with many stories: after the warm runs, then after a pass over random stories (page cache on). */
@@ -198,11 +222,13 @@ await ensureBundle();
 const dir = await seeded(STORIES);
 if (!KEEP) cleanup.push(dir);
 const paths = storyPaths(databaseFile(dir));
-const warm = await firstRequest(dir, paths);
-await warmRuns(warm, paths);
-await warm.stop();
+if (!ONLY_COLD) {
+  const warm = await firstRequest(dir, paths);
+  await warmRuns(warm, paths);
+  await warm.stop();
+}
 await coldRuns(dir, paths);
-if (MEMORY_STORIES > 0) await memoryRun(MEMORY_STORIES);
+if (MEMORY_STORIES > 0 && !ONLY_COLD) await memoryRun(MEMORY_STORIES);
 
 console.log(`\nPerformance targets (load average at the end ${load()}):`);
 for (const t of summary) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.name.padEnd(42)} ${t.value.padEnd(52)} target ${t.target}`);

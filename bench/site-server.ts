@@ -20,10 +20,10 @@ export function databaseFile(dataDir: string): string {
   return `${dataDir}/dateline.db`;
 }
 
-/** A data folder holding `stories` published stories (an existing one is checked, not reseeded). */
-export async function seedSite(dataDir: string, stories: number): Promise<{ created: number; ms: number }> {
+/** A data folder holding `stories` published stories (an existing one is checked, not reseeded); `env` may point DATABASE_URL elsewhere. */
+export async function seedSite(dataDir: string, stories: number, env: NodeJS.ProcessEnv = {}): Promise<{ created: number; ms: number }> {
   const t0 = Date.now();
-  const config = loadConfig({ DATELINE_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false' });
+  const config = loadConfig({ DATELINE_DATA_DIR: dataDir, LOG_LEVEL: 'error', DATELINE_SEED_DEMO: 'false', ...env });
   const app = await createApp(config, { jobs: false });
   let created = 0;
   try {

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { CAPABILITIES, type Db } from './dialect.ts';
+import { statementName } from './prepared.ts';
 import { QueryObservers } from './query-observers.ts';
 import type { Database } from './schema.ts';
 
@@ -9,6 +10,27 @@ export interface PostgresOptions {
   schema?: string;
   max?: number;
   onError?: (err: Error) => void;
+}
+
+/**
+ * A client that sends prepared() queries (storage/prepared.ts) as named
+ * statements: PostgreSQL parses and plans each once per connection. A named
+ * `select *` whose table gained a column under it (another instance
+ * migrating) fails with "cached plan must not change result type"; that
+ * text then goes unnamed on this connection, so one query fails (503 to
+ * its reader), not every later one.
+ */
+class NamingClient extends pg.Client {
+  private readonly unnamed = new Set<string>();
+
+  override query(config: any, values?: any, callback?: any): any {
+    const name = typeof config === 'string' && typeof callback !== 'function' && !this.unnamed.has(config) ? statementName(config) : undefined;
+    if (name === undefined) return super.query(config, values, callback);
+    return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch((e: { code?: string }) => {
+      if (e?.code === '0A000') this.unnamed.add(config);
+      throw e;
+    });
+  }
 }
 
 /**
@@ -21,6 +43,7 @@ export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
   // when this file loads: in the server bundle pg loads at its first use, and SQLite never uses it.
   pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
   const pool = new pg.Pool({
+    Client: NamingClient,
     connectionString: url,
     max: opts.max ?? 10,
     idleTimeoutMillis: 30_000,

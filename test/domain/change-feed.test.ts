@@ -39,7 +39,7 @@ const READS: Record<keyof typeof SERVICES, string[]> = {
   HouseSpellingsService: ['preferredFor', 'refresh', 'list', 'get'],
   // maybePrune deletes expired challenges (nothing shown); articleChanged and close touch memory only;
   // judgeAndStore is submit's second half (its change is submit's scenario below).
-  CommentsService: ['target', 'targetOfVisible', 'targetFrom', 'visibleArticle', 'powChallenge', 'mathQuestion', 'maybePrune', 'judgeAndStore', 'listForArticle', 'latestForFeed', 'articleChanged', 'close'],
+  CommentsService: ['target', 'targetFor', 'targetOf', 'visibleArticle', 'powChallenge', 'mathQuestion', 'maybePrune', 'judgeAndStore', 'listForArticle', 'latestForFeed', 'articleChanged', 'close'],
   ModerationService: ['db', 'list', 'get', 'pendingCount', 'pendingByStory', 'rules', 'hydrate'],
   // check validates before update's transaction opens.
   FrontPageService: ['choices', 'current', 'check'],

@@ -5,7 +5,7 @@ import { publishedStory } from './comments-helpers.ts';
 
 /**
  * The story page takes its comment rules from the story it has just read
- * (`targetOfVisible`) instead of reading the row again (`target`): both must
+ * (`targetFor`) instead of reading the row again (`target`): both must
  * give the same answer for every comment mode, site default and
  * close-after-days setting, before and after a story's comments close.
  */
@@ -24,7 +24,7 @@ for (const dialect of DIALECTS) {
         const found = await app.queries.findPublic(id);
         assert.equal(found.state, 'visible');
         if (found.state !== 'visible') return;
-        assert.deepEqual(await app.comments.targetOfVisible(found.article), await app.comments.target(id), `${why}: story ${id} (${found.article.commentMode})`);
+        assert.deepEqual(await app.comments.targetFor(found.article), await app.comments.target(id), `${why}: story ${id} (${found.article.commentMode})`);
       }
     };
 

@@ -1,5 +1,5 @@
 import type { ArticleRow } from '../../storage/schema.ts';
-import { extrasOf, sectionOf } from './articles.public.repo.ts';
+import { extrasOf, sectionOf, type StoryExtras } from './articles.public.repo.ts';
 import { approvedCommentCounts, bylinesFor, imagesByIds, sectionsByIds, type Q, type SummaryRow } from './articles.repo.ts';
 import type { Article, ArticleStatus, ArticleSummary, CommentMode, ImageInfo, PersonRef, SectionRef } from './articles.types.ts';
 import { imageIdsOf, type Doc } from './document.ts';
@@ -48,10 +48,16 @@ export async function hydrateArticle(db: Q, row: ArticleRow, section?: SectionRe
     imageIds.length ? imagesByIds(db, imageIds) : new Map<number, ImageInfo>(),
     approvedCommentCounts(db, [row.id]),
   ]);
-  const sections = new Map(sectionRef ? [[sectionRef.id, sectionRef]] : []);
+  return assembleArticle({ row, section: sectionRef, extras, images, commentCount: counts.get(row.id) ?? 0 }, body);
+}
+
+/** The article from its row and its parts, however they were read (here, or in one statement on PostgreSQL). */
+export function assembleArticle(parts: { row: ArticleRow; section: SectionRef | null; extras: StoryExtras; images: Map<number, ImageInfo>; commentCount: number }, body = JSON.parse(parts.row.body) as Doc): Article {
+  const { row, section, extras, images } = parts;
+  const sections = new Map(section ? [[section.id, section]] : []);
   const bylines = new Map([[row.id, extras.bylines]]);
   return {
-    ...summaryOf(row, sections, bylines, images, counts),
+    ...summaryOf(row, sections, bylines, images, new Map([[row.id, parts.commentCount]])),
     dateline: row.dateline,
     body,
     bodyText: row.body_text,

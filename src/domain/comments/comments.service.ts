@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors.ts';
 import type { ChangeNotifier } from '../changes/index.ts';
 import { ChallengeService, type MathQuestion } from './challenge.ts';
 import { threadComments, publicFromRow } from './comments.read.ts';
-import { findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredChallenges, type ArticleMetaRow } from './comments.repo.ts';
+import { commenterRecord, findArticleMeta, listApprovedForFeed, listApprovedRows, pruneExpiredChallenges, type ArticleMetaRow } from './comments.repo.ts';
 import { CommentSettings } from './comments.settings.ts';
 import type { PublicComment, RawSubmission, SubmitContext, SubmitResult, ThreadedComment } from './comments.types.ts';
 import { CommentError } from './comments.errors.ts';
@@ -15,6 +15,7 @@ import { finalStatus, runPipeline } from './pipeline.ts';
 import type { PhaseContext } from './pipeline.types.ts';
 import { parseFields } from './phases/fields.ts';
 import { closedReason, storyOpen } from './phases/story-open.ts';
+import { sameTextSince } from './phases/repeats.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface CommentsDeps {
@@ -25,16 +26,6 @@ export interface CommentsDeps {
   limiter: RateLimiter;
 }
 
-/** A story the caller read as published and visible now: what the comment rules look at. */
-export interface VisibleStory {
-  id: number;
-  slug: string;
-  headline: string;
-  commentMode: string;
-  publishedAt: Date | null;
-  firstPublishedAt: Date | null;
-}
-
 /** A story as the comment form needs it. */
 export interface CommentTarget {
   id: number;
@@ -43,6 +34,22 @@ export interface CommentTarget {
   /** Null when open; else the reason, for the reader. */
   closed: string | null;
   mode: 'open' | 'premoderated' | 'closed';
+}
+
+/** `fn`'s promise, made at the first call and shared by the later ones. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+}
+
+/** What targetFor() needs of a story already read as visible. */
+export interface VisibleStory {
+  id: number;
+  slug: string;
+  headline: string;
+  commentMode: string;
+  publishedAt: Date | null;
+  firstPublishedAt: Date | null;
 }
 
 /** Most comments one story page lists (the RSS feed and the API page beyond this). */
@@ -69,26 +76,27 @@ export class CommentsService {
 
   /** A published story (404 otherwise) and whether it takes comments. */
   async target(articleId: number): Promise<CommentTarget> {
-    return this.targetFrom(this.visibleArticle(articleId));
+    const [meta, site, rules] = await Promise.all([this.visibleArticle(articleId), this.deps.siteSettings.get(), this.settings.rules()]);
+    return this.targetOf(meta, site.commentDefault, rules);
   }
 
   /**
-   * The same answer for a story the caller has just read and found visible
-   * (the public story page): it saves a cold render the second read of the
-   * story's row, and the row it gives is fresher than the one-second cache.
+   * The same for a story the caller has just read as visible (the story
+   * page): its row already holds what the rules need, so a cold render does
+   * not read the story a second time.
    */
-  async targetOfVisible(story: VisibleStory): Promise<CommentTarget> {
-    const iso = (d: Date | null) => (d ? d.toISOString() : null);
-    return this.targetFrom({
-      id: story.id, status: 'published', published_at: iso(story.publishedAt), first_published_at: iso(story.firstPublishedAt),
-      comment_mode: story.commentMode, slug: story.slug, headline: story.headline,
-    });
+  async targetFor(story: VisibleStory): Promise<CommentTarget> {
+    const [site, rules] = await Promise.all([this.deps.siteSettings.get(), this.settings.rules()]);
+    const meta: ArticleMetaRow = {
+      id: story.id, status: 'published', slug: story.slug, headline: story.headline, comment_mode: story.commentMode,
+      published_at: story.publishedAt?.toISOString() ?? null, first_published_at: story.firstPublishedAt?.toISOString() ?? null,
+    };
+    return this.targetOf(meta, site.commentDefault, rules);
   }
 
-  private async targetFrom(article: ArticleMetaRow | Promise<ArticleMetaRow>): Promise<CommentTarget> {
-    const [meta, site, rules] = await Promise.all([article, this.deps.siteSettings.get(), this.settings.rules()]);
-    const closed = closedReason({ article: meta, siteDefaultMode: site.commentDefault, rules, now: this.deps.clock.now() });
-    const mode = closed ? 'closed' : meta.comment_mode === 'open' || meta.comment_mode === 'premoderated' ? meta.comment_mode : site.commentDefault;
+  private targetOf(meta: ArticleMetaRow, siteDefaultMode: PhaseContext['siteDefaultMode'], rules: PhaseContext['rules']): CommentTarget {
+    const closed = closedReason({ article: meta, siteDefaultMode, rules, now: this.deps.clock.now() });
+    const mode = closed ? 'closed' : meta.comment_mode === 'open' || meta.comment_mode === 'premoderated' ? meta.comment_mode : siteDefaultMode;
     return { id: meta.id, slug: meta.slug, headline: meta.headline, closed, mode };
   }
 
@@ -136,7 +144,8 @@ export class CommentsService {
     const bodyHash = createHash('sha256').update(input.body.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')).digest('base64url').slice(0, 32);
     const ctx: PhaseContext = {
       now, rules, siteDefaultMode: site.commentDefault, siteName: site.name, article, raw, input, ipHash, emailHash, bodyHash,
-      db: this.deps.db.kysely, limiter: this.deps.limiter, hits: [], challenges: this.challenges,
+      db: this.deps.db.kysely, record: once(() => commenterRecord(this.deps.db.kysely, { email: emailHash, ip: ipHash, body: bodyHash }, sameTextSince(now, rules))),
+      limiter: this.deps.limiter, hits: [], challenges: this.challenges,
       verdict: { held: new Set(), spam: false, parentId: null, challenge: null },
     };
     const { id, status, heldReasons } = await this.judgeAndStore(ctx);

@@ -1,6 +1,6 @@
 import type { Q } from '../../storage/index.ts';
 import type { ChallengeService, PassedChallenge } from './challenge.ts';
-import type { ArticleMetaRow } from './comments.repo.ts';
+import type { ArticleMetaRow, CommenterRecord } from './comments.repo.ts';
 import type { CommentRules, HoldReason, RawSubmission } from './comments.types.ts';
 import type { LimiterHit, RateLimiter } from './rate-limit.ts';
 
@@ -39,6 +39,12 @@ export interface PhaseContext {
   emailHash: string;
   bodyHash: string;
   db: Q;
+  /**
+   * Bans on the email or address and recent comments with this text, read
+   * in one statement when a phase first asks (bans, after the cheap
+   * refusals) and shared with the next (repeats).
+   */
+  record: () => Promise<CommenterRecord>;
   limiter: RateLimiter;
   /** What the rate limit recorded for this submission (given back if it cannot be stored). */
   hits: LimiterHit[];

@@ -5,7 +5,7 @@ import type { HttpDeps } from '../deps.ts';
 import { absoluteUrl, loadSiteContext, type SiteAssets, type SiteContext } from './context.ts';
 import type { Rendered } from './page-cache.ts';
 import type { CommentOrder } from './comments/comments-section.tsx';
-import { loadCommentsSection } from './comments/load.ts';
+import { storyCommentsSection } from './comments/load.ts';
 import { storyPath } from './paths.ts';
 import { cspWithFrames } from '../security-headers.ts';
 import { renderDocument } from './render/document.ts';
@@ -38,12 +38,15 @@ export function formatDateline(dateline: string, language: string): string {
  * URL is not the story's own (an old or mistyped one).
  */
 export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: number, slug: string | null, order: CommentOrder = 'oldest'): Promise<Rendered> {
+  // The comment list needs only the id: read it beside the story, not after it (on PostgreSQL, two round trips at once instead of in a row).
+  const commentList = deps.comments.listForArticle(id, order);
+  commentList.catch(() => undefined); // a 404, 410 or redirect does not wait for it
   const found = await deps.queries.findPublic(id);
   // Tagged with the story, so that publishing it (or a new story taking this id) purges the error page.
   if (found.state !== 'visible') return renderErrorPage(deps, assets, found.state === 'gone' ? 410 : 404, [cacheTag.story(id)]);
   const a = found.article;
   if (a.slug !== slug) throw new Redirect(storyPath(a));
-  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), loadCommentsSection(deps, a, order, a)]);
+  const [ctx, related, comments] = await Promise.all([loadSiteContext(deps, assets), deps.queries.related(a, 4, latestMemo(deps)), storyCommentsSection(deps, a, order, commentList)]);
   const tz = ctx.settings.timeZone;
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language, embeds: deps.embeds });
   const frames = embedFrameOrigins(a.body, deps.embeds);

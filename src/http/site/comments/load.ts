@@ -11,21 +11,30 @@ export function parseCommentOrder(query: unknown): CommentOrder {
  * Props for the section on the cached story page: the published comments
  * and whether the story takes more. No per-reader state, so the page it
  * sits in stays cacheable; an approval's change row (tagged
- * `comments:<story>`) purges it. `visible`: the story as the caller has
- * just read it, published and visible (the story page), so its comment
- * rules need no second read; without it the story is looked up, and a
- * story that is not public is a 404.
+ * `comments:<story>`) purges it. The story is looked up, and a story that
+ * is not public is a 404.
  */
 export async function loadCommentsSection(
   deps: Pick<HttpDeps, 'comments' | 'settings' | 'config'>,
   article: { id: number; slug: string; headline: string; language: string },
   order: CommentOrder = 'oldest',
-  visible?: VisibleStory,
 ): Promise<CommentsSectionProps> {
-  const [comments, target, settings] = await Promise.all([
-    deps.comments.listForArticle(article.id, order),
-    visible ? deps.comments.targetOfVisible(visible) : deps.comments.target(article.id),
-    deps.settings.get(),
-  ]);
+  const [comments, target, settings] = await Promise.all([deps.comments.listForArticle(article.id, order), deps.comments.target(article.id), deps.settings.get()]);
   return { article, comments, order, target, tz: settings.timeZone, lang: article.language, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
+}
+
+/**
+ * The story page's section: the story was just read as visible, so the
+ * comment target comes from its row (a cold render reads the story once),
+ * and `comments`, which needs only the id, may have been started beside the
+ * story's own read.
+ */
+export async function storyCommentsSection(
+  deps: Pick<HttpDeps, 'comments' | 'settings' | 'config'>,
+  article: VisibleStory & { language: string },
+  order: CommentOrder,
+  comments: ReturnType<HttpDeps['comments']['listForArticle']> = deps.comments.listForArticle(article.id, order),
+): Promise<CommentsSectionProps> {
+  const [list, target, settings] = await Promise.all([comments, deps.comments.targetFor(article), deps.settings.get()]);
+  return { article, comments: list, order, target, tz: settings.timeZone, lang: article.language, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
 }
