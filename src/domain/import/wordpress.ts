@@ -5,7 +5,8 @@ import { releaseImport } from './import.flip.ts';
 import { emptyCounts, type CommentRecord, type ImportDeps, type ImportProgress, type ImportResult, type StoryRecord } from './import.types.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
 import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
-import { writeStory, type WriteContext } from './story.writer.ts';
+import { writeStories } from './story.batch.ts';
+import type { WriteContext } from './story.writer.ts';
 import { authorOf, itemOf, termOf, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.records.ts';
 import { ImportFormatError, streamXml, type XmlNode } from './xml-stream.ts';
 
@@ -83,10 +84,12 @@ class WxrRun {
     while (this.items.length >= BATCH || (final && this.items.length)) {
       const batch = this.items.splice(0, BATCH);
       await this.deps.db.kysely.transaction().execute(async (trx) => {
+        const recs: StoryRecord[] = [];
         for (const item of batch) {
           const rec = await this.storyOf(trx, item);
-          if (rec) await writeStory(trx, this.ctx, rec);
+          if (rec) recs.push(rec);
         }
+        await writeStories(trx, this.ctx, recs);
       });
       await this.deps.changes.committed();
       this.opts.onProgress?.({ counts: this.ctx.counts, bytesRead: this.bytesRead, bytesTotal: this.bytesTotal, elapsedMs: Date.now() - this.started });
