@@ -20,6 +20,8 @@ const COMMENT_STATUS: Record<string, CommentRecord['status']> = { '1': 'approved
 
 export interface WordPressOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** Stops the run between batches (a job whose lease was lost); what was written stays drafts for the next run. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -82,6 +84,7 @@ class WxrRun {
   async drain(final = false): Promise<void> {
     if (this.authors.length || this.terms.length) await this.writeNames();
     while (this.items.length >= BATCH || (final && this.items.length)) {
+      this.opts.signal?.throwIfAborted();
       const batch = this.items.splice(0, BATCH);
       await this.deps.db.kysely.transaction().execute(async (trx) => {
         const recs: StoryRecord[] = [];
