@@ -3,7 +3,7 @@
  * comments in under 5 minutes and 300 MB on SQLite), on SQLite and
  * PostgreSQL, each in a child process of its own so its peak RSS is its own.
  *
- *   npm run bench:import -- [--posts N] [--comments-per-post C] [--dialects sqlite,postgres]
+ *   npm run bench:import -- [--posts N] [--comments-per-post C] [--dialects sqlite,postgres] [--wxr FILE]
  *
  * The WXR is generated into a temporary folder (posts of ~400 words with
  * headings, lists and links, in 40 categories under 8 parents, 200 tags,
@@ -83,10 +83,12 @@ async function main(): Promise<void> {
   const dialects = (value('dialects') ?? 'sqlite,postgres').split(',');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-import-'));
   try {
-    const file = path.join(dir, 'export.xml');
+    // --wxr FILE: generate once into FILE and reuse it on later runs (iteration, profiling).
+    const file = value('wxr') ?? path.join(dir, 'export.xml');
     const t0 = Date.now();
-    generate(file, posts, perPost);
-    console.log(`generated ${posts.toLocaleString('en')} posts, ${(posts * perPost).toLocaleString('en')} comments: ${(fs.statSync(file).size / 1e6).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const reuse = value('wxr') !== undefined && fs.existsSync(file);
+    if (!reuse) generate(file, posts, perPost);
+    console.log(`${reuse ? `reused ${file} (--posts ignored)` : 'generated'} ${posts.toLocaleString('en')} posts, ${(posts * perPost).toLocaleString('en')} comments: ${(fs.statSync(file).size / 1e6).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     console.log(`target (SQLite, 100,000 posts): under ${TARGET.seconds} s and ${TARGET.rssMb} MB peak RSS`);
     for (const dialect of dialects) {
       const dataDir = fs.mkdtempSync(path.join(dir, `${dialect}-`));

@@ -21,6 +21,7 @@ import { createAccountServices } from './domain/users/index.ts';
 import { createAdmin } from './http/admin/index.ts';
 import { commentsDeskRoutes } from './http/admin/comments/index.tsx';
 import { redirectsAdminRoutes } from './http/admin/redirects/redirects.routes.tsx';
+import { importAdminRoutes } from './http/admin/import/import.routes.tsx';
 import { pagesAdminRoutes } from './http/admin/pages/pages.routes.tsx';
 import { newsroomPlugins } from './http/admin/stories/index.ts';
 import { createApi } from './http/api/index.ts';
@@ -35,7 +36,7 @@ import { createJobRunner } from './jobs/kinds.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import { schedulePublishing } from './jobs/scheduler.ts';
 import { JobQueue } from './domain/jobs/index.ts';
-import type { ImportDeps } from './domain/import/index.ts';
+import { ImportRuns, type ImportDeps } from './domain/import/index.ts';
 import { RedirectRulesService, RedirectsService } from './domain/redirects/index.ts';
 import { FrontPageService } from './domain/front-page/index.ts';
 import { EmbedPreviews, EmbedProviders } from './domain/embeds/index.ts';
@@ -128,6 +129,8 @@ export function createServices(
   const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, articles, sections });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError, queue: jobs, db: db.kysely });
   const pages = new PagesService({ db, clock, changes });
+  const importDeps: ImportDeps = { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch };
+  const importRuns = new ImportRuns({ db, jobs, clock, importDeps });
   changes.on(cdnPurger.onChanges);
   return {
     config,
@@ -157,14 +160,15 @@ export function createServices(
     commentNotifier,
     ...accounts,
     jobs,
-    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, commentDigest, cdnPurger, frontPage, leaseMs: config.jobLeaseSeconds * 1000, onError }),
+    runner: createJobRunner({ queue: jobs, articles, search, mailOutbox, commentNotifier, commentDigest, cdnPurger, frontPage, importRuns, leaseMs: config.jobLeaseSeconds * 1000, onError }),
     newsroom,
     editorialChecks: newsroom.desk,
     workflow: newsroom.workflow,
     redirects: new RedirectsService({ db, clock }),
     redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
     pages,
-    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch },
+    importDeps,
+    importRuns,
   };
 }
 
@@ -218,7 +222,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     mediaDir: config.mediaDir,
     site: createSite(deps),
     api: createApi(deps),
-    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes, redirectsAdminRoutes, pagesAdminRoutes] }),
+    admin: createAdmin(deps, { plugins: [...newsroomPlugins(services.newsroom), commentsDeskRoutes, redirectsAdminRoutes, pagesAdminRoutes, importAdminRoutes] }),
   });
   log = (e) => server.log.error({ err: e }, 'background error');
   const periodic = new PeriodicJobs({

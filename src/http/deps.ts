@@ -1,3 +1,4 @@
+import type { ImportRuns } from '../domain/import/index.ts';
 import type { Config } from '../config.ts';
 import type { ApiKeysService } from '../domain/apikeys/index.ts';
 import type { ArticleQueries, ArticlesService, CheckFinding, NewsroomService, StoryWorkflow } from '../domain/articles/index.ts';
@@ -74,4 +75,6 @@ export interface HttpDeps {
   redirectRules: RedirectRulesService;
   /** Static pages (About, Contact) and the footer menu. */
   pages: PagesService;
+  /** Imports started from /admin/import, run as jobs. */
+  importRuns: ImportRuns;
 }

@@ -1,6 +1,7 @@
 import type { ArticlesService } from '../domain/articles/index.ts';
 import { COMMENT_DIGEST_JOB, COMMENT_MAIL_JOB, type CommentDigest, type CommentNotifier } from '../domain/comments/index.ts';
 import { FRONT_PAGE_PIN_JOB, type FrontPageService } from '../domain/front-page/index.ts';
+import { IMPORT_JOB, type ImportRuns } from '../domain/import/index.ts';
 import type { Job, JobQueue } from '../domain/jobs/index.ts';
 import { MAIL_JOB, type MailOutbox } from '../domain/mail/index.ts';
 import { REINDEX_JOB, type SearchService } from '../domain/search/index.ts';
@@ -17,6 +18,7 @@ export interface BuiltInJobDeps {
   commentDigest: CommentDigest;
   cdnPurger: CdnPurger;
   frontPage: FrontPageService;
+  importRuns: ImportRuns;
   leaseMs: number;
   onError: (err: unknown, job?: Job) => void;
 }
@@ -30,5 +32,6 @@ export function createJobRunner(d: BuiltInJobDeps): JobRunner {
     .define(COMMENT_DIGEST_JOB, d.commentDigest.job)
     .define(REINDEX_JOB, d.search.reindexJob)
     .define(PURGE_JOB, d.cdnPurger.job)
-    .define(FRONT_PAGE_PIN_JOB, d.frontPage.pinJob);
+    .define(FRONT_PAGE_PIN_JOB, d.frontPage.pinJob)
+    .define(IMPORT_JOB, d.importRuns.job);
 }

@@ -17,6 +17,7 @@ import { staffFactorsMigration } from './migrations/0015-staff-factors.ts';
 import { frontPageMigration } from './migrations/0016-front-page.ts';
 import { pagesRedirectsMigration } from './migrations/0017-pages-redirects.ts';
 import { searchPostgresMigration } from './migrations/0019-search-postgres.ts';
+import { importRunsMigration } from './migrations/0022-import-runs.ts';
 
 function allMigrations(db: Db): Record<string, Migration> {
   return {
@@ -37,6 +38,7 @@ function allMigrations(db: Db): Record<string, Migration> {
     '0016-front-page': frontPageMigration(db.dialect),
     '0017-pages-redirects': pagesRedirectsMigration(db.dialect),
     '0019-search-postgres': searchPostgresMigration(db.dialect),
+    '0022-import-runs': importRunsMigration(db.dialect),
   };
 }
 

@@ -304,6 +304,23 @@ export interface ImportSourceTable {
   imported_at: string;
 }
 
+/** An import started from the admin page, its progress and summary (migration 0022). */
+export interface ImportRunTable {
+  id: Generated<number>;
+  kind: string;
+  file_path: string;
+  file_name: string;
+  bytes_total: number;
+  state: string;
+  progress: string;
+  summary: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 /** Old addresses answered with a redirect to a story (migration 0014). */
 export interface RedirectTable {
   id: Generated<number>;
@@ -495,6 +512,7 @@ export interface Database {
   check_dismissals: CheckDismissalTable;
   changes: ChangeTable;
   import_sources: ImportSourceTable;
+  import_runs: ImportRunTable;
   redirects: RedirectTable;
   front_page_picks: FrontPagePickTable;
   pages: PageTable;

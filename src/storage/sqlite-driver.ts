@@ -19,6 +19,9 @@ import {
  * One connection behind a mutex: better-sqlite3 is synchronous, so this is
  * the single writer queue SQLite wants anyway.
  */
+/** Statements with more bound values than this are prepared per call, not cached. */
+const UNCACHED_PARAMS = 200;
+
 class CachedConnection implements DatabaseConnection {
   readonly #db: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
@@ -27,7 +30,11 @@ class CachedConnection implements DatabaseConnection {
     this.#db = db;
   }
 
-  #prepare(sql: string): BetterSqlite3.Statement {
+  #prepare(sql: string, params: number): BetterSqlite3.Statement {
+    // A multi-row insert (the importer's batches) is one statement per row count, each a large
+    // compiled program: caching every size seen would hold hundreds of them. Preparing one is
+    // cheap beside running it.
+    if (params > UNCACHED_PARAMS) return this.#db.prepare(sql);
     let stmt = this.#statements.get(sql);
     if (!stmt) {
       stmt = this.#db.prepare(sql);
@@ -38,7 +45,7 @@ class CachedConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const stmt = this.#prepare(compiled.sql);
+    const stmt = this.#prepare(compiled.sql, compiled.parameters.length);
     const params = compiled.parameters as unknown[];
     if (stmt.reader) return { rows: stmt.all(params) as R[] };
     const { changes, lastInsertRowid } = stmt.run(params);
@@ -46,7 +53,7 @@ class CachedConnection implements DatabaseConnection {
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    const stmt = this.#prepare(compiled.sql);
+    const stmt = this.#prepare(compiled.sql, compiled.parameters.length);
     for (const row of stmt.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
   }
 }

@@ -24,6 +24,17 @@ export async function insertArticle(db: Q, row: NewArticleRow): Promise<number> 
   return r.id;
 }
 
+/**
+ * Many stories in one statement (the importer's batches). As for
+ * insertComments: both databases hand out ids in VALUES order, neither
+ * promises RETURNING's order, so the ids are sorted to line up with `rows`.
+ */
+export async function insertArticles(db: Q, rows: readonly NewArticleRow[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const r = await db.insertInto('articles').values([...rows]).returning('id').execute();
+  return r.map((x) => x.id).sort((a, b) => a - b);
+}
+
 /** Applies `patch` only if the stored version is still `expected`; false when another save won. */
 export async function updateArticleIfVersion(db: Q, id: number, expected: number, patch: ArticleUpdate): Promise<boolean> {
   const r = await db.updateTable('articles').set(patch).where('id', '=', id).where('version', '=', expected).executeTakeFirst();

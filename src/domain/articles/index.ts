@@ -6,8 +6,8 @@ export * from './document.ts';
 export { markdownToDoc } from './markdown.ts';
 export { imageFromRow, imagesByIds } from './articles.repo.ts';
 // For importers, which write many stories per transaction with the same rows and change tags as the service.
-export { insertArticle, findArticleRow, slugTaken, replaceArticleTags, replaceArticleBylines, insertRevision } from './articles.repo.ts';
-export { storyFootprint, type StoryFootprint } from './articles.footprint.repo.ts';
+export { insertArticle, insertArticles, findArticleRow, slugTaken, replaceArticleTags, replaceArticleBylines, insertRevision } from './articles.repo.ts';
+export { storyFootprint, storyFootprints, type StoryFootprint } from './articles.footprint.repo.ts';
 export { storyChangeTags } from './articles.changes.ts';
 export {
   StoryWorkflow, canViewStory, canEditStory, canMoveStory, allowedMoves, staffActor, zonedLocalToUtc, utcToZonedLocal, LIVE_STATES,

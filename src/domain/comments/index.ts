@@ -9,5 +9,5 @@ export { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-li
 export { linkify, parseHttpUrl, countLinks, type TextPart } from './links.ts';
 export { MAX_BODY_CHARS, MAX_NAME_CHARS } from './phases/fields.ts';
 export { PHASES } from './pipeline.ts';
-export { insertComment } from './comments.repo.ts';
+export { insertComment, insertComments } from './comments.repo.ts';
 export { CommentDigest, COMMENT_DIGEST_JOB, COMMENT_DIGEST_KEY, digestOnSettingsSaved, scheduleDigest, waitedFor, type DigestDeps, type DigestSettings } from './digest.ts';

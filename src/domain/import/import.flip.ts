@@ -1,36 +1,43 @@
-import { cacheTag, recordChange } from '../changes/index.ts';
-import { storyChangeTags, storyFootprint } from '../articles/index.ts';
-import { applyStatus, heldStories, releaseHeld } from './import.repo.ts';
+import { cacheTag, recordChanges } from '../changes/index.ts';
+import { storyChangeTags, storyFootprints } from '../articles/index.ts';
+import { applyHeldStatuses, heldStories } from './import.repo.ts';
 import type { ImportDeps } from './import.types.ts';
+
+/** Held stories released per round: a handful of statements each, whatever the size. */
+const CHUNK = 500;
 
 /**
  * The end of a run: every story it created takes its real status in ONE
  * transaction, so readers see the whole import appear at once or not at
  * all. Batches before this wrote drafts nobody can see; a run that dies
  * before here leaves only those, and the next run (same file) updates
- * them and flips them. A published date still in the future schedules.
+ * them and flips them. A published date still in the future schedules
+ * (the rule is in applyHeldStatuses).
  */
 export async function releaseImport(deps: ImportDeps, source: string): Promise<number> {
-  const now = deps.clock.now();
-  const nowIso = now.toISOString();
+  const nowIso = deps.clock.now().toISOString();
   const released = await deps.db.kysely.transaction().execute(async (trx) => {
     let n = 0;
     for (;;) {
-      const held = await heldStories(trx, source, 500);
+      const held = await heldStories(trx, source, CHUNK);
       if (!held.length) return n;
-      for (const h of held) {
-        let status = h.held_status!;
-        const at = h.held_published_at;
-        if ((status === 'published' || status === 'scheduled') && at) status = at > nowIso ? 'scheduled' : 'published';
-        else if (status === 'published' || status === 'scheduled') status = 'draft';
-        const live = status === 'published' || status === 'scheduled';
-        await applyStatus(trx, h.entity_id, status, live ? at : null, status === 'published' ? at : null);
-        await releaseHeld(trx, source, h.source_id);
-        await deps.indexer?.index(trx, h.entity_id);
-        const tags = storyChangeTags(h.entity_id, null, await storyFootprint(trx, h.entity_id, nowIso));
-        await recordChange(trx, nowIso, { kind: 'article', id: h.entity_id, action: status === 'published' ? 'published' : 'updated', tags: [...tags, cacheTag.comments(h.entity_id)] });
-        n++;
-      }
+      const ids = held.map((h) => h.entity_id);
+      const statuses = await applyHeldStatuses(trx, source, ids, nowIso);
+      for (const id of ids) await deps.indexer?.index(trx, id);
+      const footprints = await storyFootprints(trx, ids, nowIso);
+      await recordChanges(
+        trx,
+        ids.map((id) => ({
+          at: nowIso,
+          change: {
+            kind: 'article',
+            id,
+            action: statuses.get(id) === 'published' ? 'published' : 'updated',
+            tags: [...storyChangeTags(id, null, footprints.get(id) ?? null), cacheTag.comments(id)],
+          },
+        })),
+      );
+      n += held.length;
     }
   });
   await deps.changes.committed();

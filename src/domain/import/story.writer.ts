@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Q } from '../../storage/index.ts';
+import type { NewArticleRow, NewCommentRow } from '../../storage/schema.ts';
 import {
   directionOf, docText, findArticleRow, insertArticle, insertRevision, replaceArticleBylines, replaceArticleTags, slugTaken, storyChangeTags,
   storyFootprint, wordCount,
@@ -18,7 +19,7 @@ export interface WriteContext {
   counts: ImportCounts;
 }
 
-async function freeSlug(trx: Q, base: string, exceptId?: number): Promise<string> {
+export async function freeSlug(trx: Q, base: string, exceptId?: number): Promise<string> {
   const root = slugify(base);
   for (let n = 1; n < 1000; n++) {
     const candidate = withSuffix(root, n);
@@ -42,6 +43,34 @@ function storyFields(rec: StoryRecord, nowIso: string) {
   };
 }
 
+/** A new story's row: a draft until the flip (import.flip.ts), whatever its source status. */
+export function newArticleRow(rec: StoryRecord, nowIso: string, slug: string): NewArticleRow {
+  return {
+    ...storyFields(rec, nowIso),
+    slug,
+    dateline: '',
+    language: 'en',
+    direction: directionOf('en'),
+    featured_image_id: rec.featuredImageId ?? null,
+    credit: '',
+    status: 'draft',
+    published_at: null,
+    first_published_at: null,
+    created_at: rec.publishedAt ?? nowIso,
+    comment_mode: 'default',
+    canonical_url: '',
+    seo_title: '',
+    seo_description: '',
+    social_title: '',
+    social_description: '',
+    version: 1,
+    created_by: null,
+  };
+}
+
+/** What a revision keeps of an imported story (its comments are not part of it). */
+export const revisionOf = (rec: StoryRecord) => ({ ...rec, comments: undefined });
+
 /**
  * One story, new or seen before. A new one is written as a draft and its
  * real status held in import_sources until the run's final flip (see
@@ -62,36 +91,16 @@ export async function writeStory(trx: Q, ctx: WriteContext, rec: StoryRecord): P
     await replaceArticleTags(trx, id, rec.tagIds);
     await replaceArticleBylines(trx, id, rec.personIds);
     await ctx.deps.indexer?.index(trx, id);
-    await insertRevision(trx, id, row.version + 1, { ...rec, comments: undefined }, ctx.actor, ctx.nowIso);
+    await insertRevision(trx, id, row.version + 1, revisionOf(rec), ctx.actor, ctx.nowIso);
     await recordChange(trx, ctx.nowIso, { kind: 'article', id, action: 'updated', tags: storyChangeTags(id, before, await storyFootprint(trx, id, ctx.nowIso)) });
     ctx.counts.updated++;
   } else {
-    id = await insertArticle(trx, {
-      ...storyFields(rec, ctx.nowIso),
-      slug: await freeSlug(trx, rec.slug || rec.headline),
-      dateline: '',
-      language: 'en',
-      direction: directionOf('en'),
-      featured_image_id: rec.featuredImageId ?? null,
-      credit: '',
-      status: 'draft',
-      published_at: null,
-      first_published_at: null,
-      created_at: rec.publishedAt ?? ctx.nowIso,
-      comment_mode: 'default',
-      canonical_url: '',
-      seo_title: '',
-      seo_description: '',
-      social_title: '',
-      social_description: '',
-      version: 1,
-      created_by: null,
-    });
+    id = await insertArticle(trx, newArticleRow(rec, ctx.nowIso, await freeSlug(trx, rec.slug || rec.headline)));
     await rememberImported(trx, ctx.source, 'article', rec.sourceId, id, ctx.nowIso);
     await holdStatus(trx, ctx.source, rec.sourceId, rec.status, rec.publishedAt);
     await replaceArticleTags(trx, id, rec.tagIds);
     await replaceArticleBylines(trx, id, rec.personIds);
-    await insertRevision(trx, id, 1, { ...rec, comments: undefined }, ctx.actor, ctx.nowIso);
+    await insertRevision(trx, id, 1, revisionOf(rec), ctx.actor, ctx.nowIso);
     // A draft until the flip: only its own address may have been asked for.
     await recordChange(trx, ctx.nowIso, { kind: 'article', id, action: 'created', tags: [cacheTag.story(id)] });
     ctx.counts.stories++;
@@ -110,34 +119,45 @@ export async function writeStory(trx: Q, ctx: WriteContext, rec: StoryRecord): P
 
 const bodyHash = (body: string) => createHash('sha256').update(body.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ')).digest('base64url').slice(0, 32);
 
+export function commentFields(c: CommentRecord, parentId: number | null, nowIso: string) {
+  const body = c.body.slice(0, 20_000);
+  return { body, body_hash: bodyHash(body), status: c.status, author_name: c.author.slice(0, 120) || 'Anonymous', author_url: c.url.slice(0, 500), parent_id: parentId, updated_at: nowIso };
+}
+
+export function newCommentRow(c: CommentRecord, fields: ReturnType<typeof commentFields>, articleId: number, emailHash: string, ctx: Pick<WriteContext, 'nowIso' | 'actor'>): NewCommentRow {
+  return {
+    ...fields,
+    article_id: articleId,
+    author_email: c.email,
+    email_hash: emailHash,
+    held_reasons: JSON.stringify(c.status === 'pending' ? ['imported: held for moderation at the source'] : []),
+    ip_hash: '',
+    notify: 0,
+    flag_count: 0,
+    created_at: c.createdAt,
+    moderated_at: c.status === 'pending' ? null : ctx.nowIso,
+    moderated_by: c.status === 'pending' ? null : ctx.actor,
+  };
+}
+
+/** Parents before replies: in source id order, as WordPress numbers them. */
+export const inIdOrder = (comments: readonly CommentRecord[]) => [...comments].sort((a, b) => Number(a.sourceId) - Number(b.sourceId) || a.sourceId.localeCompare(b.sourceId));
+
 /**
  * Comments go straight in, not through the reader pipeline: they were
  * moderated where they came from, and are not new submissions (no rate
  * limits, no notifications). Parents come before replies in id order.
  */
 async function writeComments(trx: Q, ctx: WriteContext, articleId: number, comments: CommentRecord[]): Promise<boolean> {
-  const ordered = [...comments].sort((a, b) => Number(a.sourceId) - Number(b.sourceId) || a.sourceId.localeCompare(b.sourceId));
+  const ordered = inIdOrder(comments);
   let wrote = false;
   for (const c of ordered) {
     const parentId = c.parentSourceId && c.parentSourceId !== '0' ? ((await findImported(trx, ctx.source, 'comment', c.parentSourceId)) ?? null) : null;
-    const body = c.body.slice(0, 20_000);
-    const fields = { body, body_hash: bodyHash(body), status: c.status, author_name: c.author.slice(0, 120) || 'Anonymous', author_url: c.url.slice(0, 500), parent_id: parentId, updated_at: ctx.nowIso };
+    const fields = commentFields(c, parentId, ctx.nowIso);
     const known = await findImported(trx, ctx.source, 'comment', c.sourceId);
     if (known !== undefined && (await commentExists(trx, known))) await updateCommentRow(trx, known, fields);
     else {
-      const id = await insertComment(trx, {
-        ...fields,
-        article_id: articleId,
-        author_email: c.email,
-        email_hash: await ctx.deps.hash('email', c.email.toLowerCase()),
-        held_reasons: JSON.stringify(c.status === 'pending' ? ['imported: held for moderation at the source'] : []),
-        ip_hash: '',
-        notify: 0,
-        flag_count: 0,
-        created_at: c.createdAt,
-        moderated_at: c.status === 'pending' ? null : ctx.nowIso,
-        moderated_by: c.status === 'pending' ? null : ctx.actor,
-      });
+      const id = await insertComment(trx, newCommentRow(c, fields, articleId, await ctx.deps.hash('email', c.email.toLowerCase()), ctx));
       await rememberImported(trx, ctx.source, 'comment', c.sourceId, id, ctx.nowIso);
     }
     ctx.counts.comments++;

@@ -7,7 +7,8 @@ import { imagesIn } from './media.files.ts';
 import { ImportMedia, type MediaOptions } from './media.importer.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
 import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
-import { writeStory, type WriteContext } from './story.writer.ts';
+import { writeStories } from './story.batch.ts';
+import type { WriteContext } from './story.writer.ts';
 import { attachmentOf, authorOf, itemOf, termOf, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.records.ts';
 import { ImportFormatError, streamXml, type XmlNode } from './xml-stream.ts';
 
@@ -23,6 +24,8 @@ export interface WordPressOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Where featured and inline pictures come from (`--media-dir`, `--fetch-media`); without it they are counted, not imported. */
   media?: MediaOptions;
+  /** Stops the run between batches (a job whose lease was lost); what was written stays drafts for the next run. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -107,14 +110,17 @@ class WxrRun {
   async drain(final = false): Promise<void> {
     if (this.authors.length || this.terms.length) await this.writeNames();
     while (this.items.length >= BATCH || (final && this.items.length)) {
+      this.opts.signal?.throwIfAborted();
       const batch = this.items.splice(0, BATCH);
       // Before the batch's transaction: fetching and encoding pictures takes seconds (media.importer.ts).
       await this.media.prepare(this.pictures(batch));
       await this.deps.db.kysely.transaction().execute(async (trx) => {
+        const recs: StoryRecord[] = [];
         for (const item of batch) {
           const rec = await this.storyOf(trx, item);
-          if (rec) await writeStory(trx, this.ctx, rec);
+          if (rec) recs.push(rec);
         }
+        await writeStories(trx, this.ctx, recs);
       });
       await this.deps.changes.committed();
       this.opts.onProgress?.({ counts: this.ctx.counts, bytesRead: this.bytesRead, bytesTotal: this.bytesTotal, elapsedMs: Date.now() - this.started });

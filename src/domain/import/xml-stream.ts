@@ -78,17 +78,24 @@ export async function streamXml(
   const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   // Decoded here, not by the stream, so bytesRead counts the file's bytes for the progress line.
   const decoder = new TextDecoder('utf-8');
+  // Only what the parser (and the records it hands over) throws is the file's fault; an error
+  // from writing a batch (the database) goes up as it is, so a job runner retries it.
+  const parse = (write: () => void) => {
+    try {
+      write();
+    } catch (e) {
+      // A record the reader refused (a post without an id) is named by the line the parser reached.
+      if (e instanceof ImportFormatError) throw e.line === null ? new ImportFormatError(e.message, parser.line) : e;
+      throw formatError(e, parser.line);
+    }
+  };
   try {
     for await (const chunk of input) {
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      parse(() => parser.write(decoder.decode(chunk as Buffer, { stream: true })));
       onBytes(input.bytesRead);
       await drain();
     }
-    parser.close();
-  } catch (e) {
-    // A record the reader refused (a post without an id) is named by the line the parser reached.
-    if (e instanceof ImportFormatError) throw e.line === null ? new ImportFormatError(e.message, parser.line) : e;
-    throw formatError(e, parser.line);
+    parse(() => parser.close());
   } finally {
     input.destroy();
   }

@@ -49,6 +49,7 @@ export const NAV: NavItem[] = [
   { href: '/admin/api-keys', label: 'API keys', cap: 'keys:manage' },
   { href: '/admin/audit', label: 'Audit log', cap: 'audit:read' },
   { href: '/admin/jobs', label: 'Jobs', cap: 'jobs:manage' },
+  { href: '/admin/import', label: 'Import', cap: 'settings:write' },
 ];
 
 export function CsrfField({ token }: { token: string }) {
