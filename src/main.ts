@@ -83,7 +83,8 @@ export function createServices(
   const houseSpellings = new HouseSpellingsService({ db, clock, changes });
   const search = new SearchService({ db, clock, houseSpellings, jobs });
   const reindex = (trx: Q, ids: number[]) => search.reindexLater(trx, ids);
-  const media = new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) });
+  const blobs = new DiskBlobStore(config.mediaDir);
+  const media = new MediaService({ db, clock, changes, store: blobs });
   const embeds = new EmbedProviders(config.embedProviders);
   const embedPreviews = new EmbedPreviews({ providers: embeds, fetch: opts.embedFetch ?? createSafeFetch(), importImage: (data, meta) => media.importImage(data, meta), onError: () => undefined });
   const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer, schedule: schedulePublishing(jobs), embedPreviews });
@@ -163,7 +164,7 @@ export function createServices(
     redirects: new RedirectsService({ db, clock }),
     redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
     pages,
-    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages },
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, schedule: schedulePublishing(jobs), media: blobs },
   };
 }
 

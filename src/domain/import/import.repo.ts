@@ -1,7 +1,7 @@
 import type { Q } from '../../storage/index.ts';
 
 /** Kinds of thing an import keys by the source's id. */
-export type SourceKind = 'article' | 'section' | 'tag' | 'person' | 'person-email' | 'comment' | 'page';
+export type SourceKind = 'article' | 'section' | 'tag' | 'person' | 'person-email' | 'comment' | 'page' | 'image' | 'user' | 'redirect-rule';
 
 export async function findImported(db: Q, source: string, kind: SourceKind, sourceId: string): Promise<number | undefined> {
   const r = await db

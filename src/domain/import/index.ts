@@ -4,3 +4,4 @@ export { mobiledocToHtml, lexicalToHtml } from './ghost.content.ts';
 export { htmlToDoc, htmlToText, type Converted } from './html-to-doc.ts';
 export { ImportFormatError } from './xml-stream.ts';
 export type { ImportDeps, ImportProgress, ImportResult, ImportCounts, CommentHasher } from './import.types.ts';
+export { importDateline, ImportTargetError, type DatelineImportOptions, type DatelineImportResult } from './dateline.ts';
