@@ -18,6 +18,8 @@ export interface DatelineImportOptions {
   /** The folder the export's media files are in (FILE.media/ beside the export unless told). */
   mediaDir: string;
   onProgress?: (p: { done: number; total: number; elapsedMs: number }) => void;
+  /** Records a transaction (BATCH unless told). */
+  batch?: number;
 }
 
 export interface DatelineImportResult {
@@ -82,7 +84,7 @@ export async function importDateline(deps: ImportDeps, file: string, opts: Datel
     const rec = JSON.parse(text) as ExportRecord | { type: string };
     if (rec.type === EXPORT_FORMAT || rec.type === 'end') continue;
     batch.push(rec as ExportRecord);
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= (opts.batch ?? BATCH)) await flush();
   }
   if (batch.length) await flush();
   await catchUpSequences(deps.db, [...new Set(Object.values(RECORDS).filter((s) => 'id' in s.fields).map((s) => s.table))]);
