@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { carryMedia, exportSite } from '../../domain/export/index.ts';
+import { carryMedia, exportSite, exportWxr } from '../../domain/export/index.ts';
 import { EXIT, parseFlags, UsageError, type Io } from '../io.ts';
 import { configFrom, withServices } from './services.ts';
 
 export const EXPORT_USAGE = `usage: dateline export FILE [--with-accounts] [--force]
+       dateline export --format wxr FILE [--force]
 
 Writes everything needed to rebuild the site into FILE, a Dateline export
 (JSON Lines, version 1; docs/export.md): settings, house spellings, images,
@@ -17,7 +18,12 @@ into a fresh install with \`dateline import dateline FILE\`.
 
 No secrets travel: no API keys, no sessions, no comment salts or keys, no
 second factors. --with-accounts adds the staff accounts with their password
-hashes and roles.`;
+hashes and roles.
+
+--format wxr writes a WordPress export (WXR 1.2) instead, for WordPress's
+importer: stories as posts (first byline as author, section as category,
+tags), their comments with replies and statuses, static pages as pages.
+Images stay at this site's addresses; no media folder is written.`;
 
 /** A line sink over a file stream that waits when the stream's buffer is full, so memory stays flat. */
 export function fileSink(stream: fs.WriteStream): (line: string) => Promise<void> {
@@ -38,7 +44,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const [file, ...rest] = positionals;
   if (!file || rest.length) throw new UsageError('export takes one FILE');
   const format = values.format ?? 'dateline';
-  if (format !== 'dateline') throw new UsageError(`unknown --format "${format}" (dateline)`);
+  if (format !== 'dateline' && format !== 'wxr') throw new UsageError(`unknown --format "${format}" (dateline or wxr)`);
+  if (format === 'wxr' && values['with-accounts']) throw new UsageError('--with-accounts goes with the Dateline format only (a WXR file carries no accounts)');
   if (fs.existsSync(file) && !values.force) throw new UsageError(`${file} exists (add --force to replace it)`);
   const config = configFrom(io);
   return withServices(config, async (s) => {
@@ -47,7 +54,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     const started = Date.now();
     let counts: Record<string, number>;
     try {
-      {
+      if (format === 'wxr') counts = await exportWxr({ db: s.db }, fileSink(stream), { siteUrl: config.siteUrl, now: s.clock.now() });
+      else {
         const mediaOut = `${file}.media`;
         fs.rmSync(mediaOut, { recursive: true, force: true });
         fs.mkdirSync(mediaOut, { recursive: true });

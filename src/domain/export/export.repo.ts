@@ -46,3 +46,30 @@ export async function aliasesOf(db: Q, tagIds: number[]): Promise<Map<number, st
   for (const r of rows) out.set(r.tag_id, [...(out.get(r.tag_id) ?? []), r.slug]);
   return out;
 }
+
+/** A page of stories for the WXR export, by id. */
+export async function storiesAfter(db: Q, afterId: number, limit: number) {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'headline', 'dek', 'body', 'status', 'published_at', 'created_at', 'updated_at', 'section_id', 'featured_image_id', 'comment_mode'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The comments of a page of stories, oldest first (a parent before its replies). */
+export async function commentsFor(db: Q, articleIds: number[]) {
+  if (!articleIds.length) return [];
+  return db
+    .selectFrom('comments')
+    .select(['id', 'article_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at'])
+    .where('article_id', 'in', articleIds)
+    .orderBy('id')
+    .execute();
+}
+
+export async function maxArticleId(db: Q): Promise<number> {
+  const r = await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  return Number(r?.m ?? 0);
+}
