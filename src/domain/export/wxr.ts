@@ -14,6 +14,8 @@ import { allSections, commentsFor, linksOf, maxArticleId, rowsAfter, rowsByKey, 
  * point at this site's files by absolute URL, which WordPress's importer
  * leaves as they are (its attachment fetching needs attachment items).
  *
+ * Each item keeps its address here as `_dateline_story_url` (or
+ * `_dateline_page_url`) post meta, for redirecting the old addresses.
  * Written as a stream, a page of stories at a time, like the Dateline export.
  */
 export interface WxrOptions {
@@ -195,6 +197,10 @@ function item(f: ItemFields): string {
 		<wp:post_password></wp:post_password>
 		<wp:is_sticky>0</wp:is_sticky>
 ${f.terms.map((t) => `		${t}`).join('\n')}
+		<wp:postmeta>
+			<wp:meta_key>_dateline_${f.type === 'post' ? 'story' : 'page'}_url</wp:meta_key>
+			<wp:meta_value>${cdata(f.link)}</wp:meta_value>
+		</wp:postmeta>
 ${f.comments.join('\n')}
 	</item>`;
 }

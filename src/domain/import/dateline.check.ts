@@ -60,7 +60,7 @@ export async function checkExportFile(file: string, mediaDir: string): Promise<C
   let order = 0;
   for await (const { n, text } of linesOf(file)) {
     const fail = (why: string): never => {
-      throw new ImportFormatError(`line ${n}: ${why}`);
+      throw new ImportFormatError(why, n);
     };
     let value: unknown;
     try {
@@ -101,7 +101,7 @@ export async function checkExportFile(file: string, mediaDir: string): Promise<C
     }
     counts[type] = (counts[type] ?? 0) + 1;
   }
-  if (!header) throw new ImportFormatError('line 1: the file is empty');
+  if (!header) throw new ImportFormatError('the file is empty', 1);
   if (!ended) throw new ImportFormatError('the file ends without its "end" record: it was cut short');
   return { counts, withAccounts: header.withAccounts };
 }
