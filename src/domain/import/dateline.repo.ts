@@ -16,6 +16,27 @@ export async function upsertById(db: Q, table: string, row: Row, onInsertOnly: R
   await (db as Loose).insertInto(table).values({ ...onInsertOnly, ...row }).onConflict((oc: Loose) => oc.column('id').doUpdateSet(rest)).execute();
 }
 
+/** Many rows of one table in one statement, each inserted or updated by its id. */
+export async function upsertManyById(db: Q, table: string, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]).filter((c) => c !== 'id');
+  await (db as Loose)
+    .insertInto(table)
+    .values(rows)
+    .onConflict((oc: Loose) => oc.column('id').doUpdateSet((eb: Loose) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+    .execute();
+}
+
+/** import_sources rows for many ids of one kind (the exported id is the new id). */
+export async function rememberManyImported(db: Q, source: string, kind: string, ids: number[], at: string): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .insertInto('import_sources')
+    .values(ids.map((id) => ({ source, kind, source_id: String(id), entity_id: id, held_status: null, held_published_at: null, imported_at: at })))
+    .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ entity_id: eb.ref('excluded.entity_id'), imported_at: eb.ref('excluded.imported_at') })))
+    .execute();
+}
+
 /** Settings and house spellings, keyed by their text key. */
 export async function upsertByKey(db: Q, table: string, row: Row): Promise<void> {
   const { key: _key, ...rest } = row;

@@ -5,7 +5,7 @@ import { cacheTag, recordChanges, type ChangeInput, type ChangeKind } from '../c
 import { EXPORT_FORMAT, RECORDS, type ExportRecord, type RecordType } from '../export/index.ts';
 import type { Q } from '../../storage/index.ts';
 import { checkExportFile, linesOf } from './dateline.check.ts';
-import { catchUpSequences, foreignContent, replaceTagAliases, upsertById, upsertByKey } from './dateline.repo.ts';
+import { catchUpSequences, foreignContent, rememberManyImported, replaceTagAliases, upsertById, upsertByKey, upsertManyById } from './dateline.repo.ts';
 import { releaseImport } from './import.flip.ts';
 import { findImported, holdStatus, isHeld, rememberImported, type SourceKind } from './import.repo.ts';
 import type { ImportDeps } from './import.types.ts';
@@ -35,6 +35,9 @@ export class ImportTargetError extends Error {}
 const REMEMBERED: Partial<Record<RecordType, SourceKind>> = {
   image: 'image', person: 'person', section: 'section', tag: 'tag', user: 'user', comment: 'comment', page: 'page', 'redirect-rule': 'redirect-rule',
 };
+
+/** Types written a run at a time, in one statement (RecordWriter.writeRun). */
+const BULK = new Set<RecordType>(['person', 'section', 'correction', 'revision', 'comment', 'page', 'page-revision', 'redirect', 'redirect-rule', 'front-page-pick']);
 
 /** What a batch's change rows say for each type: who listens for which kind (src/main.ts), and which pages may show it. */
 const KIND: Record<RecordType, ChangeKind | null> = {
@@ -107,21 +110,56 @@ class RecordWriter {
   async writeBatch(trx: Q, records: ExportRecord[]): Promise<void> {
     const changes: ChangeInput[] = [];
     const kinds = new Set<ChangeKind>();
+    let run: ExportRecord[] = [];
+    const flushRun = async () => {
+      if (run.length) changes.push(...(await this.writeRun(trx, run)));
+      run = [];
+    };
     for (const rec of records) {
-      const own = await this.write(trx, rec);
-      if (own) changes.push(own);
+      if (BULK.has(rec.type)) {
+        if (run.length && run[0].type !== rec.type) await flushRun();
+        run.push(rec);
+      } else {
+        await flushRun();
+        const own = await this.write(trx, rec);
+        if (own) changes.push(own);
+        const remembered = REMEMBERED[rec.type];
+        if (remembered) await rememberImported(trx, SOURCE, remembered, String(rec.row.id), rec.row.id as number, this.nowIso);
+      }
       const kind = KIND[rec.type];
       if (kind) kinds.add(kind);
-      const remembered = REMEMBERED[rec.type];
-      if (remembered) await rememberImported(trx, SOURCE, remembered, String(rec.row.id), rec.row.id as number, this.nowIso);
       this.counts[rec.type] = (this.counts[rec.type] ?? 0) + 1;
       this.done++;
     }
+    await flushRun();
     // One change per kind a batch touched, naming every page: a site being
     // moved in has no readers to keep warm, and the listeners (settings,
     // house spellings) reload on their kind.
     for (const kind of kinds) changes.push({ kind, id: '*', action: 'imported', tags: [cacheTag.all] });
     await recordChanges(trx, changes.map((change) => ({ at: this.nowIso, change })));
+  }
+
+  /**
+   * Records of one type that need nothing but their row, as one multi-row
+   * statement: comments, revisions and the like are most of a site's
+   * records, and a statement each would make the import a round trip per
+   * row (slow on PostgreSQL). A reply may sit in the same statement as its
+   * parent: both databases check a foreign key at the statement's end.
+   */
+  private async writeRun(trx: Q, run: ExportRecord[]): Promise<ChangeInput[]> {
+    const type = run[0].type;
+    if (type !== 'comment') {
+      await upsertManyById(trx, RECORDS[type].table, run.map((r) => r.row));
+    } else {
+      const rows = [];
+      for (const r of run) rows.push({ ...r.row, email_hash: await this.deps.hash('email', String(r.row.author_email).toLowerCase()), ip_hash: '' });
+      await upsertManyById(trx, 'comments', rows);
+    }
+    const remembered = REMEMBERED[type];
+    if (remembered) await rememberManyImported(trx, SOURCE, remembered, run.map((r) => r.row.id as number), this.nowIso);
+    if (type !== 'comment') return [];
+    const stories = [...new Set(run.map((r) => r.row.article_id as number))];
+    return stories.map((id) => ({ kind: 'comment', id, action: 'imported', tags: [cacheTag.comments(id)] }));
   }
 
   /** One record; returns the change of a story's own, when it has one. */
@@ -147,9 +185,6 @@ class RecordWriter {
         return null;
       case 'article':
         return this.writeStory(trx, rec);
-      case 'comment':
-        await upsertById(trx, table, { ...rec.row, email_hash: await this.deps.hash('email', String(rec.row.author_email).toLowerCase()), ip_hash: '' });
-        return { kind: 'comment', id: rec.row.article_id as number, action: 'imported', tags: [cacheTag.comments(rec.row.article_id as number)] };
       default:
         await upsertById(trx, table, rec.row);
         return null;
