@@ -159,7 +159,7 @@ class RecordWriter {
     if (remembered) await rememberManyImported(trx, SOURCE, remembered, run.map((r) => r.row.id as number), this.nowIso);
     if (type !== 'comment') return [];
     const stories = [...new Set(run.map((r) => r.row.article_id as number))];
-    return stories.map((id) => ({ kind: 'comment', id, action: 'imported', tags: [cacheTag.comments(id)] }));
+    return stories.map((id): ChangeInput => ({ kind: 'comment', id, action: 'imported', tags: [cacheTag.comments(id)] }));
   }
 
   /** One record; returns the change of a story's own, when it has one. */
