@@ -64,7 +64,7 @@ async function child(step: string, a: string, b: string, c: string): Promise<voi
       },
       { mediaFiles: step === 'export' ? carryMedia(config(a).mediaDir, `${b}.media`) : async () => [], now: new Date() },
     );
-    if (out) await new Promise((r) => out.end(r));
+    if (out) await new Promise<void>((r) => out.end(() => r()));
     await db.close();
     detail = `${lines.toLocaleString('en')} lines, ${counts.article.toLocaleString('en')} stories, ${counts.comment.toLocaleString('en')} comments${out ? `, ${(fs.statSync(b).size / 1e6).toFixed(0)} MB` : ''}`;
   } else {

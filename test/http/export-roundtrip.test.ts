@@ -126,7 +126,7 @@ async function exportTo(app: TestApp, name: string): Promise<string> {
   fs.mkdirSync(`${file}.media`, { recursive: true });
   const out = fs.createWriteStream(file);
   await exportSite({ db: app.db }, async (line) => void out.write(`${line}\n`), { mediaFiles: carryMedia(app.config.mediaDir, `${file}.media`), now: app.clock.now() });
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   return file;
 }
 
