@@ -13,7 +13,8 @@ DATELINE_DATA_DIR=$D PORT=$PORT LOG_LEVEL=warn WORKERS=1 MEMPROBE_OUT=$D/mem.jso
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
-NPID=$(pgrep -P $PID node || echo $PID)
+# The server is $PID itself: a node child of it is the first-start seed (dateline seed-demo), gone once the seed is done.
+NPID=$PID
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$1/status; }
 for i in $(seq 1 240); do [ -n "$DIR" ] && break; grep -q "seeded\|seeding demo content failed" "$D/out.log" && break; sleep 0.5; done
 kill -WINCH $NPID; sleep 0.3

@@ -86,7 +86,9 @@ export function createServices(
   const blobs = new DiskBlobStore(config.mediaDir);
   const media = new MediaService({ db, clock, changes, store: blobs });
   const embeds = new EmbedProviders(config.embedProviders);
-  const embedPreviews = new EmbedPreviews({ providers: embeds, fetch: opts.embedFetch ?? createSafeFetch(), importImage: (data, meta) => media.importImage(data, meta), onError: () => undefined });
+  // One SSRF-safe client for every address from outside: embed previews and the importer's --fetch-media.
+  const remoteFetch = opts.embedFetch ?? createSafeFetch();
+  const embedPreviews = new EmbedPreviews({ providers: embeds, fetch: remoteFetch, importImage: (data, meta) => media.importImage(data, meta), onError: () => undefined });
   const articles = new ArticlesService({ db, clock, changes, defaultLanguage: 'en', indexer: search.indexer, schedule: schedulePublishing(jobs), embedPreviews });
   const queries = new ArticleQueries({ db, clock });
   const pageCache = new PageCache(config.pageCacheEntries);
@@ -164,7 +166,7 @@ export function createServices(
     redirects: new RedirectsService({ db, clock }),
     redirectRules: new RedirectRulesService({ db, clock, changes, siteOrigin: new URL(config.siteUrl).origin }),
     pages,
-    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, schedule: schedulePublishing(jobs), media: blobs },
+    importDeps: { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch, schedule: schedulePublishing(jobs), blobs },
   };
 }
 

@@ -110,5 +110,58 @@ for (const dialect of DIALECTS) {
       if (shots) await page.screenshot({ path: path.join(shots, 'front-page-editor-390.png'), fullPage: true });
       await page.close();
     });
+
+    test('a section page’s own lead, chosen on the section’s screen, leads that page at once', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${base}/section/politics`);
+      assert.equal((await page.locator('.card-title').first().innerText()).trim(), 'Harbour authority budget approved after all-night sitting', 'the newest first before any choice');
+      assert.equal(await page.locator('.list-lead').count(), 0);
+      await signIn(page, base);
+      await page.goto(`${base}/admin/sections`);
+      await page.getByRole('link', { name: 'Politics', exact: true }).click();
+      const pick = page.locator('form[action$="/lead"] select');
+      assert.equal(await pick.inputValue(), '', 'automatic until chosen');
+      assert.equal(await pick.locator('option', { hasText: 'Ceasefire' }).count(), 0, 'only the section’s stories are offered');
+      await pick.selectOption({ label: 'Turnout record in by-election' });
+      await page.fill('form[action$="/lead"] input[type="datetime-local"]', '2026-05-23T20:00');
+      await page.getByRole('button', { name: 'Save lead' }).click();
+      await page.waitForURL(/lead=saved/);
+      assert.match(await page.locator('.notice-success').innerText(), /lead was saved/);
+      assert.equal(await page.locator('form[action$="/lead"] input[type="datetime-local"]').inputValue(), '2026-05-23T20:00', 'shown back in the edition zone');
+      if (shots) {
+        await page.locator('#lead-h').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(shots, 'section-lead-editor-1280.png') });
+      }
+      await page.goto(`${base}/section/politics`);
+      assert.equal((await page.locator('.list-lead .card-title').innerText()).trim(), 'Turnout record in by-election');
+      // The same choice on the front-page screen.
+      await page.goto(`${base}/admin/front-page`);
+      const politics = (await app.sections.list()).find((x) => x.slug === 'politics')!;
+      assert.equal(await page.locator(`select[name="slead-${politics.id}"]`).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0].text), 'Turnout record in by-election');
+      // A story from another section is refused on the screen, the field marked, and nothing changes.
+      await page.goto(`${base}/admin/sections/${politics.id}`);
+      await page.locator('form[action$="/lead"] select').evaluate((e, id) => {
+        const o = document.createElement('option');
+        o.value = String(id);
+        o.text = 'forged';
+        e.append(o);
+        (e as HTMLSelectElement).value = String(id);
+      }, (await app.db.kysely.selectFrom('articles').select('id').where('headline', '=', 'Ceasefire talks resume in Geneva').executeTakeFirstOrThrow()).id);
+      await page.getByRole('button', { name: 'Save lead' }).click();
+      assert.match(await page.locator('.notice-error').innerText(), /lead was not saved/);
+      assert.match(await page.locator('form[action$="/lead"]').innerText(), /not filed in that section/);
+      await page.goto(`${base}/section/politics`);
+      assert.equal((await page.locator('.list-lead .card-title').innerText()).trim(), 'Turnout record in by-election');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${base}/admin/sections/${politics.id}`);
+      const overflow = await page.locator('form[action$="/lead"]').evaluate((f) => Math.max(...[...f.querySelectorAll('select, input')].map((e) => e.getBoundingClientRect().right)) - document.documentElement.clientWidth);
+      // The page keeps a margin on the right as on the left: a field reaching the screen's edge is cut off.
+      assert.ok(overflow <= -8, `the lead form fits a phone with its margin (${overflow}px from the edge)`);
+      if (shots) {
+        await page.locator('#lead-h').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(shots, 'section-lead-editor-390.png') });
+      }
+      await page.close();
+    });
   });
 }

@@ -12,9 +12,9 @@ import { makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
 /** Screenshots for docs/screenshots/ are written only when asked (SCREENSHOTS=1), so a test run leaves the tree clean. */
 const SHOTS = process.env.SCREENSHOTS === '1' ? path.resolve(import.meta.dirname, '../../docs/screenshots') : null;
 
-async function signIn(page: Page, base: string): Promise<void> {
+async function signIn(page: Page, base: string, email = 'moderator@news.test'): Promise<void> {
   await page.goto(`${base}/admin/sign-in`);
-  await page.fill('input[name="email"]', 'moderator@news.test');
+  await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', PASSWORD);
   await page.click('form button[type="submit"]');
   await page.waitForURL(/\/admin(\?|$|\/)/);
@@ -34,6 +34,7 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
     await postValid(app, bridge, { name: 'Ben', body: 'Spam spam spam, buy now' });
     await postValid(app, market, { name: 'Cyrus', body: 'Good news for the stallholders.' });
     await makeStaff(app, 'moderator');
+    await makeStaff(app, 'admin');
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -75,6 +76,50 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
     await page.getByRole('button', { name: 'Yes, delete' }).click();
     await page.waitForURL(/done=delete/);
     assert.equal(await item('Spam spam').count(), 0);
+    await page.close();
+  });
+
+  test('the digest setting: an hour or off, kept in the edition’s zone; with no mail, the settings, the desk and the reader’s checkbox say so', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, base, 'admin@news.test');
+    await page.goto(`${base}/admin/settings`);
+    assert.match(await page.locator('.notice-info').innerText(), /Mail is not configured: set SMTP_URL/);
+    const digest = page.locator('select[name="moderatorDigestHour"]');
+    assert.equal(await digest.inputValue(), 'off');
+    assert.match(await page.locator('#f-moderatorDigestHour ~ .field-hint').innerText(), /edition’s time zone \(Asia\/Tehran\)[\s\S]*Needs mail/);
+    await digest.selectOption('7');
+    await page.getByRole('button', { name: /save/i }).click();
+    await page.waitForURL(/saved/);
+    assert.match(await page.locator('.notice-success').innerText(), /Settings saved/);
+    assert.equal(await page.locator('select[name="moderatorDigestHour"]').inputValue(), '7', 'the saved hour is shown back');
+    assert.equal((await app.settings.get()).moderatorDigestHour, 7);
+    await page.locator('#f-moderatorDigestHour').scrollIntoViewIfNeeded();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'settings-digest-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#f-moderatorDigestHour').scrollIntoViewIfNeeded();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'settings-digest-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('select[name="moderatorDigestHour"]').selectOption('off');
+    await page.getByRole('button', { name: /save/i }).click();
+    await page.waitForURL(/saved/);
+    assert.equal((await app.settings.get()).moderatorDigestHour, null, 'off again');
+
+    await page.goto(`${base}/admin/comments`);
+    assert.match(await page.locator('.notice-info').innerText(), /Mail is not configured/);
+    // The reader's side: the notification box cannot be ticked, and says why.
+    const a = await app.articles.get(bridge);
+    await page.goto(`${base}/news/${a.id}/${a.slug}#comment-form`);
+    const box = page.locator('#c-notify');
+    await box.waitFor({ state: 'visible' });
+    assert.equal(await box.isDisabled(), true);
+    assert.match(await page.locator('#c-notify-off').innerText(), /does not send email/);
+    if (SHOTS) {
+      await page.locator('#c-notify').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, 'comment-notify-no-mail-1280.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator('#c-notify').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, 'comment-notify-no-mail-390.png') });
+    }
     await page.close();
   });
 

@@ -80,6 +80,43 @@ for (const dialect of DIALECTS) {
   });
 }
 
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: the first start seeds the demo paper from a child process`, { timeout: 240_000 }, () => {
+    let t: CliEnv;
+    before(async () => {
+      t = await cliEnv(dialect);
+    });
+    after(async () => t.cleanup());
+
+    test('the running server shows the stories the seed child wrote, and the child is gone when it is done', async () => {
+      const serve = startCli(['serve'], { ...t.env, HOST: '127.0.0.1', PORT: '0', SITE_URL: 'http://news.test', DATELINE_SEED_DEMO: 'true' });
+      try {
+        const [, url] = await serve.waitFor(/Dateline is running at (http:\/\/127\.0\.0\.1:\d+)/);
+        const cards = async () => [...(await (await fetch(`${url}/`)).text()).matchAll(/class="card-title"/g)].length;
+        // Polled, not timed: the seed encodes images, which takes as long as the machine's load makes it.
+        for (let i = 0; i < 900 && !/seeded \d+ demo stories|seeding demo content failed/.test(serve.out.stderr); i++) await new Promise((r) => setTimeout(r, 200));
+        assert.match(serve.out.stderr, /seeded (\d+) demo stories and \d+ images/, serve.out.stderr);
+        assert.doesNotMatch(serve.out.stderr, /failed/);
+        // The seed-demo child named its database too: the work was done in another process.
+        assert.equal((serve.out.stderr.match(/^database: /gm) ?? []).length, 2, serve.out.stderr);
+        // The server learns of the child's writes through the change feed (polled every CHANGE_POLL_MS at worst).
+        let shown = 0;
+        for (let i = 0; i < 100 && shown < 5; i++) (shown = await cards()), shown < 5 && (await new Promise((r) => setTimeout(r, 100)));
+        assert.ok(shown >= 5, `the home page lists the demo stories (${shown} cards)`);
+        // The child prints its last line, then closes its database and exits: wait for it to be gone.
+        const childrenFile = `/proc/${serve.child.pid}/task/${serve.child.pid}/children`;
+        const children = () => (fs.existsSync(childrenFile) ? fs.readFileSync(childrenFile, 'utf8').trim() : '');
+        for (let i = 0; i < 300 && children() !== ''; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(children(), '', 'the seed child has exited');
+      } finally {
+        serve.child.kill('SIGTERM');
+        await serve.exited;
+      }
+    });
+  });
+}
+
 /**
  * The bundle `npm start` runs (dist/dateline.mjs, scripts/build-server.mjs):
  * built here when stale, then run directly, so this tests the bundle even

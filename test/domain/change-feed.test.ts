@@ -132,6 +132,11 @@ const WRITES: Record<string, Write> = {
     tags: ['home', 'list:section:$section'],
     run: (app, f) => app.frontPage.update({ lead: { story: f.storyId, pinnedUntil: null }, sectionLeads: [{ section: f.sectionId, story: f.storyId }] }, 'test'),
   },
+  'FrontPageService.setSectionLead': {
+    kind: 'front-page',
+    tags: ['list:section:$section'],
+    run: (app, f) => app.frontPage.setSectionLead(f.sectionId, { story: f.storyId, pinnedUntil: null }, 'test'),
+  },
   'FrontPageService.pinEnded': {
     kind: 'front-page',
     tags: ['home'],

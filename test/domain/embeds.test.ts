@@ -205,7 +205,7 @@ describe('embed rendering', () => {
   });
 
   test('feeds carry a plain link, no frame and no script', () => {
-    const html = docToFeedHtml(doc({ url: 'https://vimeo.com/76979871', title: 'Clip "one"' }), { siteUrl: 'https://news.example', baseUrl: 'https://news.example/news/1/a', images: new Map() });
+    const html = docToFeedHtml(doc({ url: 'https://vimeo.com/76979871', title: 'Clip "one"' }), { siteUrl: 'https://news.example', baseUrl: 'https://news.example/news/1/a', images: new Map(), lang: 'en' });
     assert.equal(html, '<p><a href="https://vimeo.com/76979871">Clip &quot;one&quot;</a></p>');
   });
 });

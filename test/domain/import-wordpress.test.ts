@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
     test('the theme unit test data imports whole (Gutenberg-era content, tables, media without media)', { skip: fixtures.skip }, async () => {
       const r = await importWordPress(app.importDeps, path.join(FIXTURES, 'theme-unit-test-data.xml'));
       assert.ok(r.counts.stories > 50, `stories: ${r.counts.stories}`);
-      assert.ok(r.notes['image dropped: no media to take it from'] > 0);
+      assert.ok(r.notes['image dropped: its file was not imported'] > 0 && r.media.notTried > 0);
       for (const s of await stories()) {
         const body = JSON.stringify((await app.articles.get(s.id)).body);
         assert.doesNotMatch(body, /<script|javascript:|onerror=|onclick=/i, s.slug);
@@ -171,7 +171,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(story.body.content.map((b) => b.type), ['heading', 'paragraph', 'blockquote', 'pullQuote', 'orderedList', 'paragraph', 'paragraph', 'horizontalRule']);
       assert.deepEqual((story.body.content[3] as { attrs: unknown }).attrs, { attribution: 'Mayor' });
       assert.equal(story.bodyText.includes('Team | Pts'), true);
-      assert.equal(r.notes['image dropped: no media to take it from'], 1);
+      assert.equal(r.notes['image dropped: its file was not imported'], 1);
+      assert.equal(r.media.notTried, 1, 'no --media-dir or --fetch-media: counted, not looked for');
       assert.equal(story.publishedAt?.toISOString(), '2020-05-01T10:30:00.000Z', 'the offset is honoured');
       assert.equal(story.dek, 'The short version');
       assert.deepEqual(story.tags.map((t) => t.slug), ['transit']);

@@ -42,6 +42,44 @@ for (const dialect of DIALECTS) {
       assert.equal((await app.articles.get(second.id)).slug, 'bridge-closes-for-repairs');
     });
 
+    test('a story the scheduler publishes takes the slug from an abandoned draft', async () => {
+      const draft = await create({ headline: 'Ferry timetable changes' });
+      const at = new Date(app.clock.now().getTime() + 60_000).toISOString();
+      const story = await create({ headline: 'Ferry timetable changes', status: 'scheduled', publishedAt: at, bodyMarkdown: 'Text.' });
+      assert.equal(story.slug, 'ferry-timetable-changes-2', 'scheduled, not yet public: the draft keeps the slug for now');
+      assert.equal((await app.articles.get(draft.id)).slug, 'ferry-timetable-changes');
+      app.clock.advance(61_000);
+      await app.runner.runDue();
+      assert.equal((await app.articles.get(story.id)).status, 'published');
+      assert.equal((await app.articles.get(story.id)).slug, 'ferry-timetable-changes');
+      const moved = await app.articles.get(draft.id);
+      assert.equal(moved.slug, 'ferry-timetable-changes-2');
+      assert.equal(moved.version, draft.version + 1);
+      const changes = await app.db.kysely.selectFrom('changes').select(['entity_id', 'action']).where('kind', '=', 'article').orderBy('id', 'desc').limit(2).execute();
+      assert.deepEqual(changes.map((c) => [String(c.entity_id), c.action]).sort(), [[String(draft.id), 'updated'], [String(story.id), 'published']].sort());
+      assert.equal((await app.server.inject({ url: '/news/' + story.id + '/ferry-timetable-changes' })).statusCode, 200);
+    });
+
+    test('a story that was public before and is scheduled again keeps its address', async () => {
+      const old = await create({ headline: 'Market hall reopens', status: 'published', bodyMarkdown: 'Text.' });
+      const next = await create({ headline: 'Market hall reopens', status: 'published', bodyMarkdown: 'Text.' });
+      assert.equal(next.slug, 'market-hall-reopens-2');
+      await app.articles.update(next.id, parseArticleInput({ status: 'unpublished' }, 'update'), 'test');
+      await app.articles.update(old.id, parseArticleInput({ status: 'unpublished' }, 'update'), 'test');
+      // Only a draft that was never public gives its slug up; make one hold the clean slug.
+      await app.db.kysely.updateTable('articles').set({ slug: 'market-hall-reopens-x' }).where('id', '=', old.id).execute();
+      const draft = await create({ headline: 'Market hall reopens' });
+      assert.equal(draft.slug, 'market-hall-reopens');
+      const at = new Date(app.clock.now().getTime() + 60_000).toISOString();
+      await app.articles.update(next.id, parseArticleInput({ status: 'scheduled', publishedAt: at }, 'update'), 'test');
+      app.clock.advance(61_000);
+      await app.runner.runDue();
+      const back = await app.articles.get(next.id);
+      assert.equal(back.status, 'published');
+      assert.equal(back.slug, 'market-hall-reopens-2', 'republished, not first published: its public address stays');
+      assert.equal((await app.articles.get(draft.id)).slug, 'market-hall-reopens');
+    });
+
     test('a slug once public, or one chosen by hand, is never taken', async () => {
       const old = await create({ headline: 'Tram fares rise', status: 'published', bodyMarkdown: 'Text.' });
       await app.articles.update(old.id, parseArticleInput({ status: 'unpublished' }, 'update'), 'test');

@@ -55,7 +55,8 @@ async function feedparse(body: Buffer | string): Promise<Parsed> {
 }
 
 const HOSTILE = 'Iran <script>alert(1)</script> & "allies" ]]> talk ]]> \u0001\u0008\u001f mid 🎉 end';
-const HOSTILE_CLEAN = 'Iran <script>alert(1)</script> & "allies" ]]> talk ]]>  mid 🎉 end';
+// As a feed reader shows it: XML-illegal characters gone, and the quotes curled as on the page.
+const HOSTILE_CLEAN = 'Iran <script>alert(1)</script> & “allies” ]]> talk ]]>  mid 🎉 end';
 const PERSIAN = 'مذاکرات در تهران ادامه دارد';
 const SITE = 'http://news.test';
 
@@ -206,7 +207,7 @@ describe('feed builders (pure)', () => {
         { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }, { type: 'hardBreak' }, { type: 'text', text: 'y', marks: [{ type: 'link', attrs: { href: '#p2' } }] }] },
         { type: 'pullQuote', attrs: { attribution: '<Ghaani>' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'q' }] }] },
       ),
-      { siteUrl: SITE, baseUrl: `${SITE}/news/7/s`, images: new Map() },
+      { siteUrl: SITE, baseUrl: `${SITE}/news/7/s`, images: new Map(), lang: 'en' },
     );
     assert.ok(!html.includes('javascript:'));
     assert.match(html, /<p>x<br><a href="http:\/\/news\.test\/news\/7\/s#p2">y<\/a><\/p>/);

@@ -9,7 +9,7 @@ Seeds the demo newsroom (sections, people, tags, images, stories) into an
 empty database. With --force, adds the demo stories next to existing content.`;
 
 /** Seeds and says what happened; returns the number of stories added (0 when it did nothing). */
-export async function seedInto(s: Services, io: Io, force: boolean): Promise<number> {
+async function seedInto(s: Services, io: Io, force: boolean): Promise<number> {
   const before = await articleCount(s);
   if (before > 0 && !force) {
     io.err(`the database already holds ${before} stor${before === 1 ? 'y' : 'ies'}; demo content is only seeded into an empty database (add --force to seed anyway)`);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,7 +9,6 @@ import { createApp, type App, type Services } from '../../main.ts';
 import { lockDataDir } from '../../storage/index.ts';
 import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
-import { seedInto } from './seed-demo.ts';
 import { articleCount, configFrom } from './services.ts';
 import { loadConfig } from '../../config.ts';
 
@@ -155,9 +155,38 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
 /**
  * Seeding takes a while (images are encoded); the server answers meanwhile and
  * stories appear as they are written. A failure is reported, not fatal.
+ *
+ * It runs as a child process (`dateline seed-demo`), not in the server:
+ * encoding the demo's images at five widths leaves native memory behind
+ * (libvips buffers freed into glibc's per-thread malloc arenas, which keep
+ * their pages), about 160 MB of a plain `npm start`'s resident memory that
+ * the server then kept for its whole life. A child returns all of it when it
+ * exits. The server sees the new stories through the change feed, as it sees
+ * another instance's writes (within CHANGE_POLL_MS on one SQLite process).
  */
 async function seedOnFirstStart(s: Services, config: Config, io: Io): Promise<void> {
   if (!config.seedDemo || (await articleCount(s)) > 0) return;
   io.err('seeding demo content (first start)…');
-  await seedInto(s, io, false).catch((e) => io.err(`warning: seeding demo content failed: ${(e as Error).message}`));
+  const code = await seedInChild(io).catch((e: Error) => (io.err(`warning: seeding demo content failed: ${e.message}`), null));
+  if (code !== null && code !== 0) io.err(`warning: seeding demo content failed (seed-demo exited with ${code})`);
+}
+
+/**
+ * `dateline seed-demo` through the script this process was started with
+ * (bin/dateline.mjs, or the bundle), with the same environment; its output
+ * goes to ours. Killed if this process ends first.
+ */
+function seedInChild(io: Io): Promise<number | null> {
+  const child = spawn(process.execPath, [process.argv[1], 'seed-demo'], { env: io.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const relay = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) io.err(line);
+  };
+  child.stdout.on('data', relay);
+  child.stderr.on('data', relay);
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  return new Promise((resolve, reject) => {
+    child.once('error', (e) => (process.off('exit', stop), reject(e)));
+    child.once('exit', (code) => (process.off('exit', stop), resolve(code)));
+  });
 }

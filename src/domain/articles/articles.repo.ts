@@ -248,8 +248,21 @@ export async function listAllRows(db: Q, filter: ArticleFilter, limit: number, o
   return { rows, total: Number(c?.n ?? 0) };
 }
 
-/** Flips due scheduled stories to published; one statement, so concurrent instances cannot double-publish. */
-export async function publishDueRows(db: Q, nowIso: string): Promise<number[]> {
+/**
+ * Flips due scheduled stories to published; one statement, so concurrent
+ * instances cannot double-publish. `first` lists the flipped stories that
+ * had never been public (they may take their headline's clean slug): read
+ * before the flip, since the flip fills `first_published_at`, and kept only
+ * for rows this flip published (another instance's flip returns them there).
+ */
+export async function publishDueRows(db: Q, nowIso: string): Promise<{ ids: number[]; first: number[] }> {
+  const neverPublic = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', nowIso)
+    .where('first_published_at', 'is', null)
+    .execute();
   const rows = await db
     .updateTable('articles')
     .set((eb) => ({ status: 'published', first_published_at: eb.fn.coalesce('first_published_at', 'published_at'), version: eb('version', '+', 1) }))
@@ -257,7 +270,9 @@ export async function publishDueRows(db: Q, nowIso: string): Promise<number[]> {
     .where('published_at', '<=', nowIso)
     .returning('id')
     .execute();
-  return rows.map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  const flipped = new Set(ids);
+  return { ids, first: neverPublic.map((r) => r.id).filter((id) => flipped.has(id)) };
 }
 
 /** Latest change to anything public: drives Last-Modified on lists and feeds. */

@@ -264,8 +264,10 @@ export class ArticlesService {
   async publishDue(within?: (trx: Q) => Promise<void>): Promise<number[]> {
     const nowIso = this.deps.clock.now().toISOString();
     const ids = await this.db.transaction().execute(async (trx) => {
-      const due = await publishDueRows(trx, nowIso);
+      const { ids: due, first } = await publishDueRows(trx, nowIso);
       for (const id of due) {
+        // As when published by hand: a first publication takes its headline's clean slug from a never-public draft.
+        if (first.includes(id)) await this.takeCleanSlug(trx, nowIso, id);
         await this.deps.indexer?.index(trx, id);
         // Before the flip it was on no public page: every page it now enters is purged.
         await this.recordStoryChange(trx, nowIso, id, 'published', null);

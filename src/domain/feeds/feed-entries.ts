@@ -1,6 +1,7 @@
 import type { Article } from '../articles/index.ts';
 import { bestJpeg } from '../media/index.ts';
 import { articleFeedHtml, imageSrc } from './feed-html.ts';
+import { curlQuotes } from '../shared/typography.ts';
 import { sectionUrl, storyId, storyUrl, tagUrl, xmlSafe } from './feed-text.ts';
 
 /** One story as every feed format sees it: plain text fields, already cleaned of XML-illegal characters. */
@@ -54,9 +55,10 @@ export function toFeedEntry(a: Article, siteUrl: string): FeedEntry {
   return {
     id: storyId(siteUrl, a.id),
     url,
-    title: xmlSafe(a.headline),
-    summary: xmlSafe(a.dek),
-    contentHtml: articleFeedHtml(a, { siteUrl, baseUrl: url, images: a.bodyImages }),
+    // Feeds are read as the story is (titles and summaries shown to readers), so they are curled like the page; the Content API keeps what the editor typed.
+    title: xmlSafe(curlQuotes(a.headline, a.language)),
+    summary: xmlSafe(curlQuotes(a.dek, a.language)),
+    contentHtml: articleFeedHtml(a, { siteUrl, baseUrl: url, images: a.bodyImages, lang: a.language }),
     language: a.language,
     // Listed stories are visible, so they have a publish time; the fallback only guards the type.
     published: a.publishedAt ?? a.updatedAt,

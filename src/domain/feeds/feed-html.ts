@@ -1,6 +1,7 @@
 import type { Article, BlockNode, Doc, ImageInfo, InlineNode, ParagraphNode } from '../articles/index.ts';
 import { isSafeHref } from '../articles/index.ts';
 import { bestJpeg, mediaUrl } from '../media/index.ts';
+import { curlQuotes } from '../shared/typography.ts';
 import { escapeHtml } from './feed-text.ts';
 
 /**
@@ -8,12 +9,16 @@ import { escapeHtml } from './feed-text.ts';
  * (no stylesheet, no CSP of ours), so it is plain semantic HTML, every text
  * and attribute escaped, every URL absolute. It is its own small renderer,
  * not the site's, because a feed has different needs: no srcset, no classes.
+ * Its prose gets the same typographer's quotes as the page (a feed reader
+ * shows it as the story); code and addresses stay as typed.
  */
 export interface FeedHtmlContext {
   siteUrl: string;
   /** The story's own absolute URL: `#fragment` links resolve against it. */
   baseUrl: string;
   images: Map<number, ImageInfo>;
+  /** The story's language, for its quotation marks. */
+  lang: string;
 }
 
 function absolute(href: string, ctx: FeedHtmlContext): string | null {
@@ -30,10 +35,18 @@ export function imageSrc(image: ImageInfo, siteUrl: string): string | null {
 
 function inline(nodes: InlineNode[] | undefined, ctx: FeedHtmlContext): string {
   if (!nodes) return '';
+  // The character before each text run, so a quote split by bold or a link still opens and closes as one sentence.
+  let before = '';
   return nodes
     .map((n) => {
-      if (n.type === 'hardBreak') return '<br>';
-      let out = escapeHtml(n.text);
+      if (n.type === 'hardBreak') {
+        before = '';
+        return '<br>';
+      }
+      const code = n.marks?.some((m) => m.type === 'code');
+      const text = code ? n.text : curlQuotes(n.text, ctx.lang, before);
+      before = n.text.slice(-1);
+      let out = escapeHtml(text);
       for (const m of n.marks ?? []) {
         if (m.type === 'bold') out = `<strong>${out}</strong>`;
         else if (m.type === 'italic') out = `<em>${out}</em>`;
@@ -58,7 +71,7 @@ export function figure(image: ImageInfo, ctx: FeedHtmlContext, override: { alt?:
   const alt = override.alt ?? image.alt;
   const caption = override.caption ?? image.caption;
   const credit = override.credit ?? image.credit;
-  const text = [caption, credit ? `(${credit})` : ''].filter(Boolean).join(' ');
+  const text = curlQuotes([caption, credit ? `(${credit})` : ''].filter(Boolean).join(' '), ctx.lang);
   const cap = text ? `<figcaption>${escapeHtml(text)}</figcaption>` : '';
   return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">${cap}</figure>`;
 }
@@ -72,7 +85,7 @@ function block(b: BlockNode, ctx: FeedHtmlContext): string {
     case 'blockquote':
       return `<blockquote>${paragraphs(b.content, ctx)}</blockquote>`;
     case 'pullQuote': {
-      const by = b.attrs?.attribution ? `<footer>${escapeHtml(b.attrs.attribution)}</footer>` : '';
+      const by = b.attrs?.attribution ? `<footer>${escapeHtml(curlQuotes(b.attrs.attribution, ctx.lang))}</footer>` : '';
       return `<blockquote>${paragraphs(b.content, ctx)}${by}</blockquote>`;
     }
     case 'bulletList':
@@ -116,9 +129,9 @@ export function articleFeedHtml(a: Article, ctx: FeedHtmlContext): string {
   if (a.featuredImage) parts.push(figure(a.featuredImage, ctx));
   const dateline = a.dateline.trim() ? `<strong>${escapeHtml(a.dateline.trim().toUpperCase())} –</strong>` : '';
   parts.push(docToFeedHtml(a.body, ctx, dateline));
-  for (const c of a.corrections) parts.push(`<p><em>Correction:</em> ${escapeHtml(c.body)}</p>`);
+  for (const c of a.corrections) parts.push(`<p><em>Correction:</em> ${escapeHtml(curlQuotes(c.body, ctx.lang))}</p>`);
   let html = parts.filter(Boolean).join('\n');
-  if (!html.trim()) html = `<p>${escapeHtml(a.dek || a.headline)}</p>`;
+  if (!html.trim()) html = `<p>${escapeHtml(curlQuotes(a.dek || a.headline, ctx.lang))}</p>`;
   const dir = a.direction === 'rtl' ? ' dir="rtl"' : '';
   return `<div lang="${escapeHtml(a.language)}"${dir}>${html}</div>`;
 }

@@ -6,6 +6,7 @@ import type { SectionsService } from '../sections/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
+import { curlQuotes } from '../shared/typography.ts';
 import type { TagsService } from '../tags/index.ts';
 import { newestUpdate, toFeedEntry, type FeedChannel } from './feed-entries.ts';
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat } from './feed-formats.ts';
@@ -159,7 +160,7 @@ export class FeedsService {
     }
     const name = (await this.deps.settings.get()).name;
     const urls = recent.slice(0, NEWS_MAX_URLS).map((s) => ({
-      url: storyUrl(this.deps.siteUrl, s.id, s.slug), title: s.headline, language: s.language, published: s.publishedAt!, publicationName: name,
+      url: storyUrl(this.deps.siteUrl, s.id, s.slug), title: curlQuotes(s.headline, s.language), language: s.language, published: s.publishedAt!, publicationName: name,
     }));
     const lastModified = recent.length ? maxDate(recent.map(changedAt)) : await this.fallbackDate();
     return { body: await buildNewsSitemap(urls), contentType: SITEMAP_CONTENT_TYPE, lastModified };

@@ -15,6 +15,21 @@ export async function replacePicks(trx: Q, slots: Slot[], picks: NewPick[], at: 
   if (picks.length) await trx.insertInto('front_page_picks').values(picks.map((p) => ({ ...p, created_at: at }))).execute();
 }
 
+/**
+ * One section page's lead alone (the section's own screen): its row is
+ * replaced and no other, so two editors setting two sections' leads at once
+ * do not overwrite each other's choice.
+ */
+export async function replaceSectionLead(trx: Q, sectionId: number, lead: { storyId: number; pinnedUntil: Date | null } | null, at: string): Promise<void> {
+  await trx.deleteFrom('front_page_picks').where('slot', '=', 'section-lead').where('section_id', '=', sectionId).execute();
+  if (lead) {
+    await trx
+      .insertInto('front_page_picks')
+      .values({ slot: 'section-lead', position: 0, article_id: lead.storyId, section_id: sectionId, pinned_until: lead.pinnedUntil?.toISOString() ?? null, created_at: at })
+      .execute();
+  }
+}
+
 export function choicesFromRows(rows: FrontPagePickRow[]): FrontPageChoices {
   const until = (r: FrontPagePickRow) => (r.pinned_until ? new Date(r.pinned_until) : null);
   const out: FrontPageChoices = { lead: null, top: [], sectionOrder: [], sectionOrderUntil: null, sectionLeads: [] };

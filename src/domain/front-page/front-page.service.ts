@@ -5,8 +5,8 @@ import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts
 import type { JobKind, JobQueue } from '../jobs/index.ts';
 import { descendantsOf, type SectionsService } from '../sections/index.ts';
 import type { Clock } from '../shared/clock.ts';
-import { validationError, type FieldProblem } from '../shared/errors.ts';
-import { choicesFromRows, listPickRows, replacePicks, rowsFromChoices } from './front-page.repo.ts';
+import { notFound, validationError, type FieldProblem } from '../shared/errors.ts';
+import { choicesFromRows, listPickRows, replacePicks, replaceSectionLead, rowsFromChoices } from './front-page.repo.ts';
 import { parseChoicesInput } from './front-page.input.ts';
 import { FRONT_PAGE_PIN_JOB, type FrontPageChoices, type StoryChoice } from './front-page.types.ts';
 
@@ -66,6 +66,32 @@ export class FrontPageService {
       await recordChange(trx, at, { kind: 'front-page', id: 'home', action: 'updated', tags: changeTags(input, before) });
       for (const [iso, tags] of pinEnds(after, Date.parse(at))) {
         await this.deps.jobs.enqueue(trx, FRONT_PAGE_PIN_JOB, { tags }, { runAt: new Date(iso), key: `${FRONT_PAGE_PIN_JOB}:${iso}` });
+      }
+    });
+    await this.deps.changes.committed();
+    return this.choices();
+  }
+
+  /**
+   * One section page's own lead, from the section's screen: `raw` is
+   * `{"story": id, "pinnedUntil": time or null}` as in the Admin API's
+   * `sectionLeads`, or null to go back to the section's newest story. The
+   * same rows, check, audit, purge (that section's page) and pin-end job as
+   * `update`, touching no other choice.
+   */
+  async setSectionLead(sectionId: number, raw: unknown, actor = 'system'): Promise<FrontPageChoices> {
+    if (!(await this.deps.sections.list()).some((s) => s.id === sectionId)) throw notFound(`section ${sectionId}`);
+    const given = raw === null ? [] : [{ ...(typeof raw === 'object' ? raw : { story: raw }), section: sectionId }];
+    const lead = parseChoicesInput({ sectionLeads: given }).sectionLeads?.[0] ?? null;
+    await this.check({ sectionLeads: lead ? [lead] : [] });
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      await replaceSectionLead(trx, sectionId, lead, at);
+      await recordAudit(trx, at, { actor, action: 'front-page.update', targetType: 'front-page', targetId: 'home', detail: { changed: ['sectionLeads'], section: sectionId } });
+      await recordChange(trx, at, { kind: 'front-page', id: 'home', action: 'updated', tags: [cacheTag.sectionList(sectionId)] });
+      const pins = lead ? pinEnds({ lead: null, top: [], sectionOrder: [], sectionOrderUntil: null, sectionLeads: [lead] }, Date.parse(at)) : new Map<string, string[]>();
+      for (const [iso, tags] of pins) {
+        await this.deps.jobs.enqueue(trx, FRONT_PAGE_PIN_JOB, { tags }, { runAt: new Date(iso), key: `${FRONT_PAGE_PIN_JOB}:${iso}:section:${sectionId}` });
       }
     });
     await this.deps.changes.committed();

@@ -69,7 +69,7 @@ export async function importDateline(deps: ImportDeps, file: string, opts: Datel
     const what = Object.entries(foreign).map(([t, n]) => `${n} ${t.replace(/_/g, ' ')}`).join(', ');
     throw new ImportTargetError(`import dateline goes into a fresh install (it keeps the exported ids), and this database already holds ${what}; nothing was imported`);
   }
-  if (checked.counts.image && !deps.media) throw new ImportTargetError('this import has no media store to put the images in');
+  if (checked.counts.image && !deps.blobs) throw new ImportTargetError('this import has no media store to put the images in');
   // The hash salt is read once, here: inside a batch's transaction a read on
   // another connection would wait for the batch (SQLite has one writer).
   await deps.hash('email', '');
@@ -172,7 +172,7 @@ class RecordWriter {
         return null;
       case 'image':
         // Files before the row, so a row never names a file that is not there yet.
-        for (const f of rec.files ?? []) await this.deps.media!.put(rec.row.key as string, f.file, fs.readFileSync(path.join(this.mediaDir, rec.row.key as string, f.file)));
+        for (const f of rec.files ?? []) await this.deps.blobs!.put(rec.row.key as string, f.file, fs.readFileSync(path.join(this.mediaDir, rec.row.key as string, f.file)));
         await upsertById(trx, table, rec.row);
         return null;
       case 'tag':

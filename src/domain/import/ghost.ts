@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import type { ArticleStatus } from '../articles/index.ts';
 import { ghostBody } from './ghost.records.ts';
-import { htmlToDoc } from './html-to-doc.ts';
+import { htmlToDoc, htmlToText } from './html-to-doc.ts';
 import { releaseImport } from './import.flip.ts';
 import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
 import { emptyCounts, type ImportDeps, type ImportResult, type StoryRecord } from './import.types.ts';
+import { imagesIn } from './media.files.ts';
+import { ImportMedia, type MediaOptions } from './media.importer.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
 import { writeStory, type WriteContext } from './story.writer.ts';
 import { ImportFormatError } from './xml-stream.ts';
@@ -20,6 +22,8 @@ const isoOr = (v: string, fallback: string) => {
   return Number.isNaN(d.getTime()) ? fallback : d.toISOString();
 };
 const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+/** Ghost 2 wrote a missing picture as the string "None". */
+const featureImage = (p: Row) => (str(p.feature_image) === 'None' ? '' : str(p.feature_image).trim());
 
 /** The `data` of a Ghost export (2.x–5.x keep it in db[0].data; some tools write it bare). */
 function exportData(file: string): Record<string, Row[]> {
@@ -42,7 +46,7 @@ function exportData(file: string): Record<string, Row[]> {
  * source keys and final flip as the WordPress importer. The JSON is read
  * whole (Ghost exports hold no comments and rarely pass tens of MB).
  */
-export async function importGhost(deps: ImportDeps, file: string): Promise<ImportResult> {
+export async function importGhost(deps: ImportDeps, file: string, opts: { media?: MediaOptions } = {}): Promise<ImportResult> {
   const started = Date.now();
   const data = exportData(file);
   await deps.hash('email', '');
@@ -65,6 +69,12 @@ export async function importGhost(deps: ImportDeps, file: string): Promise<Impor
     for (const r of [...(rows ?? [])].sort((a, b) => Number(a.sort_order ?? 0) - Number(b.sort_order ?? 0))) m.set(str(r.post_id), [...(m.get(str(r.post_id)) ?? []), str(r[key]) as T]);
     return m;
   };
+  // Every picture first (Ghost exports are read whole): featured images and those in the bodies.
+  const media = new ImportMedia({ db: deps.db, library: deps.media, fetch: deps.fetch }, SOURCE, opts.media ?? {}, ctx.nowIso);
+  // Ghost 5 keeps a featured image's alt text and caption in posts_meta.
+  const meta = new Map((data.posts_meta ?? []).map((m) => [str(m.post_id), m]));
+  const featuredRef = (p: Row) => ({ src: featureImage(p), className: '', alt: str(meta.get(str(p.id))?.feature_image_alt) || undefined, caption: htmlToText(str(meta.get(str(p.id))?.feature_image_caption)) });
+  await media.prepare(data.posts.flatMap((p) => [...(featureImage(p) ? [featuredRef(p)] : []), ...imagesIn(ghostBody(p))]));
   const postTags = byPost<string>(data.posts_tags, 'tag_id');
   const postAuthors = byPost<string>(data.posts_authors, 'author_id');
   const records: StoryRecord[] = [];
@@ -73,16 +83,17 @@ export async function importGhost(deps: ImportDeps, file: string): Promise<Impor
     if (str(p.type) === 'page' || str(p.page) === '1' || p.page === true) {
       if (!deps.pages || pages.length >= MAX_IMPORTED_PAGES) ctx.counts.skipped['pages (over the limit, or no pages service)'] = (ctx.counts.skipped['pages (over the limit, or no pages service)'] ?? 0) + 1;
       else {
-        const { doc, notes: n } = htmlToDoc(ghostBody(p));
+        const { doc, notes: n } = htmlToDoc(ghostBody(p), { image: media.resolver() });
         n.forEach(note);
         pages.push({ sourceId: str(p.id), title: str(p.title), slug: str(p.slug), body: doc, status: str(p.status) === 'published' ? 'published' : 'draft' });
       }
       continue;
     }
     const status = STATUS[str(p.status)] ?? 'draft';
-    const { doc, notes: n } = htmlToDoc(ghostBody(p));
+    const { doc, notes: n } = htmlToDoc(ghostBody(p), { image: media.resolver() });
     n.forEach(note);
-    if (str(p.feature_image) && str(p.feature_image) !== 'None') note('featured image left at its URL (no media import yet)');
+    const featuredImageId = featureImage(p) ? media.imageFor({ src: featureImage(p), className: '' }) : undefined;
+    if (featureImage(p) && featuredImageId === undefined) note('featured image not imported');
     const tagIds = (postTags.get(str(p.id)) ?? []).map((id) => tags.get(id)).filter((t): t is { id: number; row: Row } => t !== undefined);
     const authors = postAuthors.get(str(p.id)) ?? [str(p.author_id)];
     const primary = tagIds[0]?.row;
@@ -92,6 +103,7 @@ export async function importGhost(deps: ImportDeps, file: string): Promise<Impor
       slug: str(p.slug),
       dek: str(p.custom_excerpt) === 'None' ? '' : str(p.custom_excerpt).trim(),
       body: doc,
+      ...(featuredImageId !== undefined ? { featuredImageId } : {}),
       status,
       publishedAt: status === 'draft' ? null : isoOr(str(p.published_at), ctx.nowIso),
       sectionId: primary ? (sections.get(str(primary.slug)) ?? null) : null,
@@ -114,5 +126,5 @@ export async function importGhost(deps: ImportDeps, file: string): Promise<Impor
   }
   await releaseImport(deps, SOURCE);
   if (deps.pages) await writePages({ pages: deps.pages, db: deps.db.kysely, now: () => deps.clock.now() }, SOURCE, pages, ctx.counts);
-  return { counts: ctx.counts, notes, elapsedMs: Date.now() - started };
+  return { counts: ctx.counts, notes, media: media.report, elapsedMs: Date.now() - started };
 }

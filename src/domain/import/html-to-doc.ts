@@ -1,14 +1,13 @@
 import { parseDocument } from 'htmlparser2';
-import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
+import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type ImageNode, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../embeds/index.ts';
+import { DROP, kids, name, textContent, type HNode } from './html-nodes.ts';
+import { captionShortcodes, figurePicture, imgRef, pictureOf, type ImageResolver, type Sink } from './html-pictures.ts';
 
-/** The parts of a domhandler node we read (kept structural: domhandler is htmlparser2's own dependency). */
-interface HNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: HNode[];
+export type { ImgRef, ImageResolver } from './html-pictures.ts';
+
+export interface ConvertOptions {
+  image?: ImageResolver;
 }
 
 export interface Converted {
@@ -17,23 +16,22 @@ export interface Converted {
   notes: string[];
 }
 
-/** Never rendered, never turned into text: code and foreign content. */
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'head', 'title', 'meta', 'link', 'audio', 'video', 'source', 'canvas']);
 const MARKS: Record<string, Mark> = { strong: { type: 'bold' }, b: { type: 'bold' }, em: { type: 'italic' }, i: { type: 'italic' }, cite: { type: 'italic' }, code: { type: 'code' }, kbd: { type: 'code' }, tt: { type: 'code' } };
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'hr', 'pre', 'figure', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'center', 'address', 'dl', 'iframe', 'img', 'figcaption', 'details', 'summary', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);
 
 const classOf = (n: HNode) => ` ${n.attribs?.class ?? ''} `;
-const kids = (n: HNode) => n.children ?? [];
 
 /**
  * Post HTML (classic or Gutenberg) into our document. Only the document's
  * own nodes come out: what it has no node for becomes text, and what could
  * run (script, handlers, javascript: links, frames) never reaches it, since
- * attributes other than a checked href are not read at all.
+ * no attribute is read but a checked href and an `<img>`'s address, class and
+ * alt text (html-pictures.ts), which only find a picture in the media library
+ * and become text fields of its node.
  */
-export function htmlToDoc(html: string): Converted {
-  const c = new Converter();
-  c.blocks(kids(parseDocument(html, { decodeEntities: true }) as unknown as HNode));
+export function htmlToDoc(html: string, opts: ConvertOptions = {}): Converted {
+  const c = new Converter(opts.image);
+  c.blocks(kids(parseDocument(captionShortcodes(html), { decodeEntities: true }) as unknown as HNode));
   c.flush();
   return { doc: { type: 'doc', content: c.out.slice(0, MAX_DOC_NODES / 4) }, notes: [...new Set(c.notes)] };
 }
@@ -47,15 +45,23 @@ export function htmlToText(html: string): string {
     .join('\n\n');
 }
 
-class Converter {
+class Converter implements Sink {
   out: BlockNode[] = [];
   notes: string[] = [];
+  hoisted: ImageNode[] = [];
   private loose: InlineNode[] = [];
+
+  constructor(readonly image?: ImageResolver) {}
 
   flush(): void {
     const p = paragraph(this.loose);
     this.loose = [];
     this.push(p);
+  }
+
+  /** Pictures found inside a paragraph, heading or link stand after it. */
+  private placeHoisted(): void {
+    this.out.push(...this.hoisted.splice(0));
   }
 
   blocks(nodes: HNode[]): void {
@@ -66,7 +72,7 @@ class Converter {
           this.flush();
           this.block(n);
         } else if (n.name === 'br') this.loose.push({ type: 'hardBreak' });
-        else this.loose.push(...inlines([n], [], this.notes));
+        else this.loose.push(...inlines([n], [], this));
       }
     }
   }
@@ -88,9 +94,9 @@ class Converter {
     const name = n.name!;
     if (DROP.has(name)) return void this.notes.push(`dropped <${name}>`);
     if (/^h[1-6]$/.test(name)) {
-      const content = trimInlines(inlines(kids(n), [], this.notes));
+      const content = trimInlines(inlines(kids(n), [], this));
       if (content.length) this.out.push({ type: 'heading', attrs: { level: Math.min(4, Math.max(2, Number(name[1]))) as 2 | 3 | 4 }, content });
-      return;
+      return this.placeHoisted();
     }
     switch (name) {
       case 'p':
@@ -99,13 +105,15 @@ class Converter {
       case 'summary':
       case 'figcaption':
       case 'caption':
-        return this.push(paragraph(inlines(kids(n), [], this.notes)));
+        return this.push(paragraph(inlines(kids(n), [], this)));
       case 'hr':
         return void this.out.push({ type: 'horizontalRule' });
       case 'pre':
         return this.push(paragraph(preText(n)));
-      case 'img':
-        return void this.notes.push('image dropped: no media to take it from');
+      case 'img': {
+        const node = pictureOf(this, imgRef(n));
+        return void (node && this.out.push(node));
+      }
       case 'iframe':
         return this.frame(n);
       case 'ul':
@@ -121,6 +129,7 @@ class Converter {
           const q = kids(n).find((k) => k.name === 'blockquote');
           return q ? this.quote(q, true) : this.blocks(kids(n));
         }
+        if (this.figure(n)) return;
         return this.blocks(kids(n));
       default:
         this.blocks(kids(n));
@@ -128,13 +137,21 @@ class Converter {
     }
   }
 
+  /** A figure holding one picture whose file the import has is that picture (html-pictures.ts); otherwise it is read as blocks. */
+  private figure(n: HNode): boolean {
+    const node = figurePicture(n, this.image);
+    if (node) this.out.push(node);
+    return node !== null;
+  }
+
   /** A paragraph that is only an embed address is an embed: WordPress and Gutenberg embed a URL on its own line. */
   private push(p: ParagraphNode | null): void {
-    if (!p) return;
+    if (!p) return this.placeHoisted();
     const only = p.content?.length === 1 && p.content[0].type === 'text' ? p.content[0] : null;
     const link = only?.marks?.find((m) => m.type === 'link');
     const embed = only && (!only.marks?.length || (only.marks.length === 1 && link?.type === 'link' && link.attrs.href === only.text.trim())) ? embedNode(only.text.trim()) : null;
     this.out.push(embed ?? p);
+    this.placeHoisted();
   }
 
   /** A frame from a provider we know becomes an embed; any other stays as a link the reader can follow. */
@@ -158,31 +175,38 @@ class Converter {
 
   private quote(n: HNode, pull: boolean): void {
     const cite = kids(n).find((k) => k.name === 'cite' || k.name === 'footer');
-    const inner = new Converter();
+    const inner = new Converter(this.image);
     inner.blocks(kids(n).filter((k) => k !== cite || !pull));
     inner.flush();
     this.notes.push(...inner.notes);
     const paras = inner.out.flatMap(toParagraphs);
-    if (!paras.length) return;
-    if (pull) {
-      const attribution = cite ? textContent(cite).replace(/\s+/g, ' ').trim().replace(/^[—–-]\s*/, '') : '';
-      this.out.push({ type: 'pullQuote', attrs: attribution ? { attribution } : {}, content: paras });
-    } else this.out.push({ type: 'blockquote', content: paras });
+    if (paras.length) {
+      if (pull) {
+        const attribution = cite ? textContent(cite).replace(/\s+/g, ' ').trim().replace(/^[—–-]\s*/, '') : '';
+        this.out.push({ type: 'pullQuote', attrs: attribution ? { attribution } : {}, content: paras });
+      } else this.out.push({ type: 'blockquote', content: paras });
+    }
+    // A quote holds only paragraphs: its pictures stand after it.
+    this.out.push(...picturesIn(inner.out));
   }
 
   private list(n: HNode): void {
+    const pictures: ImageNode[] = [];
     const items = kids(n)
       .filter((k) => k.name === 'li')
       .map((li) => {
-        const inner = new Converter();
+        const inner = new Converter(this.image);
         inner.blocks(kids(li));
         inner.flush();
         this.notes.push(...inner.notes);
+        pictures.push(...picturesIn(inner.out));
         return inner.out.flatMap(toParagraphs);
       })
       .filter((ps) => ps.length)
       .map((content) => ({ type: 'listItem' as const, content }));
     if (items.length) this.out.push({ type: name(n) === 'ol' ? 'orderedList' : 'bulletList', content: items });
+    // A list item holds only paragraphs: its pictures stand after the list.
+    this.out.push(...pictures);
   }
 
   /** The document has no table node: each row becomes a line of text, its cells joined. */
@@ -199,7 +223,7 @@ class Converter {
   }
 }
 
-const name = (n: HNode) => n.name ?? '';
+const picturesIn = (blocks: BlockNode[]) => blocks.filter((b): b is ImageNode => b.type === 'image');
 
 function embedNode(url: string): BlockNode | null {
   const target = BUILT_IN_EMBEDS.match(url);
@@ -214,11 +238,6 @@ function toParagraphs(b: BlockNode): ParagraphNode[] {
   return [];
 }
 
-function textContent(n: HNode): string {
-  if (n.type === 'text') return n.data ?? '';
-  if (n.type !== 'tag' || DROP.has(name(n))) return '';
-  return kids(n).map(textContent).join(name(n) === 'br' ? '\n' : '');
-}
 
 function preText(n: HNode): InlineNode[] {
   const out: InlineNode[] = [];
@@ -231,7 +250,8 @@ function preText(n: HNode): InlineNode[] {
   return out;
 }
 
-function inlines(nodes: HNode[], marks: Mark[], notes: string[]): InlineNode[] {
+function inlines(nodes: HNode[], marks: Mark[], sink: Sink): InlineNode[] {
+  const notes = sink.notes;
   const out: InlineNode[] = [];
   for (const n of nodes) {
     if (n.type === 'text') {
@@ -243,14 +263,17 @@ function inlines(nodes: HNode[], marks: Mark[], notes: string[]): InlineNode[] {
     const tag = name(n);
     if (DROP.has(tag) || tag === 'iframe') notes.push(`dropped <${tag}>`);
     else if (tag === 'br') out.push({ type: 'hardBreak' });
-    else if (tag === 'img') notes.push('image dropped: no media to take it from');
+    else if (tag === 'img') {
+      const node = pictureOf(sink, imgRef(n));
+      if (node) sink.hoisted.push(node);
+    }
     else if (tag === 'a') {
       const href = (n.attribs?.href ?? '').trim();
       const link: Mark[] = href && isSafeHref(href) ? [...marks.filter((m) => m.type !== 'link'), { type: 'link', attrs: { href } }] : marks;
-      out.push(...inlines(kids(n), link, notes));
+      out.push(...inlines(kids(n), link, sink));
     } else {
       const mark = MARKS[tag];
-      out.push(...inlines(kids(n), mark && !marks.some((m) => m.type === mark.type) ? [...marks, mark] : marks, notes));
+      out.push(...inlines(kids(n), mark && !marks.some((m) => m.type === mark.type) ? [...marks, mark] : marks, sink));
     }
   }
   return out;

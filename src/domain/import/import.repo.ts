@@ -1,7 +1,7 @@
 import type { Q } from '../../storage/index.ts';
 
 /** Kinds of thing an import keys by the source's id. */
-export type SourceKind = 'article' | 'section' | 'tag' | 'person' | 'person-email' | 'comment' | 'page' | 'image' | 'user' | 'redirect-rule';
+export type SourceKind = 'article' | 'section' | 'tag' | 'person' | 'person-email' | 'comment' | 'page' | 'media' | 'image' | 'user' | 'redirect-rule';
 
 export async function findImported(db: Q, source: string, kind: SourceKind, sourceId: string): Promise<number | undefined> {
   const r = await db
@@ -101,4 +101,21 @@ export async function personSlugTaken(db: Q, slug: string): Promise<boolean> {
 
 export async function sectionSlugTaken(db: Q, slug: string): Promise<number | undefined> {
   return (await db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+}
+
+/**
+ * The images an earlier run made from these source URLs (kind `media`) and
+ * that are still in the library: one read per batch, not one per picture.
+ */
+export async function importedImages(db: Q, source: string, urls: string[]): Promise<Map<string, number>> {
+  if (!urls.length) return new Map();
+  const rows = await db
+    .selectFrom('import_sources')
+    .innerJoin('images', 'images.id', 'import_sources.entity_id')
+    .select(['import_sources.source_id', 'import_sources.entity_id'])
+    .where('import_sources.source', '=', source)
+    .where('import_sources.kind', '=', 'media')
+    .where('import_sources.source_id', 'in', urls)
+    .execute();
+  return new Map(rows.map((r) => [r.source_id, r.entity_id]));
 }

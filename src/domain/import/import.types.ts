@@ -1,6 +1,8 @@
 import type { ArticleStatus, Doc } from '../articles/index.ts';
 import type { Db, Q } from '../../storage/index.ts';
 import type { PagesService } from '../pages/index.ts';
+import type { SafeFetch } from '../shared/safe-fetch.ts';
+import type { MediaLibrary, MediaReport } from './media.importer.ts';
 
 /** A story as any source hands it over, already converted to our shapes. */
 export interface StoryRecord {
@@ -14,6 +16,8 @@ export interface StoryRecord {
   sectionId: number | null;
   tagIds: number[];
   personIds: number[];
+  /** The featured image, when the import got its file; absent leaves a story's current one alone. */
+  featuredImageId?: number;
   /** Site-relative old addresses (`/2011/01/hello/`, `/?p=1`) to answer with a 301. */
   oldPaths: string[];
   comments: CommentRecord[];
@@ -55,6 +59,8 @@ export interface ImportResult {
   counts: ImportCounts;
   /** Conversion notes (images dropped, tables as text, …), each with how many times it happened. */
   notes: Record<string, number>;
+  /** Pictures: brought in, reused from an earlier run, failed (with the first reasons), not looked for. */
+  media: MediaReport;
   elapsedMs: number;
 }
 
@@ -71,9 +77,12 @@ export interface ImportDeps {
   /** Writes (or moves) a scheduled story's publishing job, in the caller's transaction. */
   schedule?: (trx: Q, articleId: number, publishAtIso: string) => Promise<void>;
   /** Where a Dateline export's media files go (dateline.ts). */
-  media?: { put(key: string, file: string, data: Buffer): Promise<void> };
+  blobs?: { put(key: string, file: string, data: Buffer): Promise<void> };
   /** Where pages go; without it (a bare test harness) pages are skipped and counted. */
   pages?: PagesService;
+  /** The media library (MediaService) and the SSRF-safe client, for `--media-dir` and `--fetch-media` (media.importer.ts). */
+  media?: MediaLibrary;
+  fetch?: SafeFetch;
 }
 
 export const emptyCounts = (): ImportCounts => ({ stories: 0, updated: 0, comments: 0, sections: 0, tags: 0, people: 0, redirects: 0, pages: 0, pagesUpdated: 0, skipped: {} });

@@ -36,6 +36,8 @@ function storyFields(rec: StoryRecord, nowIso: string) {
     body_text: text,
     word_count: wordCount(text),
     section_id: rec.sectionId,
+    // A run that did not get the picture (no media flags, a failed fetch) leaves the one a story has.
+    ...(rec.featuredImageId !== undefined ? { featured_image_id: rec.featuredImageId } : {}),
     updated_at: nowIso,
   };
 }
@@ -70,7 +72,7 @@ export async function writeStory(trx: Q, ctx: WriteContext, rec: StoryRecord): P
       dateline: '',
       language: 'en',
       direction: directionOf('en'),
-      featured_image_id: null,
+      featured_image_id: rec.featuredImageId ?? null,
       credit: '',
       status: 'draft',
       published_at: null,

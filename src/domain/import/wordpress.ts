@@ -3,10 +3,12 @@ import type { ArticleStatus } from '../articles/index.ts';
 import { htmlToDoc, htmlToText } from './html-to-doc.ts';
 import { releaseImport } from './import.flip.ts';
 import { emptyCounts, type CommentRecord, type ImportDeps, type ImportProgress, type ImportResult, type StoryRecord } from './import.types.ts';
+import { imagesIn } from './media.files.ts';
+import { ImportMedia, type MediaOptions } from './media.importer.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
 import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
 import { writeStory, type WriteContext } from './story.writer.ts';
-import { authorOf, itemOf, termOf, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.records.ts';
+import { attachmentOf, authorOf, itemOf, termOf, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.records.ts';
 import { ImportFormatError, streamXml, type XmlNode } from './xml-stream.ts';
 
 const SOURCE = 'wordpress';
@@ -19,6 +21,8 @@ const COMMENT_STATUS: Record<string, CommentRecord['status']> = { '1': 'approved
 
 export interface WordPressOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** Where featured and inline pictures come from (`--media-dir`, `--fetch-media`); without it they are counted, not imported. */
+  media?: MediaOptions;
 }
 
 /**
@@ -31,22 +35,28 @@ export interface WordPressOptions {
 export async function importWordPress(deps: ImportDeps, file: string, opts: WordPressOptions = {}): Promise<ImportResult> {
   const started = Date.now();
   let sawWordPress = false;
-  await streamXml(file, WXR_PATH, (n) => void (n.name.startsWith('wp:') || n.name === 'item' ? (sawWordPress = true) : undefined), async () => undefined);
+  const run = new WxrRun(deps, fs.statSync(file).size, started, opts);
+  const firstPass = (n: XmlNode) => {
+    if (!n.name.startsWith('wp:') && n.name !== 'item') return;
+    sawWordPress = true;
+    run.noteAttachment(n);
+  };
+  await streamXml(file, WXR_PATH, firstPass, async () => undefined);
   if (!sawWordPress) throw new ImportFormatError('this is not a WordPress export: its <channel> has no WordPress elements');
   // The hash salt is read once, here: inside a batch's transaction a read on
   // another connection would wait for the batch (SQLite has one writer).
   await deps.hash('email', '');
-  const run = new WxrRun(deps, fs.statSync(file).size, started, opts);
   await streamXml(file, WXR_PATH, (n) => run.take(n), () => run.drain(), (bytes) => (run.bytesRead = bytes));
   await run.drain(true);
   await releaseImport(deps, SOURCE);
   await run.writePages();
-  return { counts: run.ctx.counts, notes: run.notes, elapsedMs: Date.now() - started };
+  return { counts: run.ctx.counts, notes: run.notes, media: run.media.report, elapsedMs: Date.now() - started };
 }
 
 class WxrRun {
   readonly ctx: WriteContext;
   readonly notes: Record<string, number> = {};
+  readonly media: ImportMedia;
   bytesRead = 0;
   private authors: WxrAuthor[] = [];
   private terms: WxrTerm[] = [];
@@ -64,6 +74,22 @@ class WxrRun {
     private readonly opts: WordPressOptions,
   ) {
     this.ctx = { source: SOURCE, nowIso: deps.clock.now().toISOString(), actor: 'import:wordpress', deps, counts: emptyCounts() };
+    this.media = new ImportMedia({ db: deps.db, library: deps.media, fetch: deps.fetch }, SOURCE, opts.media ?? {}, this.ctx.nowIso, () => this.baseUrl);
+  }
+
+  /** First pass: attachments are indexed, since a post may name one that comes later in the file. */
+  noteAttachment(n: XmlNode): void {
+    const a = attachmentOf(n);
+    if (a) this.media.addAttachment(a.id, { url: a.url, alt: a.alt, caption: htmlToText(a.caption).replace(/\s+/g, ' ').trim() });
+  }
+
+  /** The pictures of a batch's posts and pages: their featured image and the images in their HTML. */
+  private pictures(batch: WxrItem[]) {
+    return batch.flatMap((item) => {
+      if (item.type !== 'post' && item.type !== 'page') return [];
+      const featured = item.thumbnailId ? this.media.attachmentRef(item.thumbnailId) : undefined;
+      return [...(featured ? [featured] : []), ...imagesIn(item.html)];
+    });
   }
 
   take(n: XmlNode): void {
@@ -82,6 +108,8 @@ class WxrRun {
     if (this.authors.length || this.terms.length) await this.writeNames();
     while (this.items.length >= BATCH || (final && this.items.length)) {
       const batch = this.items.splice(0, BATCH);
+      // Before the batch's transaction: fetching and encoding pictures takes seconds (media.importer.ts).
+      await this.media.prepare(this.pictures(batch));
       await this.deps.db.kysely.transaction().execute(async (trx) => {
         for (const item of batch) {
           const rec = await this.storyOf(trx, item);
@@ -117,9 +145,11 @@ class WxrRun {
     if (item.type !== 'post') return this.skip(`${item.type} items`), null;
     const status = STATUS[item.status];
     if (!status) return this.skip(`posts with status ${item.status}`), null;
-    const { doc, notes } = htmlToDoc(item.html);
+    const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver() });
     for (const n of notes) this.notes[n] = (this.notes[n] ?? 0) + 1;
-    if (item.thumbnailId) this.notes['featured image not imported (no media)'] = (this.notes['featured image not imported (no media)'] ?? 0) + 1;
+    const featuredRef = item.thumbnailId ? this.media.attachmentRef(item.thumbnailId) : undefined;
+    const featuredImageId = featuredRef && this.media.imageFor(featuredRef);
+    if (item.thumbnailId && featuredImageId === undefined) this.notes['featured image not imported'] = (this.notes['featured image not imported'] ?? 0) + 1;
     const tagIds: number[] = [];
     for (const t of item.tags) tagIds.push(this.tags.get(t.slug) ?? (await this.termFromItem(trx, t)));
     const cat = item.categories.find((c) => c.slug !== 'uncategorized');
@@ -130,6 +160,7 @@ class WxrRun {
       slug: item.slug,
       dek: htmlToText(item.excerpt).replace(/\s+/g, ' ').trim(),
       body: doc,
+      ...(featuredImageId !== undefined ? { featuredImageId } : {}),
       status,
       publishedAt: status === 'draft' || status === 'review' ? null : (item.date ?? new Date(this.ctx.nowIso)).toISOString(),
       sectionId: cat ? (this.sections.get(cat.slug) ?? (await writeSection(trx, this.ctx, { slug: cat.slug, name: cat.name, description: '', parentId: null }))) : null,
@@ -149,7 +180,7 @@ class WxrRun {
     const status = STATUS[item.status];
     if (!status) return this.skip(`pages with status ${item.status}`);
     if (!this.deps.pages || this.pages.length >= MAX_IMPORTED_PAGES) return this.skip('pages (over the limit, or no pages service)');
-    const { doc, notes } = htmlToDoc(item.html);
+    const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver() });
     for (const n of notes) this.notes[n] = (this.notes[n] ?? 0) + 1;
     this.pages.push({ sourceId: item.id, title: item.title, slug: item.slug, body: doc, status: status === 'published' ? 'published' : 'draft' });
   }

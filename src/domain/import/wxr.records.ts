@@ -43,6 +43,8 @@ export interface WxrItem {
   tags: { slug: string; name: string }[];
   comments: WxrComment[];
   attachmentUrl: string;
+  /** An attachment's alt text (`_wp_attachment_image_alt`); its caption is the excerpt. */
+  attachmentAlt: string;
   thumbnailId: string;
 }
 
@@ -114,6 +116,17 @@ export function itemOf(n: XmlNode): WxrItem {
     tags: terms.filter((t) => t.domain === 'post_tag' && t.slug),
     comments: childrenNamed(n, 'wp:comment').map(commentOf),
     attachmentUrl: textOf(n, 'wp:attachment_url'),
+    attachmentAlt: meta.get('_wp_attachment_image_alt') ?? '',
     thumbnailId: meta.get('_thumbnail_id') ?? '',
   };
+}
+
+/** An attachment item as the media step needs it, or null (another item, or no id or URL); never throws: the first pass only collects. */
+export function attachmentOf(n: XmlNode): { id: string; url: string; alt: string; caption: string } | null {
+  if (n.name !== 'item' || textOf(n, 'wp:post_type') !== 'attachment') return null;
+  const id = textOf(n, 'wp:post_id');
+  const url = textOf(n, 'wp:attachment_url');
+  if (!/^\d+$/.test(id) || !url) return null;
+  const alt = childrenNamed(n, 'wp:postmeta').find((m) => textOf(m, 'wp:meta_key') === '_wp_attachment_image_alt');
+  return { id, url, alt: alt ? textOf(alt, 'wp:meta_value') : '', caption: textOf(n, 'excerpt:encoded') };
 }

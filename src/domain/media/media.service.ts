@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { containsText, type Db } from '../../storage/index.ts';
+import { containsText, type Db, type Q } from '../../storage/index.ts';
 import { imageFromRow, type ImageInfo, type ImageVariant } from '../articles/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
@@ -85,7 +85,12 @@ function clean(s: string | undefined, max: number, field: string): string {
 export class MediaService {
   constructor(private readonly deps: { db: Db; clock: Clock; store: BlobStore; changes: ChangeNotifier }) {}
 
-  async importImage(data: Buffer, meta: ImageMeta = {}): Promise<ImageInfo> {
+  /**
+   * `within` runs in the transaction that inserts the image row, so what the
+   * caller keys by the new id (the importer's source URL) commits with it or
+   * not at all.
+   */
+  async importImage(data: Buffer, meta: ImageMeta = {}, within?: (trx: Q, id: number) => Promise<void>): Promise<ImageInfo> {
     if (data.length > MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `images are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, { field: 'file' });
     const alt = clean(meta.alt, 500, 'alt');
     const caption = clean(meta.caption, 1000, 'caption');
@@ -131,6 +136,7 @@ export class MediaService {
           .executeTakeFirstOrThrow();
         // A new image is on no page yet: the row is for the feed's other readers, and it purges nothing.
         await recordChange(trx, now, { kind: 'image', id: r.id, action: 'created', tags: [] });
+        await within?.(trx, r.id);
         return r.id;
       });
       await this.deps.changes.committed();

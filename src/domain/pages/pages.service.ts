@@ -5,6 +5,7 @@ import { docText, imageIdsOf, imagesByIds, parseDoc, type Doc, type ImageInfo } 
 import { recordAudit } from '../audit/index.ts';
 import { cacheTag, recordChange, type ChangeNotifier } from '../changes/index.ts';
 import type { Clock } from '../shared/clock.ts';
+import { redirectMovedPage } from '../redirects/index.ts';
 import { AppError, notFound, validationError } from '../shared/errors.ts';
 import { slugify, withSuffix } from '../shared/slug.ts';
 import { pageSlugProblem, type PageInput, type PageStatus } from './pages.input.ts';
@@ -126,6 +127,10 @@ export class PagesService {
         if (input.status === 'published' && !before.published_at) patch.published_at = at;
         if (!(await updatePageRow(trx, id, before.version, patch))) throw versionConflict();
         if (input.inMenu !== undefined && input.inMenu !== (before.menu_position !== null)) await this.placeInMenu(trx, id, input.inMenu);
+        // An address readers may have seen (the page was public once) keeps working: 301 to the new one (docs/pages-and-redirects.md).
+        if (patch.slug !== undefined && patch.slug !== before.slug && before.published_at) {
+          await redirectMovedPage(trx, { from: before.slug, to: patch.slug, at, actor, rowLocks: this.deps.db.caps.rowLocks });
+        }
         await this.recordWrite(trx, id, 'updated', actor, at, before, (await findPageRow(trx, id))!);
       }),
     );

@@ -55,3 +55,13 @@ export async function deleteRuleRow(db: Q, id: number): Promise<number> {
   const r = await db.deleteFrom('redirect_rules').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** The exact rule for a source, gone: the address now belongs to a page again. */
+export async function deleteExactRule(db: Q, source: string): Promise<void> {
+  await db.deleteFrom('redirect_rules').where('match', '=', 'exact').where('source', '=', source).execute();
+}
+
+/** Exact rules that sent readers to `from` send them to `to` instead: one hop, not a chain. */
+export async function retargetExactRules(db: Q, from: string, to: string, at: string): Promise<void> {
+  await db.updateTable('redirect_rules').set({ target: to, updated_at: at }).where('match', '=', 'exact').where('target', '=', from).execute();
+}

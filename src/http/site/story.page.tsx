@@ -48,7 +48,7 @@ export async function renderStoryPage(deps: HttpDeps, assets: SiteAssets, id: nu
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language, embeds: deps.embeds });
   const frames = embedFrameOrigins(a.body, deps.embeds);
   const img = a.featuredImage;
-  const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
+  const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true, lang: a.language }) : '';
   const page = renderPage(ctx, storyMeta(a, ctx), <StoryView article={a} related={related} leadHtml={leadHtml} bodyHtml={bodyHtml} embedScript={frames.length ? assets.embeds : undefined} tz={tz} comments={{ ...comments, fragment: ctx.fragment }} fragment={ctx.fragment} />, {
     currentSectionId: topSectionOf(ctx, a.section?.id ?? null),
   });

@@ -23,7 +23,8 @@ interface ScreenProps {
   saved?: boolean;
 }
 
-function StoryPick({ name, label, stories, p, auto }: { name: string; label: string; stories: ArticleSummary[]; p: ScreenProps; auto: string }) {
+/** A story picker and its "pinned until" time; also the section screen's own lead (section-lead.tsx). */
+export function StoryPick({ name, label, stories, p, auto }: { name: string; label: string; stories: ArticleSummary[]; p: Pick<ScreenProps, 'values' | 'errors'>; auto: string }) {
   const value = p.values[name] ?? '';
   return (
     <div class="pick-row">

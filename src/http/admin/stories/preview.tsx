@@ -24,7 +24,7 @@ export async function renderPreview(deps: HttpDeps, a: Article): Promise<string>
   const [ctx, comments] = await Promise.all([loadSiteContext(deps, assets), previewComments(deps, a)]);
   const bodyHtml = renderDocument(a.body, { images: a.bodyImages, dateline: formatDateline(a.dateline, a.language), siteUrl: ctx.siteUrl, lang: a.language, embeds: deps.embeds });
   const img = a.featuredImage;
-  const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true }) : '';
+  const leadHtml = img ? figureHtml(img, { className: 'lead-image', alt: img.alt, caption: img.caption, credit: img.credit, sizes: LEAD_IMAGE_SIZES, eager: true, lang: a.language }) : '';
   // An unpublished draft has no publish time yet; show it as if it went out now.
   const shown: Article = { ...a, publishedAt: a.publishedAt ?? deps.clock.now() };
   const meta: PageMeta = {
@@ -55,5 +55,5 @@ async function previewComments(deps: HttpDeps, a: Article): Promise<CommentsSect
   const [comments, site] = await Promise.all([deps.comments.listForArticle(a.id), deps.settings.get()]);
   const mode = a.commentMode === 'default' ? site.commentDefault : a.commentMode;
   const closed = mode === 'closed' ? 'Comments are closed on this story.' : null;
-  return { article: a, comments, order: 'oldest', target: { id: a.id, slug: a.slug, headline: a.headline, closed, mode }, tz: site.timeZone, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
+  return { article: a, comments, order: 'oldest', target: { id: a.id, slug: a.slug, headline: a.headline, closed, mode }, tz: site.timeZone, lang: a.language, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
 }

@@ -43,8 +43,10 @@ export interface DeskResource<T extends { id: number; name: string }, L, C> {
   valuesOf(item: T): Values;
   List(p: { list: L; csrf: string }): ComponentChildren;
   Form(p: FormProps<C>): ComponentChildren;
-  /** Extra routes (a section's move up/down). */
-  extraRoutes?(app: FastifyInstance): void;
+  /** More on an item's edit page, below its form (a section's own lead); `state` is what `pages.edit` was handed by an extra route. */
+  editExtra?(item: T, req: FastifyRequest, state?: unknown): Promise<ComponentChildren>;
+  /** Extra routes (a section's move up/down, its lead); `pages.edit` draws the edit page again, for a refused extra form. */
+  extraRoutes?(app: FastifyInstance, pages: { edit(req: FastifyRequest, reply: FastifyReply, item: T, o: { status: number; extra: unknown }): Promise<unknown> }): void;
 }
 
 const FORM_CODES = new Set(['VALIDATION_FAILED', 'CONFLICT', 'SLUG_TAKEN', 'SLUG_RESERVED']);
@@ -58,6 +60,8 @@ interface PageOpts {
   errors?: FieldErrors;
   problem?: string;
   done?: string;
+  /** Handed to editExtra. */
+  extra?: unknown;
 }
 
 /** Registers GET/POST `/path`, GET/POST `/path/:id` and POST `/path/:id/delete`, all behind taxonomy:write. */
@@ -94,12 +98,13 @@ export function registerDeskResource<T extends { id: number; name: string }, L, 
   }
 
   async function editPage(req: FastifyRequest, reply: FastifyReply, item: T, o: PageOpts = {}) {
-    const ctx = await r.loadFormContext(item);
+    const [ctx, extra] = await Promise.all([r.loadFormContext(item), r.editExtra?.(item, req, o.extra) ?? null]);
     const csrf = csrfToken(req);
     const content = (
       <>
         {notices(o)}
         {r.Form({ csrf, action: `${base}/${item.id}`, submitLabel: 'Save', values: o.values ?? r.valuesOf(item), errors: o.errors ?? {}, ctx })}
+        {extra}
         <section aria-labelledby="delete-h">
           <h2 id="delete-h">{`Delete this ${r.noun}`}</h2>
           <form method="post" action={`${base}/${item.id}/delete`} data-confirm={`Delete ${item.name}? This cannot be undone.`}>
@@ -158,7 +163,7 @@ export function registerDeskResource<T extends { id: number; name: string }, L, 
     return reply.code(303).header('location', `${base}?done=deleted`).send();
   });
 
-  r.extraRoutes?.(app);
+  r.extraRoutes?.(app, { edit: (req, reply, item, o) => editPage(req, reply, item, { status: o.status, extra: o.extra }) });
 }
 
 /** A form field that names a number: empty → `empty`; digits → the number; anything else is passed on for the service to refuse. */

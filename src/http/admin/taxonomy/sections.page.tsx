@@ -8,6 +8,7 @@ import { requireCapability, staffOf } from '../guard.ts';
 import { CsrfField, TextField } from '../layout.tsx';
 import { numberField, textFields, type DeskResource, type FormProps } from './desk-resource.tsx';
 import { DataTable } from '../data-table.tsx';
+import type { LeadFormState, SectionLeadPart } from '../front-page/section-lead.tsx';
 
 interface SectionList {
   tree: SectionTreeRow[];
@@ -75,7 +76,7 @@ function parentOptions(all: Section[], current: Section | null): Array<[string, 
   return [['', '— Top level —'], ...rows.map((t): [string, string] => [String(t.section.id), `${'\u2003'.repeat(t.depth)}${t.section.name}`])];
 }
 
-export function sectionsResource(sections: SectionsService): DeskResource<Section, SectionList, { parents: Array<[string, string]> }> {
+export function sectionsResource(sections: SectionsService, lead: SectionLeadPart): DeskResource<Section, SectionList, { parents: Array<[string, string]> }> {
   return {
     path: 'sections',
     title: 'Sections',
@@ -99,7 +100,12 @@ export function sectionsResource(sections: SectionsService): DeskResource<Sectio
     valuesOf: (s) => ({ name: s.name, slug: s.slug, description: s.description, parentId: s.parentId === null ? '' : String(s.parentId), position: String(s.position) }),
     List: SectionsList,
     Form: SectionForm,
-    extraRoutes(app: FastifyInstance) {
+    editExtra: (s, req, state) => lead.render(s, req, state as LeadFormState | undefined),
+    extraRoutes(app: FastifyInstance, pages) {
+      app.post<{ Params: { id: string } }>('/sections/:id/lead', { preHandler: lead.guard }, async (req, reply) => {
+        const section = await sections.get(parseId(req.params.id));
+        return lead.post(req, reply, section, (status, state) => pages.edit(req, reply, section, { status, extra: state }));
+      });
       app.post<{ Params: { id: string } }>('/sections/:id/move', { preHandler: requireCapability('taxonomy:write') }, async (req, reply) => {
         const id = parseId(req.params.id);
         const direction = field(req.body, 'direction');

@@ -1,3 +1,4 @@
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 import { linkify, type PublicComment } from '../../../domain/comments/index.ts';
 import { Time } from '../templates/parts.tsx';
 
@@ -8,8 +9,11 @@ export const UGC_REL = 'nofollow ugc noopener';
  * A comment's text as paragraphs of text nodes and anchors. No HTML from a
  * comment is ever parsed: preact escapes every text node and attribute, and
  * hrefs come only from parseHttpUrl (absolute http/https after decoding).
+ * With `lang` (the public page) the prose between links gets typographer's
+ * quotes; a link's text is its address and stays as written. Without it
+ * (the moderation desk) moderators see exactly what the reader typed.
  */
-export function CommentText({ body }: { body: string }) {
+export function CommentText({ body, lang }: { body: string; lang?: string }) {
   return (
     <>
       {body.split(/\n\s*\n/).map((para) => (
@@ -17,11 +21,13 @@ export function CommentText({ body }: { body: string }) {
           {para.split('\n').map((line, i) => (
             <>
               {i > 0 ? <br /> : null}
-              {linkify(line).map((part) =>
+              {linkify(line).map((part, j, parts) =>
                 'href' in part ? (
                   <a href={part.href} rel={UGC_REL}>
                     {part.text}
                   </a>
+                ) : lang ? (
+                  curlQuotes(part.text, lang, j > 0 ? parts[j - 1].text.slice(-1) : '')
                 ) : (
                   part.text
                 ),
@@ -49,14 +55,14 @@ export function CommentAuthor({ c }: { c: PublicComment }) {
   );
 }
 
-export function CommentItem({ c, tz, formPath, reply }: { c: PublicComment; tz: string; formPath: string; reply: boolean }) {
+export function CommentItem({ c, tz, lang, formPath, reply }: { c: PublicComment; tz: string; lang: string; formPath: string; reply: boolean }) {
   return (
     <article class="comment" id={`comment-${c.id}`}>
       <header class="comment-meta">
         <CommentAuthor c={c} /> <Time date={c.createdAt} tz={tz} />
       </header>
       <div class="comment-body" dir="auto">
-        <CommentText body={c.body} />
+        <CommentText body={c.body} lang={lang} />
       </div>
       <footer class="comment-actions">
         {reply ? (

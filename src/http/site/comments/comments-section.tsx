@@ -23,6 +23,8 @@ export interface CommentsSectionProps {
   order: CommentOrder;
   target: CommentTarget;
   tz: string;
+  /** The language comments are curled in (src/domain/shared/typography.ts): the story's, or the site's on the form page. */
+  lang: string;
   /** Null on the cached story page; the reader's form (values, errors, notice) on the uncached form page. */
   form: FormState | null;
   /** The arithmetic question: only on the uncached form page. */
@@ -55,7 +57,7 @@ export const commentFramePath = (articleId: number) => `/news/${articleId}/comme
  * carries an arithmetic question instead.
  */
 export function CommentsSection(p: CommentsSectionProps) {
-  const { article, comments, order, target, tz } = p;
+  const { article, comments, order, target, tz, lang } = p;
   const formPath = formPagePath(article.id);
   const onStoryPage = p.form === null;
   const canReply = !target.closed;
@@ -74,12 +76,12 @@ export function CommentsSection(p: CommentsSectionProps) {
         <ol class="comment-list">
           {comments.threads.map((t) => (
             <li>
-              <CommentItem c={t} tz={tz} formPath={formPath} reply={canReply} />
+              <CommentItem c={t} tz={tz} lang={lang} formPath={formPath} reply={canReply} />
               {t.replies.length ? (
                 <ol class="comment-replies">
                   {t.replies.map((r) => (
                     <li>
-                      <CommentItem c={r} tz={tz} formPath={formPath} reply={canReply} />
+                      <CommentItem c={r} tz={tz} lang={lang} formPath={formPath} reply={canReply} />
                     </li>
                   ))}
                 </ol>

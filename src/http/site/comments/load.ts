@@ -14,9 +14,9 @@ export function parseCommentOrder(query: unknown): CommentOrder {
  */
 export async function loadCommentsSection(
   deps: Pick<HttpDeps, 'comments' | 'settings' | 'config'>,
-  article: { id: number; slug: string; headline: string },
+  article: { id: number; slug: string; headline: string; language: string },
   order: CommentOrder = 'oldest',
 ): Promise<CommentsSectionProps> {
   const [comments, target, settings] = await Promise.all([deps.comments.listForArticle(article.id, order), deps.comments.target(article.id), deps.settings.get()]);
-  return { article, comments, order, target, tz: settings.timeZone, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
+  return { article, comments, order, target, tz: settings.timeZone, lang: article.language, form: null, challenge: null, mailOn: deps.config.smtpUrl !== null };
 }

@@ -1,3 +1,4 @@
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 import type * as preact from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { CommentTarget, MathQuestion } from '../../../domain/comments/index.ts';
@@ -33,12 +34,12 @@ export async function renderCommentFormPage(deps: HttpDeps, assets: SiteAssets, 
     <div class="comment-form-page">
       <p class="kicker">Comments</p>
       <h1>
-        <a href={storyPath(article)}>{p.target.headline}</a>
+        <a href={storyPath(article)}>{curlQuotes(p.target.headline, ctx.settings.language)}</a>
       </h1>
       <p>
         <a href={storyPath(article)}>Back to the story</a>
       </p>
-      <CommentsSection article={article} comments={comments} order={p.order} target={p.target} tz={ctx.settings.timeZone} form={p.state} challenge={p.question} replyingTo={p.replyingTo} mailOn={deps.config.smtpUrl !== null} />
+      <CommentsSection article={article} comments={comments} order={p.order} target={p.target} tz={ctx.settings.timeZone} lang={ctx.settings.language} form={p.state} challenge={p.question} replyingTo={p.replyingTo} mailOn={deps.config.smtpUrl !== null} />
     </div>,
   );
 }

@@ -5,7 +5,7 @@ import type { EmbedProviders } from '../../../domain/embeds/index.ts';
 import { embedHtml } from './embed.ts';
 import { esc } from './escape.ts';
 import { figureHtml } from './picture.ts';
-import { curlQuotes } from './quotes.ts';
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 
 /**
  * Our renderer for the stored story document. It never passes HTML through:
@@ -56,7 +56,7 @@ function renderBlock(b: BlockNode, ctx: DocRenderContext, state: { datelinePendi
     case 'blockquote':
       return `<blockquote>${paragraphs(b.content, ctx)}</blockquote>`;
     case 'pullQuote': {
-      const who = b.attrs?.attribution ? `<figcaption>${esc(b.attrs.attribution)}</figcaption>` : '';
+      const who = b.attrs?.attribution ? `<figcaption>${esc(curlQuotes(b.attrs.attribution, ctx.lang))}</figcaption>` : '';
       return `<figure class="pull-quote"><blockquote>${paragraphs(b.content, ctx)}</blockquote>${who}</figure>`;
     }
     case 'bulletList':
@@ -74,6 +74,7 @@ function renderBlock(b: BlockNode, ctx: DocRenderContext, state: { datelinePendi
         caption: b.attrs.caption ?? image.caption,
         credit: b.attrs.credit ?? image.credit,
         sizes: BODY_IMAGE_SIZES,
+        lang: ctx.lang,
       });
     }
     case 'horizontalRule':

@@ -1,3 +1,4 @@
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 import type { ImageInfo } from '../../../domain/articles/index.ts';
 import { bestJpeg, mediaUrl, srcset } from '../../../domain/media/index.ts';
 import { esc } from './escape.ts';
@@ -34,12 +35,14 @@ export interface FigureOptions extends PictureOptions {
   caption: string;
   credit: string;
   className: string;
+  /** The story's language: the caption and credit are copy, curled like the body. */
+  lang: string;
 }
 
 export function figureHtml(image: ImageInfo, o: FigureOptions): string {
   const picture = pictureHtml(image, o);
   if (!picture) return '';
-  const credit = o.credit ? `<span class="credit">${esc(o.credit)}</span>` : '';
-  const caption = o.caption || o.credit ? `<figcaption>${esc(o.caption)}${o.caption && credit ? ' ' : ''}${credit}</figcaption>` : '';
+  const credit = o.credit ? `<span class="credit">${esc(curlQuotes(o.credit, o.lang))}</span>` : '';
+  const caption = o.caption || o.credit ? `<figcaption>${esc(curlQuotes(o.caption, o.lang))}${o.caption && credit ? ' ' : ''}${credit}</figcaption>` : '';
   return `<figure class="${esc(o.className)}">${picture}${caption}</figure>`;
 }

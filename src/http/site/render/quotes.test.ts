@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Doc } from '../../../domain/articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../../../domain/embeds/index.ts';
 import { renderDocument } from './document.ts';
-import { curlQuotes } from './quotes.ts';
+import { curlQuotes, quoteMarks } from '../../../domain/shared/typography.ts';
 
 test('English: double and single quotes open and close, apostrophes and elisions take ’', () => {
   assert.equal(curlQuotes(`"We waited a month," she said. 'It's over.'`, 'en'), '“We waited a month,” she said. ‘It’s over.’');
@@ -19,14 +19,35 @@ test('the edition language picks the marks; an unknown one falls back to English
   assert.equal(curlQuotes(`"x"`, 'zz'), '“x”');
 });
 
-test('only the quote characters change', () => {
+// Strings dense in quotes and in the characters that decide opening against closing.
+const quoteHeavy = fc.string({ unit: fc.constantFrom('"', "'", 'a', 'Z', '9', ' ', '\n', '(', '—', '-', '/', '“', '’', '«', '.', 'é'), maxLength: 60 });
+const anyText = fc.oneof(fc.string({ maxLength: 60 }), quoteHeavy);
+const LANGS = ['en', 'en-GB', 'de', 'fr', 'fa', 'ru', 'zz', 'DE-at'];
+
+test('only the quote characters change, each into a mark of its kind, whatever the language and the text before', () => {
   fc.assert(
-    fc.property(fc.string({ maxLength: 60 }), (s) => {
-      const out = curlQuotes(s, 'en');
+    fc.property(anyText, fc.constantFrom(...LANGS), fc.constantFrom('', ' ', 'a', '"', '('), (s, lang, before) => {
+      const out = curlQuotes(s, lang, before);
+      const m = quoteMarks(lang);
       assert.equal(out.length, s.length);
-      for (let i = 0; i < s.length; i++) if (s[i] !== '"' && s[i] !== "'") assert.equal(out[i], s[i]);
+      for (let i = 0; i < s.length; i++) {
+        if (s[i] === '"') assert.ok(out[i] === m.open2 || out[i] === m.close2, `${JSON.stringify(s)} at ${i}`);
+        else if (s[i] === "'") assert.ok(out[i] === m.open1 || out[i] === m.close1 || out[i] === '’', `${JSON.stringify(s)} at ${i}`);
+        else assert.equal(out[i], s[i]);
+      }
       assert.ok(!out.includes('"') && !out.includes("'"));
     }),
+    { numRuns: 2000 },
+  );
+});
+
+test('curling is idempotent: copy already curled (or curled twice by two layers) comes out the same', () => {
+  fc.assert(
+    fc.property(anyText, fc.constantFrom(...LANGS), (s, lang) => {
+      const once = curlQuotes(s, lang);
+      assert.equal(curlQuotes(once, lang), once);
+    }),
+    { numRuns: 2000 },
   );
 });
 

@@ -1,3 +1,4 @@
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 import type { SiteContext } from '../context.ts';
 
 export interface FeedLink {
@@ -59,13 +60,21 @@ export function basicMeta(ctx: SiteContext, o: { title: string; description: str
   };
 }
 
+/**
+ * The tags whose content is copy a person reads (a search result, a shared
+ * card): curled like the page. Every other tag (URLs, sizes, times, the
+ * locale, robots) is left exactly as built.
+ */
+const COPY_TAGS: ReadonlySet<string> = new Set(['og:title', 'og:description', 'og:site_name', 'og:image:alt', 'twitter:title', 'twitter:description', 'author']);
+const copyOf = (meta: PageMeta, tag: string, content: string): string => (COPY_TAGS.has(tag) ? curlQuotes(content, meta.lang) : content);
+
 export function Head({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{meta.title}</title>
-      {meta.description ? <meta name="description" content={meta.description} /> : null}
+      <title>{curlQuotes(meta.title, meta.lang)}</title>
+      {meta.description ? <meta name="description" content={curlQuotes(meta.description, meta.lang)} /> : null}
       {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
       {meta.prev ? <link rel="prev" href={meta.prev} /> : null}
       {meta.next ? <link rel="next" href={meta.next} /> : null}
@@ -76,10 +85,10 @@ export function Head({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }) {
       ))}
       <meta name="theme-color" content="#ffffff" />
       {meta.properties.map(([p, c]) => (
-        <meta property={p} content={c} />
+        <meta property={p} content={copyOf(meta, p, c)} />
       ))}
       {meta.names.map(([n, c]) => (
-        <meta name={n} content={c} />
+        <meta name={n} content={copyOf(meta, n, c)} />
       ))}
       {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} /> : null}
     </head>

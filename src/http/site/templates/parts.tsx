@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { ArticleSummary, PersonRef } from '../../../domain/articles/index.ts';
 import { pagedPath, authorPath, sectionPath, storyPath } from '../paths.ts';
 import { pictureHtml } from '../render/picture.ts';
-import { curlQuotes } from '../render/quotes.ts';
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 import { shownTime } from '../render/time.ts';
 
 export function Time({ date, tz }: { date: Date; tz: string }) {
@@ -22,11 +22,12 @@ function joinNames(people: PersonRef[], linked: boolean) {
 /** "By A, B and C" (linked on the story page), then the credit line; the credit alone when nobody signed it. */
 export function Byline({ story, linked, as = 'p' }: { story: ArticleSummary; linked: boolean; as?: 'p' | 'span' }) {
   const Tag = as;
-  if (!story.bylines.length) return story.credit ? <Tag class="byline">{story.credit}</Tag> : null;
+  const credit = curlQuotes(story.credit, story.language);
+  if (!story.bylines.length) return credit ? <Tag class="byline">{credit}</Tag> : null;
   return (
     <Tag class="byline">
       By {joinNames(story.bylines, linked)}
-      {story.credit ? `, ${story.credit}` : ''}
+      {credit ? `, ${credit}` : ''}
     </Tag>
   );
 }

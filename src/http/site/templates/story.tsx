@@ -2,7 +2,7 @@ import type { Article, ArticleSummary } from '../../../domain/articles/index.ts'
 import { renderToString } from 'preact-render-to-string';
 import { CommentsSection, type CommentsSectionProps } from '../comments/comments-section.tsx';
 import type { Fragments } from '../page-cache.ts';
-import { curlQuotes } from '../render/quotes.ts';
+import { curlQuotes } from '../../../domain/shared/typography.ts';
 import { raw } from '../render/raw.ts';
 import { formatDisplayDate } from '../../../domain/shared/time.ts';
 import { sectionPath, tagPath } from '../paths.ts';
@@ -107,7 +107,7 @@ function Corrections({ article, tz }: { article: Article; tz: string }) {
       <h2 id="corrections-h">{article.corrections.length > 1 ? 'Corrections' : 'Correction'}</h2>
       {article.corrections.map((c) => (
         <p>
-          <strong>Correction, {formatDisplayDate(c.createdAt, tz)}:</strong> {c.body}
+          <strong>Correction, {formatDisplayDate(c.createdAt, tz)}:</strong> {curlQuotes(c.body, article.language)}
         </p>
       ))}
     </aside>
