@@ -109,8 +109,8 @@ export async function exportWxr(deps: { db: Db }, write: LineSink, opts: WxrOpti
     for (const r of rows) {
       const link = `${opts.siteUrl}/news/${r.id}/${encodeURIComponent(r.slug)}`;
       const featured = r.featured_image_id ? images.get(r.featured_image_id) : undefined;
-      const lead = featured ? docToFeedHtml({ type: 'doc', content: [{ type: 'image', attrs: { imageId: featured.id } }] } as Doc, { siteUrl: opts.siteUrl, baseUrl: link, images }) : '';
-      const html = [lead, docToFeedHtml(docs.get(r.id)!, { siteUrl: opts.siteUrl, baseUrl: link, images })].filter(Boolean).join('\n');
+      const lead = featured ? docToFeedHtml({ type: 'doc', content: [{ type: 'image', attrs: { imageId: featured.id } }] } as Doc, { siteUrl: opts.siteUrl, baseUrl: link, images, lang: '', asTyped: true }) : '';
+      const html = [lead, docToFeedHtml(docs.get(r.id)!, { siteUrl: opts.siteUrl, baseUrl: link, images, lang: '', asTyped: true })].filter(Boolean).join('\n');
       const section = r.section_id === null ? undefined : sections.get(r.section_id);
       const terms = [
         ...(section ? [`<category domain="category" nicename="${escapeHtml(section.slug)}">${cdata(section.name)}</category>`] : []),
@@ -155,7 +155,7 @@ export async function exportWxr(deps: { db: Db }, write: LineSink, opts: WxrOpti
       const link = `${opts.siteUrl}/${r.slug}`;
       await write(
         item({
-          title: r.title as string, link, id: pageOffset + (r.id as number), creator: '', html: docToFeedHtml(JSON.parse(r.body as string) as Doc, { siteUrl: opts.siteUrl, baseUrl: link, images }),
+          title: r.title as string, link, id: pageOffset + (r.id as number), creator: '', html: docToFeedHtml(JSON.parse(r.body as string) as Doc, { siteUrl: opts.siteUrl, baseUrl: link, images, lang: '', asTyped: true }),
           excerpt: '', date: (r.published_at ?? r.created_at) as string, slug: r.slug as string, status: r.status === 'published' ? 'publish' : 'draft', type: 'page',
           menuOrder: (r.menu_position as number | null) ?? 0, commentStatus: 'closed', terms: [], comments: [],
         }),
