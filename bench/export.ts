@@ -60,7 +60,7 @@ async function child(step: string, a: string, b: string, c: string): Promise<voi
       { db },
       async (line) => {
         lines++;
-        if (out && !out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+        if (out && !out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       },
       { mediaFiles: step === 'export' ? carryMedia(config(a).mediaDir, `${b}.media`) : async () => [], now: new Date() },
     );
