@@ -83,7 +83,8 @@ export function createServices(
   const houseSpellings = new HouseSpellingsService({ db, clock, changes });
   const search = new SearchService({ db, clock, houseSpellings, jobs });
   const reindex = (trx: Q, ids: number[]) => search.reindexLater(trx, ids);
-  const media = new MediaService({ db, clock, changes, store: new DiskBlobStore(config.mediaDir) });
+  const blobs = new DiskBlobStore(config.mediaDir);
+  const media = new MediaService({ db, clock, changes, store: blobs });
   const embeds = new EmbedProviders(config.embedProviders);
   // One SSRF-safe client for every address from outside: embed previews and the importer's --fetch-media.
   const remoteFetch = opts.embedFetch ?? createSafeFetch();
@@ -129,7 +130,7 @@ export function createServices(
   const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, articles, sections });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError, queue: jobs, db: db.kysely });
   const pages = new PagesService({ db, clock, changes });
-  const importDeps: ImportDeps = { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch };
+  const importDeps: ImportDeps = { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch, schedule: schedulePublishing(jobs), blobs };
   const importRuns = new ImportRuns({ db, jobs, clock, importDeps });
   changes.on(cdnPurger.onChanges);
   return {

@@ -4,6 +4,7 @@ import { apikeyCommand } from './commands/apikey.ts';
 import { checkCommand } from './commands/check.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
 import { namesCommand } from './commands/names.ts';
 import { searchGramsCommand } from './commands/search-grams.ts';
 import { searchReindexCommand } from './commands/search-reindex.ts';
@@ -36,6 +37,8 @@ commands:
   jobs [list|retry ID|discard ID]         the job queue: counts, waiting, running and dead jobs
   import wordpress FILE.xml               import a WordPress export (re-runs update, never duplicate)
   import ghost FILE.json                  import a Ghost export (the same)
+  import dateline FILE [--media DIR]      read a Dateline export into a fresh install
+  export FILE [--with-accounts]           the whole site as a Dateline export (JSON Lines) and FILE.media/
 
 Every command reads the same environment as the server (DATELINE_DATA_DIR,
 DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.
@@ -55,6 +58,7 @@ const COMMANDS: Record<string, Command> = {
   'search-reindex': (args, io) => searchReindexCommand(args, io),
   jobs: jobsCommand,
   import: importCommand,
+  export: exportCommand,
   user: (args, io) => withServices(configFrom(io), (s) => userCommand(args, io.out, s)),
 };
 

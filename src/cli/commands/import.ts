@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { importGhost, importWordPress, type ImportProgress, type ImportResult } from '../../domain/import/index.ts';
+import { importDateline, importGhost, importWordPress, type ImportProgress, type ImportResult } from '../../domain/import/index.ts';
 import { EXIT, parseFlags, UsageError, type Io } from '../io.ts';
 import { configFrom, withServices } from './services.ts';
 
 export const IMPORT_USAGE = `usage: dateline import wordpress FILE.xml [--media-dir DIR] [--fetch-media]
        dateline import ghost FILE.json [--media-dir DIR] [--fetch-media]
+       dateline import dateline FILE [--media DIR]
 
 Imports a WordPress export (Tools → Export, WXR 1.0 to 1.2): posts become
 stories (publish → published, future → scheduled, draft and private →
@@ -34,7 +35,14 @@ DOCTYPE, is refused with the line at fault and nothing imported. Progress
 A Ghost export (Settings → Labs → Export, Ghost 2 to 5): posts (from
 their html, or mobiledoc / lexical when that is all there is), authors,
 tags (a post's primary tag becomes its section), /{slug}/ → 301, pages,
-featured and inline images (with the options above).`;
+featured and inline images (with the options above).
+
+A Dateline export (\`dateline export FILE\`, docs/export.md) goes into a
+fresh install with every id kept, so every address stays the same; its
+media files are read from FILE.media/ (or --media DIR). The whole file is
+checked first: an unknown version, a bad line or a missing media file is
+refused naming the line, and nothing is written. Stories appear together
+when the whole file is in; a re-run of the same file updates in place.`;
 
 /** One stderr line a second at most: counts, posts a second, and time left from the share of the file read. */
 export function progressLine(p: ImportProgress): string {
@@ -63,16 +71,33 @@ function summary(r: ImportResult): string[] {
 
 /** `dateline import wordpress FILE`. */
 export async function importCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args, { 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' } }, true);
+  const { values, positionals } = parseFlags(args, { 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' }, media: { type: 'string' } }, true);
   if (values.help) return (io.out(IMPORT_USAGE), EXIT.ok);
   const [kind, file, ...rest] = positionals;
-  if (kind !== 'wordpress' && kind !== 'ghost') throw new UsageError(kind === undefined ? 'say what to import: import wordpress FILE.xml, or import ghost FILE.json' : `cannot import "${kind}" (wordpress or ghost)`);
+  if (kind !== 'wordpress' && kind !== 'ghost' && kind !== 'dateline') {
+    throw new UsageError(kind === undefined ? 'say what to import: import wordpress FILE.xml, import ghost FILE.json or import dateline FILE' : `cannot import "${kind}" (wordpress, ghost or dateline)`);
+  }
+  if (values.media !== undefined && kind !== 'dateline') throw new UsageError('--media goes with import dateline only (--media-dir is the old site\'s uploads folder)');
+  if (kind === 'dateline' && (values['media-dir'] !== undefined || values['fetch-media'])) throw new UsageError('import dateline reads its media from FILE.media/ or --media DIR');
   if (!file || rest.length) throw new UsageError(`import ${kind} takes one FILE`);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no file "${file}"`);
   const dir = values['media-dir'];
   if (dir !== undefined && !(fs.existsSync(dir) && fs.statSync(dir).isDirectory())) throw new UsageError(`--media-dir: no folder "${dir}"`);
   const media = { dir, fetch: values['fetch-media'] === true };
   return withServices(configFrom(io), async (s) => {
+    if (kind === 'dateline') {
+      let last = 0;
+      const r = await importDateline(s.importDeps, file, {
+        mediaDir: values.media ?? `${file}.media`,
+        onProgress: (p) => {
+          if (p.elapsedMs - last < 1000) return;
+          last = p.elapsedMs;
+          io.err(`${((p.done / Math.max(p.total, 1)) * 100).toFixed(0)}%  ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} records`);
+        },
+      });
+      io.out(`imported in ${(r.elapsedMs / 1000).toFixed(1)} s: ${Object.entries(r.counts).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+      return EXIT.ok;
+    }
     if (kind === 'ghost') {
       for (const line of summary(await importGhost(s.importDeps, file, { media }))) io.out(line);
       return EXIT.ok;

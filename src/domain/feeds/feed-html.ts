@@ -19,6 +19,12 @@ export interface FeedHtmlContext {
   images: Map<number, ImageInfo>;
   /** The story's language, for its quotation marks. */
   lang: string;
+  /** Keep the copy's quotes as typed (a WXR export carries the copy, not our typography). */
+  asTyped?: boolean;
+}
+
+function quotes(text: string, ctx: FeedHtmlContext, before = ''): string {
+  return ctx.asTyped ? text : curlQuotes(text, ctx.lang, before);
 }
 
 function absolute(href: string, ctx: FeedHtmlContext): string | null {
@@ -44,7 +50,7 @@ function inline(nodes: InlineNode[] | undefined, ctx: FeedHtmlContext): string {
         return '<br>';
       }
       const code = n.marks?.some((m) => m.type === 'code');
-      const text = code ? n.text : curlQuotes(n.text, ctx.lang, before);
+      const text = code ? n.text : quotes(n.text, ctx, before);
       before = n.text.slice(-1);
       let out = escapeHtml(text);
       for (const m of n.marks ?? []) {
@@ -71,7 +77,7 @@ export function figure(image: ImageInfo, ctx: FeedHtmlContext, override: { alt?:
   const alt = override.alt ?? image.alt;
   const caption = override.caption ?? image.caption;
   const credit = override.credit ?? image.credit;
-  const text = curlQuotes([caption, credit ? `(${credit})` : ''].filter(Boolean).join(' '), ctx.lang);
+  const text = quotes([caption, credit ? `(${credit})` : ''].filter(Boolean).join(' '), ctx);
   const cap = text ? `<figcaption>${escapeHtml(text)}</figcaption>` : '';
   return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">${cap}</figure>`;
 }
@@ -85,7 +91,7 @@ function block(b: BlockNode, ctx: FeedHtmlContext): string {
     case 'blockquote':
       return `<blockquote>${paragraphs(b.content, ctx)}</blockquote>`;
     case 'pullQuote': {
-      const by = b.attrs?.attribution ? `<footer>${escapeHtml(curlQuotes(b.attrs.attribution, ctx.lang))}</footer>` : '';
+      const by = b.attrs?.attribution ? `<footer>${escapeHtml(quotes(b.attrs.attribution, ctx))}</footer>` : '';
       return `<blockquote>${paragraphs(b.content, ctx)}${by}</blockquote>`;
     }
     case 'bulletList':
@@ -129,9 +135,9 @@ export function articleFeedHtml(a: Article, ctx: FeedHtmlContext): string {
   if (a.featuredImage) parts.push(figure(a.featuredImage, ctx));
   const dateline = a.dateline.trim() ? `<strong>${escapeHtml(a.dateline.trim().toUpperCase())} –</strong>` : '';
   parts.push(docToFeedHtml(a.body, ctx, dateline));
-  for (const c of a.corrections) parts.push(`<p><em>Correction:</em> ${escapeHtml(curlQuotes(c.body, ctx.lang))}</p>`);
+  for (const c of a.corrections) parts.push(`<p><em>Correction:</em> ${escapeHtml(quotes(c.body, ctx))}</p>`);
   let html = parts.filter(Boolean).join('\n');
-  if (!html.trim()) html = `<p>${escapeHtml(curlQuotes(a.dek || a.headline, ctx.lang))}</p>`;
+  if (!html.trim()) html = `<p>${escapeHtml(quotes(a.dek || a.headline, ctx))}</p>`;
   const dir = a.direction === 'rtl' ? ' dir="rtl"' : '';
   return `<div lang="${escapeHtml(a.language)}"${dir}>${html}</div>`;
 }

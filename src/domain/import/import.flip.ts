@@ -1,6 +1,7 @@
 import { cacheTag, recordChanges } from '../changes/index.ts';
 import { storyChangeTags, storyFootprints } from '../articles/index.ts';
-import { applyHeldStatuses, heldStories } from './import.repo.ts';
+import { applyExactStatus } from './dateline.repo.ts';
+import { applyHeldStatuses, clearHeld, heldStories } from './import.repo.ts';
 import type { ImportDeps } from './import.types.ts';
 
 /** Held stories released per round: a handful of statements each, whatever the size. */
@@ -11,10 +12,14 @@ const CHUNK = 500;
  * transaction, so readers see the whole import appear at once or not at
  * all. Batches before this wrote drafts nobody can see; a run that dies
  * before here leaves only those, and the next run (same file) updates
- * them and flips them. A published date still in the future schedules
- * (the rule is in applyHeldStatuses).
+ * them and flips them. A published date still in the future schedules,
+ * with its publishing job.
+ *
+ * `exact` (a Dateline export, dateline.ts): the held status and time are
+ * what the exporting site had, taken as they are, and the row keeps its
+ * own first publication time.
  */
-export async function releaseImport(deps: ImportDeps, source: string): Promise<number> {
+export async function releaseImport(deps: ImportDeps, source: string, opts: { exact?: boolean } = {}): Promise<number> {
   const nowIso = deps.clock.now().toISOString();
   const released = await deps.db.kysely.transaction().execute(async (trx) => {
     let n = 0;
@@ -22,7 +27,17 @@ export async function releaseImport(deps: ImportDeps, source: string): Promise<n
       const held = await heldStories(trx, source, CHUNK);
       if (!held.length) return n;
       const ids = held.map((h) => h.entity_id);
-      const statuses = await applyHeldStatuses(trx, source, ids, nowIso);
+      const statuses = opts.exact ? new Map<number, string>() : await applyHeldStatuses(trx, source, ids, nowIso);
+      if (opts.exact) {
+        for (const h of held) {
+          await applyExactStatus(trx, h.entity_id, h.held_status!, h.held_published_at);
+          statuses.set(h.entity_id, h.held_status!);
+        }
+        await clearHeld(trx, source, ids);
+      }
+      for (const h of held) {
+        if (statuses.get(h.entity_id) === 'scheduled' && h.held_published_at) await deps.schedule?.(trx, h.entity_id, h.held_published_at);
+      }
       for (const id of ids) await deps.indexer?.index(trx, id);
       const footprints = await storyFootprints(trx, ids, nowIso);
       await recordChanges(

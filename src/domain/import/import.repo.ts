@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Q } from '../../storage/index.ts';
 
 /** Kinds of thing an import keys by the source's id. */
-export type SourceKind = 'article' | 'section' | 'tag' | 'person' | 'person-email' | 'comment' | 'page' | 'media';
+export type SourceKind = 'article' | 'section' | 'tag' | 'person' | 'person-email' | 'comment' | 'page' | 'media' | 'image' | 'user' | 'redirect-rule';
 
 export async function findImported(db: Q, source: string, kind: SourceKind, sourceId: string): Promise<number | undefined> {
   const r = await db
@@ -212,6 +212,17 @@ export async function insertStoryLinks(
   for (const chunk of chunked(revisions)) await db.insertInto('revisions').values(chunk).execute();
 }
 
+/** The held status of these stories is spent: they have taken it. */
+export async function clearHeld(db: Q, source: string, ids: readonly number[]): Promise<void> {
+  await db
+    .updateTable('import_sources')
+    .set({ held_status: null, held_published_at: null })
+    .where('source', '=', source)
+    .where('kind', '=', 'article')
+    .where('entity_id', 'in', [...ids])
+    .execute();
+}
+
 /**
  * The flip for a chunk of held stories in two statements: each takes its
  * held status, and its hold is cleared. The rule, in SQL so that no row
@@ -237,13 +248,7 @@ export async function applyHeldStatuses(db: Q, source: string, ids: readonly num
     .where('s.held_status', 'is not', null)
     .where('articles.id', 'in', [...ids])
     .execute();
-  await db
-    .updateTable('import_sources')
-    .set({ held_status: null, held_published_at: null })
-    .where('source', '=', source)
-    .where('kind', '=', 'article')
-    .where('entity_id', 'in', [...ids])
-    .execute();
+  await clearHeld(db, source, ids);
   const rows = await db.selectFrom('articles').select(['id', 'status']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r.status]));
 }

@@ -74,6 +74,10 @@ export interface ImportDeps {
   changes: { committed(): Promise<void> };
   hash: CommentHasher;
   indexer?: { index(trx: Q, articleId: number): Promise<void> };
+  /** Writes (or moves) a scheduled story's publishing job, in the caller's transaction. */
+  schedule?: (trx: Q, articleId: number, publishAtIso: string) => Promise<void>;
+  /** Where a Dateline export's media files go (dateline.ts). */
+  blobs?: { put(key: string, file: string, data: Buffer): Promise<void> };
   /** Where pages go; without it (a bare test harness) pages are skipped and counted. */
   pages?: PagesService;
   /** The media library (MediaService) and the SSRF-safe client, for `--media-dir` and `--fetch-media` (media.importer.ts). */
