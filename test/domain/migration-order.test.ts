@@ -18,12 +18,15 @@ for (const dialect of DIALECTS) {
     after(async () => t.cleanup());
 
     test('a later migration already run does not stop the earlier ones that arrived after it', async () => {
+      // Every migration after 0014 but 0019: the ones that arrived "late", whatever has been added since.
+      const late = (await pendingMigrations(t.db)).filter((name) => name > '0014-import' && name !== '0019-search-postgres');
+      assert.deepEqual(late.slice(0, 3), ['0015-staff-factors', '0016-front-page', '0017-pages-redirects']);
       await migrateTo(t.db, '0014-import');
       await searchPostgresMigration(t.db.dialect).up(t.db.kysely);
       await (t.db.kysely as any).insertInto('kysely_migration').values({ name: '0019-search-postgres', timestamp: new Date().toISOString() }).execute();
-      assert.deepEqual(await pendingMigrations(t.db), ['0015-staff-factors', '0016-front-page', '0017-pages-redirects']);
+      assert.deepEqual(await pendingMigrations(t.db), late);
       const ran = await migrateToLatest(t.db);
-      assert.deepEqual(ran, ['0015-staff-factors', '0016-front-page', '0017-pages-redirects']);
+      assert.deepEqual(ran, late);
       assert.deepEqual(await pendingMigrations(t.db), []);
       // Their tables are there.
       for (const table of ['passkeys', 'front_page_picks', 'pages', 'redirect_rules'] as const) await (t.db.kysely as any).selectFrom(table).selectAll().limit(1).execute();
