@@ -91,28 +91,34 @@ const __datelineUrl = (rel) => __datelineToUrl(__datelinePath.join(__datelineRoo
 /** Builds into a temporary file and renames it, so a process starting meanwhile never reads half a bundle. */
 export async function buildServer() {
   const tmp = `${BUNDLE}.${process.pid}.tmp`;
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [path.join(root, 'src/cli/main.ts')],
-    outfile: tmp,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Native addons (and pg's optional one) stay packages; the rest is bundled, since loading
-    // thousands of small files from node_modules was most of the start.
-    external: ['better-sqlite3', 'sharp', '@node-rs/argon2', 'pg-native'],
-    // The map is written beside the temporary file, renamed with it, and named in the footer.
-    sourcemap: 'external',
-    footer: { js: '//# sourceMappingURL=dateline.mjs.map' },
-    legalComments: 'none',
-    // Less to parse at start; names kept for stack traces and for plugins that are named by their function.
-    minify: process.env.DATELINE_BUNDLE_PLAIN !== '1',
-    keepNames: true,
-    logLevel: 'warning',
-    banner: { js: BANNER },
-    plugins: [ownLocation, lazyPackages],
-  });
+  const esbuild = await import('esbuild');
+  // esbuild answers from a service process; `npm start` builds inside the server's own
+  // launcher, so the service is stopped after the build instead of living (≈ 230 MB) beside it.
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(root, 'src/cli/main.ts')],
+      outfile: tmp,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // Native addons (and pg's optional one) stay packages; the rest is bundled, since loading
+      // thousands of small files from node_modules was most of the start.
+      external: ['better-sqlite3', 'sharp', '@node-rs/argon2', 'pg-native'],
+      // The map is written beside the temporary file, renamed with it, and named in the footer.
+      sourcemap: 'external',
+      footer: { js: '//# sourceMappingURL=dateline.mjs.map' },
+      legalComments: 'none',
+      // Less to parse at start; names kept for stack traces and for plugins that are named by their function.
+      minify: process.env.DATELINE_BUNDLE_PLAIN !== '1',
+      keepNames: true,
+      logLevel: 'warning',
+      banner: { js: BANNER },
+      plugins: [ownLocation, lazyPackages],
+    });
+  } finally {
+    await esbuild.stop();
+  }
   fs.renameSync(`${tmp}.map`, `${BUNDLE}.map`);
   fs.renameSync(tmp, BUNDLE);
 }
