@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { importDateline, importGhost, importWordPress, type ImportProgress, type ImportResult } from '../../domain/import/index.ts';
+import { importDateline, importGhost, importWordPress, progressFigures, type ImportProgress, type ImportResult } from '../../domain/import/index.ts';
 import { EXIT, parseFlags, UsageError, type Io } from '../io.ts';
 import { configFrom, withServices } from './services.ts';
 
@@ -46,12 +46,8 @@ when the whole file is in; a re-run of the same file updates in place.`;
 
 /** One stderr line a second at most: counts, posts a second, and time left from the share of the file read. */
 export function progressLine(p: ImportProgress): string {
-  const secs = p.elapsedMs / 1000;
-  const done = p.counts.stories + p.counts.updated;
-  const share = p.bytesTotal ? p.bytesRead / p.bytesTotal : 0;
-  const left = share > 0 ? (secs * (1 - share)) / share : NaN;
-  const rate = secs > 0 ? Math.round(done / secs) : 0;
-  return `${(share * 100).toFixed(0)}%  ${done.toLocaleString('en')} stories, ${p.counts.comments.toLocaleString('en')} comments  ${rate.toLocaleString('en')} stories/s  ${Number.isFinite(left) ? `${Math.ceil(left)} s left` : ''}`.trimEnd();
+  const f = progressFigures(p);
+  return `${(f.share * 100).toFixed(0)}%  ${f.done.toLocaleString('en')} stories, ${p.counts.comments.toLocaleString('en')} comments  ${(f.rate ?? 0).toLocaleString('en')} stories/s  ${f.secondsLeft !== null ? `${f.secondsLeft} s left` : ''}`.trimEnd();
 }
 
 function summary(r: ImportResult): string[] {

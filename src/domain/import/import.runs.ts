@@ -3,7 +3,7 @@ import type { Db } from '../../storage/index.ts';
 import type { JobKind, JobQueue } from '../jobs/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { importGhost } from './ghost.ts';
-import { emptyCounts, type ImportCounts, type ImportDeps, type ImportProgress, type ImportResult } from './import.types.ts';
+import { emptyCounts, progressFigures, type ImportCounts, type ImportDeps, type ImportProgress, type ImportResult } from './import.types.ts';
 import { importWordPress } from './wordpress.ts';
 import { ImportFormatError } from './xml-stream.ts';
 
@@ -131,8 +131,7 @@ function viewOf(
   const counts = { ...emptyCounts(), ...p.counts };
   const bytesRead = p.bytesRead ?? 0;
   const elapsedMs = p.elapsedMs ?? 0;
-  const done = counts.stories + counts.updated;
-  const share = r.bytes_total ? bytesRead / r.bytes_total : 0;
+  const figures = progressFigures({ counts, bytesRead, bytesTotal: r.bytes_total, elapsedMs });
   const running = r.state === 'running';
   return {
     id: r.id,
@@ -143,8 +142,8 @@ function viewOf(
     bytesRead,
     bytesTotal: r.bytes_total,
     elapsedMs,
-    rate: elapsedMs > 0 && done > 0 ? Math.round(done / (elapsedMs / 1000)) : null,
-    secondsLeft: running && share > 0 && share < 1 ? Math.ceil(((elapsedMs / 1000) * (1 - share)) / share) : running && share >= 1 ? 0 : null,
+    rate: figures.rate,
+    secondsLeft: running ? figures.secondsLeft : null,
     summary: r.summary ? JSON.parse(r.summary) : null,
     error: r.error,
     createdBy: r.created_by,

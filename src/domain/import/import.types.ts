@@ -86,3 +86,21 @@ export interface ImportDeps {
 }
 
 export const emptyCounts = (): ImportCounts => ({ stories: 0, updated: 0, comments: 0, sections: 0, tags: 0, people: 0, redirects: 0, pages: 0, pagesUpdated: 0, skipped: {} });
+
+/**
+ * What a progress display shows, worked out once for the CLI's line and the
+ * admin page's bar: stories done, the share of the file read, stories a
+ * second (null before the first), and seconds left from the share read so far
+ * (null before any of the file was read).
+ */
+export function progressFigures(p: ImportProgress): { done: number; share: number; rate: number | null; secondsLeft: number | null } {
+  const secs = p.elapsedMs / 1000;
+  const done = p.counts.stories + p.counts.updated;
+  const share = p.bytesTotal ? p.bytesRead / p.bytesTotal : 0;
+  return {
+    done,
+    share,
+    rate: secs > 0 && done > 0 ? Math.round(done / secs) : null,
+    secondsLeft: share > 0 ? Math.max(0, Math.ceil((secs * (1 - share)) / share)) : null,
+  };
+}
