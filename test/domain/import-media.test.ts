@@ -10,6 +10,7 @@ import type { Doc, ImageNode } from '../../src/domain/articles/index.ts';
 import { importGhost, importWordPress, type ImportDeps } from '../../src/domain/import/index.ts';
 import { uploadsPath } from '../../src/domain/import/media.files.ts';
 import { createSafeFetch } from '../../src/domain/shared/safe-fetch.ts';
+import { writeWxr } from '../helpers/wxr.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
 /**
@@ -36,23 +37,8 @@ function put(root: string, rel: string, data: Buffer): void {
   fs.writeFileSync(file, data);
 }
 
-function wxr(name: string, items: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(
-    file,
-    `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-<title>Old Site</title><link>https://old.example/</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://old.example/</wp:base_site_url>
-<wp:author><wp:author_login>ann</wp:author_login><wp:author_email>ann@old.example</wp:author_email><wp:author_display_name>Ann</wp:author_display_name></wp:author>
-${items}
-</channel>
-</rss>
-`,
-  );
-  return file;
-}
+const ANN = '<wp:author><wp:author_login>ann</wp:author_login><wp:author_email>ann@old.example</wp:author_email><wp:author_display_name>Ann</wp:author_display_name></wp:author>';
+const wxr = (name: string, items: string): string => writeWxr(tmp, name, items, ANN);
 
 function post(id: number, html: string, extra = ''): string {
   return `<item><title>Post ${id}</title><link>https://old.example/2020/05/post-${id}/</link><dc:creator>ann</dc:creator>

@@ -4,30 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { importWordPress, ImportFormatError } from '../../src/domain/import/index.ts';
+import { writeWxr } from '../helpers/wxr.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/import/wordpress');
 const fixtures = { skip: fs.existsSync(FIXTURES) ? false : 'no ../shared/fixtures/import (clone without the shared fixtures)' };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-wxr-'));
 
-/** A WXR 1.2 file around `items` (and `head`: authors and terms). */
-function wxr(name: string, items: string, head = ''): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(
-    file,
-    `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-<title>Old Site</title><link>https://old.example/</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://old.example/</wp:base_site_url>
-${head}
-${items}
-</channel>
-</rss>
-`,
-  );
-  return file;
-}
+const wxr = (name: string, items: string, head = ''): string => writeWxr(tmp, name, items, head);
 
 function post(id: number, o: { title?: string; html?: string; status?: string; gmt?: string; extra?: string } = {}): string {
   return `<item><title>${o.title ?? `Post ${id}`}</title><link>https://old.example/2020/05/post-${id}/</link><dc:creator>ann</dc:creator>
