@@ -50,10 +50,18 @@ it('the second tuning set stays at its measured figures, with no wrong-entity su
   assert.equal(e.overall.dup, 0);
 });
 
-it('the command prints the tuning table, and the holdout or why it is missing', async () => {
+it('the command prints the tuning tables, and each holdout or why it is missing', async () => {
   const lines: string[] = [];
   await main([], (l) => lines.push(l));
   assert.equal(lines[0], `tune: ${TUNE_STORIES.length} stories`);
   assert.ok(lines.includes(`tune-2: ${TUNE_STORIES_2.length} stories`), lines.join('\n'));
   assert.ok(lines.some((l) => /^holdout: /.test(l)), lines.join('\n'));
+  assert.ok(lines.some((l) => /^holdout-2: /.test(l)), lines.join('\n'));
+});
+
+it('--no-holdout prints the tuning tables only', async () => {
+  const lines: string[] = [];
+  await main(['--no-holdout'], (l) => lines.push(l));
+  assert.ok(lines.includes(`tune-2: ${TUNE_STORIES_2.length} stories`));
+  assert.ok(!lines.some((l) => /^holdout/.test(l)), lines.join('\n'));
 });
