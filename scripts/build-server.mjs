@@ -3,8 +3,11 @@
 // bin/dateline.mjs (and so `npm start`) runs with plain node when it is newer
 // than every source. Compiling the TypeScript through tsx, and then loading
 // thousands of small files from node_modules, took two to three seconds
-// before the first request. Tests and `npm run bench` keep running the
-// sources through tsx.
+// before the first request. `npm test` builds it first too: the tests that
+// start the CLI as a child process (test/cli/) then run what an operator
+// runs, and each start costs about a second instead of five (the suite's CLI
+// tests took about three times as long through tsx). Tests in the test
+// process itself, and `npm run bench`'s own code, run the sources through tsx.
 //   node scripts/build-server.mjs            (skips the build when the bundle is current)
 //   node scripts/build-server.mjs --force
 //   DATELINE_BUNDLE_PLAIN=1 node scripts/build-server.mjs --force   (unminified, for profiling)
