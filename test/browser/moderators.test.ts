@@ -96,6 +96,12 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
     await page.locator('#f-moderatorDigestHour').scrollIntoViewIfNeeded();
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'settings-digest-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone the settings must fit the screen: nothing wider than it, so no sideways scrolling.
+    const wide = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      past: [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 390.5).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}#${e.id}`),
+    }));
+    assert.ok(wide.page <= 390, `the settings page is ${wide.page} px wide at 390: ${wide.past.join(', ')}`);
     await page.locator('#f-moderatorDigestHour').scrollIntoViewIfNeeded();
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'settings-digest-390.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
