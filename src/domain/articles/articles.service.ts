@@ -67,13 +67,13 @@ export class ArticlesService {
     return this.deps.db.kysely;
   }
 
-  /** Unique-slug races on PostgreSQL surface as a unique violation at commit: retry with the next suffix. */
   /** Network first, outside any transaction: a slow provider must not hold the database. */
   private async withEmbedPreviews(input: ArticleInput): Promise<ArticleInput> {
     if (!input.body || !this.deps.embedPreviews) return input;
     return { ...input, body: await this.deps.embedPreviews.complete(input.body) };
   }
 
+  /** Unique-slug races on PostgreSQL surface as a unique violation at commit: retry with the next suffix. */
   private async withSlugRetry<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
