@@ -1,6 +1,5 @@
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, watchPage } from '../helpers/browser.ts';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/dialects.ts';
@@ -22,8 +21,7 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
     await app.users.create({ email: 'chief@news.test', name: 'Leila Chief', role: 'admin', password: PASSWORD }, 'test');
     await app.users.create({ email: 'cub@news.test', name: 'Cub Reporter', role: 'contributor', password: PASSWORD }, 'test');
     await app.users.create({ email: 'desk@news.test', name: 'Desk Editor', role: 'editor', password: PASSWORD }, 'test');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
 
@@ -31,15 +29,6 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
     await browser?.close();
     await app?.cleanup();
   });
-
-  function watch(page: Page): string[] {
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    return problems;
-  }
 
   async function signIn(page: Page, email: string, next = '') {
     await page.goto(`${base}/admin/sign-in${next}`);
@@ -51,7 +40,7 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
   test('an admin signs in through the form, sees the dashboard, and signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
     const gate = await page.goto(`${base}/admin/users`);
     assert.equal(new URL(page.url()).pathname, '/admin/sign-in', 'sent to sign in');
     assert.equal(gate?.status(), 200);
@@ -106,7 +95,7 @@ describe('browser: newsroom sign-in', { skip: skipWithoutChromium }, () => {
   test('a contributor gets 403 on /admin/users and sees no Users link', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
     await signIn(page, 'cub@news.test');
     assert.equal(new URL(page.url()).pathname, '/admin');
     const nav = await page.locator('.admin-nav').innerText();

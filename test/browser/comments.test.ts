@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, listenOnLoopback } from '../helpers/browser.ts';
 import { publishedStory } from '../domain/comments-helpers.ts';
 import { createCommentsTestApp, storyUrl, type CommentsTestApp } from '../http/comments-client.ts';
 import { makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
@@ -35,8 +34,7 @@ describe('browser: Leave a Comment with JavaScript on and off, then moderation',
     story = await publishedStory(app, 'Tehran council meets');
     // Both readers come from 127.0.0.1; the 15 s flood rule is tested elsewhere.
     await app.comments.settings.updateRules({ floodSeconds: 1 });
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {

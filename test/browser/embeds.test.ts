@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import sharp from 'sharp';
 import type { SafeFetch } from '../../src/domain/shared/safe-fetch.ts';
-import { launchChromium, skipWithoutChromium, signInThroughForm } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, signInThroughForm, listenOnLoopback } from '../helpers/browser.ts';
 import { createTestApp, type TestApp } from '../helpers/dialects.ts';
 import { makeStaff } from '../http/admin-auth-helpers.ts';
 
@@ -44,8 +43,7 @@ describe('browser: embeds', { skip: skipWithoutChromium }, () => {
     });
     assert.equal(res.statusCode, 201, res.body);
     storyPath = new URL(res.json().article.url).pathname;
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
-import { makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
+import { makeStaff } from '../http/admin-auth-helpers.ts';
 
 /** Screenshots for docs/screenshots/ are written only when asked (SCREENSHOTS=1), so a test run leaves the tree clean. */
 const SHOTS = process.env.SCREENSHOTS === '1' ? path.resolve(import.meta.dirname, '../../docs/screenshots') : null;
@@ -42,14 +41,6 @@ async function seed(app: TestApp): Promise<void> {
   }
 }
 
-async function signIn(page: Page, base: string): Promise<void> {
-  await page.goto(`${base}/admin/sign-in`);
-  await page.fill('input[name="email"]', 'editor@news.test');
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('form button[type="submit"]');
-  await page.waitForURL(/\/admin(\?|$|\/)/);
-}
-
 for (const dialect of DIALECTS) {
   describe(`browser, ${dialect}: an editor makes the front page`, { skip: skipWithoutChromium }, () => {
     let app: TestApp;
@@ -61,8 +52,7 @@ for (const dialect of DIALECTS) {
       await app.settings.update({ name: 'The Harbour Times', timeZone: 'Asia/Tehran' });
       await seed(app);
       await makeStaff(app, 'editor');
-      await app.server.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+      base = await listenOnLoopback(app.server);
       browser = await launchChromium();
     });
     after(async () => {
@@ -75,7 +65,7 @@ for (const dialect of DIALECTS) {
       await page.goto(base);
       assert.equal((await page.locator('.lead .card-title').innerText()).trim(), 'Ceasefire talks resume in Geneva', 'the newest leads before any choice');
 
-      await signIn(page, base);
+      await signInThroughForm(page, base);
       await page.click('.admin-nav a[href="/admin/front-page"]');
       await page.selectOption('select[name="lead"]', { label: 'Election commission reviews postal votes' });
       await page.fill('input[name="leadUntil"]', '2026-05-23T20:00');
@@ -116,7 +106,7 @@ for (const dialect of DIALECTS) {
       await page.goto(`${base}/section/politics`);
       assert.equal((await page.locator('.card-title').first().innerText()).trim(), 'Harbour authority budget approved after all-night sitting', 'the newest first before any choice');
       assert.equal(await page.locator('.list-lead').count(), 0);
-      await signIn(page, base);
+      await signInThroughForm(page, base);
       await page.goto(`${base}/admin/sections`);
       await page.getByRole('link', { name: 'Politics', exact: true }).click();
       const pick = page.locator('form[action$="/lead"] select');

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium, skipWithoutChromium, listenOnLoopback, signInThroughForm } from '../helpers/browser.ts';
 import { publishedStory } from '../domain/comments-helpers.ts';
 import { createCommentsTestApp, postValid, type CommentsTestApp } from '../http/comments-client.ts';
-import { makeStaff, PASSWORD } from '../http/admin-auth-helpers.ts';
+import { makeStaff } from '../http/admin-auth-helpers.ts';
 
 /** Screenshots for docs/screenshots/ are written only when asked (SCREENSHOTS=1), so a test run leaves the tree clean. */
 const SHOTS = process.env.SCREENSHOTS === '1' ? path.resolve(import.meta.dirname, '../../docs/screenshots') : null;
-
-async function signIn(page: Page, base: string, email = 'moderator@news.test'): Promise<void> {
-  await page.goto(`${base}/admin/sign-in`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('form button[type="submit"]');
-  await page.waitForURL(/\/admin(\?|$|\/)/);
-}
 
 describe('browser: a moderator sees what waits, gets a confirmation, is asked before destroying, edits the rules', { skip: skipWithoutChromium }, () => {
   let app: CommentsTestApp;
@@ -35,8 +26,7 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
     await postValid(app, market, { name: 'Cyrus', body: 'Good news for the stallholders.' });
     await makeStaff(app, 'moderator');
     await makeStaff(app, 'admin');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {
@@ -46,7 +36,7 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
 
   test('nav count, waiting by story, local times, the approve flash, and a delete that asks first', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, base);
+    await signInThroughForm(page, base, 'moderator@news.test');
     assert.equal((await page.locator('.admin-nav a[href="/admin/comments"] .count-badge').innerText()).trim(), '3');
     await page.goto(`${base}/admin/comments`);
     await page.locator('.desk-by-story summary').click();
@@ -81,7 +71,7 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
 
   test('the digest setting: an hour or off, kept in the edition’s zone; with no mail, the settings, the desk and the reader’s checkbox say so', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, base, 'admin@news.test');
+    await signInThroughForm(page, base, 'admin@news.test');
     await page.goto(`${base}/admin/settings`);
     assert.match(await page.locator('.notice-info').innerText(), /Mail is not configured: set SMTP_URL/);
     const digest = page.locator('select[name="moderatorDigestHour"]');
@@ -131,7 +121,7 @@ describe('browser: a moderator sees what waits, gets a confirmation, is asked be
 
   test('the rules page: a refused word saved there stops a look-alike spelling of it', async () => {
     const page = await browser.newPage();
-    await signIn(page, base);
+    await signInThroughForm(page, base, 'moderator@news.test');
     await page.goto(`${base}/admin/comments`);
     await page.getByRole('link', { name: 'Comment rules' }).click();
     await page.fill('textarea[name="rejectWords"]', 'casino');

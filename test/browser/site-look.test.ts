@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { seedDemo } from '../../src/domain/demo/index.ts';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback } from '../helpers/browser.ts';
 import { createTestApp, type TestApp } from '../helpers/dialects.ts';
 import { easyRules, nextIp, validPost } from '../domain/comments-helpers.ts';
 
@@ -43,8 +42,7 @@ describe('the public site, light and dark, 1280 and 390 px', { skip: skipWithout
     const r = await app.comments.submit(p, p.raw);
     if (r.status !== 'approved') await app.commentModeration.moderate([r.id], 'approve', 'test');
     storyPath = `/news/${a.id}/${a.slug}`;
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, watchPage } from '../helpers/browser.ts';
 import { createTestApp, type TestApp } from '../helpers/dialects.ts';
 import { freePort } from '../helpers/loopback.ts';
 
@@ -42,15 +42,6 @@ describe('browser: staff passkeys and two-step sign-in', { skip: skipWithoutChro
     await app?.cleanup();
   });
 
-  function watch(page: Page): string[] {
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    return problems;
-  }
-
   async function passwordSignIn(page: Page, email: string, until: RegExp) {
     await page.goto(`${base}/admin/sign-in`);
     await page.getByLabel('Email').fill(email);
@@ -74,7 +65,7 @@ describe('browser: staff passkeys and two-step sign-in', { skip: skipWithoutChro
   test('a passkey is registered on the account page, then signs in alone, and serves as the second step after the password', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
     const { cdp, authenticatorId } = await withAuthenticator(context, page);
 
     await passwordSignIn(page, 'chief@news.test', /\/admin$/);
@@ -121,7 +112,7 @@ describe('browser: staff passkeys and two-step sign-in', { skip: skipWithoutChro
     await app.settings.update({ requireSecondFactorRoles: ['editor'] }, 'test');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
 
     await passwordSignIn(page, 'desk@news.test', /\/admin\/account\?enrol=1$/);
     assert.match(await page.getByRole('alert').innerText(), /must use a second factor/);

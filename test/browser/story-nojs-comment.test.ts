@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback } from '../helpers/browser.ts';
 import { publishedStory } from '../domain/comments-helpers.ts';
 import { createCommentsTestApp, storyUrl, type CommentsTestApp } from '../http/comments-client.ts';
 
@@ -20,8 +19,7 @@ describe('browser, JavaScript off: read the story, answer the question on the sa
   before(async () => {
     app = await createCommentsTestApp('sqlite', { realClock: true });
     story = await publishedStory(app, 'Night buses return to the ring road');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
   after(async () => {

@@ -1,6 +1,5 @@
-import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium, listenOnLoopback } from '../helpers/browser.ts';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -56,8 +55,7 @@ describe('browser: the story page as a reader sees it', { skip: skipWithoutChrom
       'test',
     );
     await app.articles.create(parseArticleInput({ headline: 'Markets rally on hopes of a deal', section: 'business', status: 'published', tags: ['Iran'], dek: 'The rial firmed.' }, 'create'), 'test');
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(app.server);
     browser = await launchChromium();
   });
 

@@ -24,10 +24,21 @@ export async function listenOnLoopback(server: FastifyInstance): Promise<string>
   return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 }
 
-/** Signs in through the newsroom's own form as a member made by makeStaff; resolves on the dashboard. */
+/** Signs in through the newsroom's own form as a member made by makeStaff; resolves on the newsroom page the form sends them to. */
 export async function signInThroughForm(page: Page, base: string, email = 'editor@news.test'): Promise<void> {
   await page.goto(`${base}/admin/sign-in`);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/admin`), page.click('button[type=submit]')]);
+  const inNewsroom = (u: URL) => /^\/admin(\/|$)/.test(u.pathname) && !u.pathname.startsWith('/admin/sign-in');
+  await Promise.all([page.waitForURL(inNewsroom), page.click('button[type=submit]')]);
+}
+
+/** Console errors and warnings and uncaught exceptions of a page, as they happen: a page that works leaves the list empty. */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
 }
