@@ -55,21 +55,20 @@ export function StartPage(p: { csrf: string; runs: ImportRunView[]; error?: stri
           <input id="import-file" type="file" name="file" required accept=".xml,.json,application/xml,text/xml,application/json" />
           <p class="hint">Up to {n(p.maxBytes / 1024 / 1024)} MB. A larger export: <code>dateline import wordpress FILE</code> on the server.</p>
         </div>
-        <fieldset class="field" aria-describedby="fetch-media-warning">
-          <legend>Pictures</legend>
+        <div class="field field-check">
           <label>
-            <input type="checkbox" id="import-fetch-media" name="fetch_media" value="on" /> Fetch the pictures from the old site
+            <input type="checkbox" id="import-fetch-media" name="fetch_media" value="on" aria-describedby="fetch-media-warning" /> Fetch the pictures from the old site
           </label>
-          <p class="hint" id="fetch-media-warning">
+          <p class="field-hint" id="fetch-media-warning">
             When ticked, the server downloads every featured and inline picture the export names from its address on the old site (or wherever it is
             hosted): one request per picture, public addresses only, up to 20 MB and 15 seconds each. The old site sees those requests, and a site with many
             pictures takes much longer to import. Each picture is checked and re-encoded like an upload. Left unticked, pictures are counted and not imported.
           </p>
-          <p class="hint">
+          <p class="field-hint">
             Taking pictures from a copy of the old uploads folder is not offered here: a folder on the server can only be named on the server, with{' '}
             <code>dateline import wordpress FILE --media-dir DIR</code>.
           </p>
-        </fieldset>
+        </div>
         <button type="submit">Upload and import</button>
       </form>
       <h2>Imports</h2>
