@@ -13,6 +13,8 @@ draft, pending → review), categories nested sections, tags, authors people,
 comments (approved, held → pending, spam; trash skipped) with their replies,
 and each post's old permalink and ?p=ID a 301 to its new address; pages
 become static pages. Attachments and menus are skipped and counted.
+Published sticky posts (Ghost: featured posts) become the front page's top
+stories, newest first, only when the front page has no choices yet.
 
 Featured and inline images are imported only when you say where from:
   --media-dir DIR   a copy of the old site's wp-content/uploads (or Ghost's
