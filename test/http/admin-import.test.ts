@@ -131,6 +131,18 @@ for (const dialect of DIALECTS) {
       assert.match((await admin.get(on.headers.location as string)).body, /Pictures: 1 imported, 0 reused from an earlier import, 0 failed\./);
     });
 
+    test('a Ghost export runs the same way: progress to 100 %, then the summary', async () => {
+      const token = csrfFrom((await admin.get('/admin/import')).body);
+      const posts = Array.from({ length: 3 }, (_, i) => ({ id: `g${i}`, title: `Ghost story ${i}`, slug: `ghost-story-${i}`, html: `<p>${i}</p>`, status: 'published', published_at: '2022-01-01T10:00:00.000Z', featured: false }));
+      const json = Buffer.from(JSON.stringify({ db: [{ data: { posts, users: [], tags: [], posts_tags: [], posts_authors: [] } }] }));
+      const res = await upload(admin, { _csrf: token, kind: 'ghost' }, json);
+      assert.equal(res.statusCode, 303, res.body);
+      await app.runner.runDue();
+      const done = (await admin.get(`${res.headers.location}/progress`)).json();
+      assert.deepEqual([done.state, done.percent, done.stories], ['done', 100, 3]);
+      assert.match((await admin.get(res.headers.location as string)).body, /<dd id="summary-stories">3<\/dd>/);
+    });
+
     test('a malformed file ends the run as failed, with the line, and nothing visible; the job is not retried', async () => {
       const token = csrfFrom((await admin.get('/admin/import')).body);
       const before = await publicCount();
