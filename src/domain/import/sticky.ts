@@ -1,5 +1,6 @@
 import { MAX_TOP_STORIES } from '../front-page/index.ts';
 import type { Q } from '../../storage/index.ts';
+import { AppError } from '../shared/errors.ts';
 import type { ImportDeps } from './import.types.ts';
 
 /** Source ids per lookup: far under either database's limit on bound parameters, whatever a file marks sticky. */
@@ -18,8 +19,15 @@ export async function placeSticky(deps: ImportDeps, source: string, sourceIds: s
   const ids = await newestPublic(deps.db.kysely, source, [...new Set(sourceIds)]);
   if (!ids.length) return note('sticky posts not placed: none is published', sourceIds.length);
   if (!deps.frontPage) return note('sticky posts not placed: no front page service', ids.length);
-  if (await deps.frontPage.placeIfUnarranged(ids, actor)) note('sticky posts placed as top stories on the front page', ids.length);
-  else note('sticky posts not placed: the front page already has choices (an editor\'s, or an earlier import\'s)', ids.length);
+  let placed: boolean;
+  try {
+    placed = await deps.frontPage.placeIfUnarranged(ids, actor);
+  } catch (e) {
+    // The stories are in and public by now: a story unpublished by someone in the meantime costs the top stories, not the run.
+    if (e instanceof AppError && e.code === 'VALIDATION_FAILED') return note(`sticky posts not placed: ${e.problems[0]?.message ?? e.message}`, ids.length);
+    throw e;
+  }
+  note(placed ? 'sticky posts placed as top stories on the front page' : 'sticky posts not placed: the front page already has choices (an editor\'s, or an earlier import\'s)', ids.length);
 }
 
 async function newestPublic(db: Q, source: string, sourceIds: string[]): Promise<number[]> {
