@@ -130,7 +130,7 @@ export function createServices(
   const frontPage = new FrontPageService({ db, clock, changes, jobs, queries, articles, sections });
   const cdnPurger = new CdnPurger({ urls: config.purgeUrls, onError, queue: jobs, db: db.kysely });
   const pages = new PagesService({ db, clock, changes });
-  const importDeps: ImportDeps = { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch, schedule: schedulePublishing(jobs), blobs };
+  const importDeps: ImportDeps = { db, clock, changes, indexer: search.indexer, hash: (kind, value) => comments.settings.hash(kind, value), pages, media, fetch: remoteFetch, schedule: schedulePublishing(jobs), blobs, frontPage };
   const importRuns = new ImportRuns({ db, jobs, clock, importDeps });
   changes.on(cdnPurger.onChanges);
   return {

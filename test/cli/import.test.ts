@@ -21,6 +21,7 @@ for (const dialect of DIALECTS) {
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /6 new stories, 0 updated, 1 comments/);
       assert.match(first.stdout, /5 new pages, 0 pages updated/);
+      assert.match(first.stderr, /^100%  6 stories, 1 comments  \d+ stories\/s  0 s left$/m, 'the first batch\'s line is shown at once');
       const again = await runCli(['import', 'wordpress', path.join(FIXTURES, 'small-export.xml')], t.env);
       assert.match(again.stdout, /0 new stories, 6 updated/);
       await withCliServices(t.env, async (s) => {
@@ -38,6 +39,7 @@ for (const dialect of DIALECTS) {
       const ghost = await runCli(['import', 'ghost', path.join(FIXTURES, '../ghost/v4_export.json'), '--media-dir', fs.mkdtempSync(path.join(t.dataDir, 'uploads-'))], t.env);
       assert.equal(ghost.code, 0, ghost.stderr);
       assert.match(ghost.stdout, /7 new stories/);
+      assert.match(ghost.stderr, /^100%  7 stories, 0 comments  \d+ stories\/s  0 s left$/m, 'Ghost shows the progress line too');
       assert.match(ghost.stdout, /images: 0 imported, 0 reused from an earlier run, [1-9]\d* failed/);
       assert.match(ghost.stdout, /image failed: https:\/\/static\.ghost\.org\/\S+: not under \/content\/images\/, so not in the media folder/);
     });

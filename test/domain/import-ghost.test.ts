@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { importGhost, ImportFormatError, lexicalToHtml, mobiledocToHtml } from '../../src/domain/import/index.ts';
+import { importGhost, progressFigures, ImportFormatError, lexicalToHtml, mobiledocToHtml } from '../../src/domain/import/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/import/ghost');
@@ -55,6 +55,22 @@ for (const dialect of DIALECTS) {
       assert.equal(v2.counts.stories, 7, 'a different export (other ids) is a different set of stories');
       const redirect = await app.db.kysely.selectFrom('redirects').selectAll().where('path', '=', '/integrations/').executeTakeFirst();
       assert.equal(redirect?.article_id, story.id);
+    });
+
+    test('progress after each batch of 200 posts: the share of posts done over the file, counts growing, 100 % at the end', async () => {
+      const posts = Array.from({ length: 450 }, (_, i) => ({ id: `gen-${i}`, title: `Generated ${i}`, slug: `generated-${i}`, html: `<p>${i}</p>`, status: 'published', published_at: '2022-01-01T10:00:00.000Z' }));
+      const file = path.join(tmp, 'many.json');
+      fs.writeFileSync(file, JSON.stringify({ db: [{ data: { posts, users: [], tags: [], posts_tags: [], posts_authors: [] } }] }));
+      const seen: { stories: number; share: number }[] = [];
+      const total = fs.statSync(file).size;
+      await importGhost(app.importDeps, file, {
+        onProgress: (p) => {
+          assert.equal(p.bytesTotal, total);
+          const f = progressFigures(p);
+          seen.push({ stories: f.done, share: Math.round(f.share * 1000) / 1000 });
+        },
+      });
+      assert.deepEqual(seen, [{ stories: 200, share: 0.444 }, { stories: 400, share: 0.889 }, { stories: 450, share: 1 }]);
     });
 
     test('a file that is not a Ghost export is refused and nothing is written', async () => {

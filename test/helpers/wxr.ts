@@ -19,3 +19,5 @@ ${items}
   );
   return file;
 }
+
+export { generateWxr } from '../../bench/wxr.ts';

@@ -1,16 +1,20 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
+import type net from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { createSafeFetch } from '../../src/domain/shared/safe-fetch.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 import { csrfFrom, makeStaff, signedIn, type Browser } from './admin-auth-helpers.ts';
 
-/** A small WXR: `posts` published posts with two comments each (the second a reply to the first). */
-function wxr(posts: number): Buffer {
+/** A small WXR: `posts` published posts with two comments each (the second a reply to the first); `html` is each post's body. */
+function wxr(posts: number, html = (p: number) => `<p>Body of story ${p}.</p>`): Buffer {
   let items = '';
   for (let p = 1; p <= posts; p++) {
     const c = p * 10;
-    items += `<item><title>Imported story ${p}</title><link>https://old.example/story-${p}/</link><dc:creator>writer</dc:creator><content:encoded><![CDATA[<p>Body of story ${p}.</p>]]></content:encoded><wp:post_id>${p}</wp:post_id><wp:post_date_gmt>2020-01-0${(p % 9) + 1} 10:00:00</wp:post_date_gmt><wp:post_name>imported-story-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+    items += `<item><title>Imported story ${p}</title><link>https://old.example/story-${p}/</link><dc:creator>writer</dc:creator><content:encoded><![CDATA[${html(p)}]]></content:encoded><wp:post_id>${p}</wp:post_id><wp:post_date_gmt>2020-01-0${(p % 9) + 1} 10:00:00</wp:post_date_gmt><wp:post_name>imported-story-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
 <wp:comment><wp:comment_id>${c}</wp:comment_id><wp:comment_author>Reader</wp:comment_author><wp:comment_author_email>r@ex.example</wp:comment_author_email><wp:comment_date_gmt>2020-01-02 10:00:00</wp:comment_date_gmt><wp:comment_content>First</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
 <wp:comment><wp:comment_id>${c + 1}</wp:comment_id><wp:comment_author>Other</wp:comment_author><wp:comment_author_email>o@ex.example</wp:comment_author_email><wp:comment_date_gmt>2020-01-02 11:00:00</wp:comment_date_gmt><wp:comment_content>Reply</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${c}</wp:comment_parent></wp:comment></item>\n`;
   }
@@ -32,6 +36,10 @@ for (const dialect of DIALECTS) {
     let app: TestApp;
     let admin: Browser;
     let editor: Browser;
+    // A picture server the app's SSRF-safe client is told is the internet (127.0.0.2 only), as test/domain/import-media.test.ts does.
+    let pictures: http.Server;
+    let picturesPort = 0;
+    const hits: string[] = [];
     const uploads = () => {
       const dir = path.join(app.config.dataDir, 'imports');
       return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
@@ -43,13 +51,24 @@ for (const dialect of DIALECTS) {
     const publicCount = async () => (await app.queries.listPublic({}, 1000, 0)).total;
 
     before(async () => {
-      app = await createTestApp(dialect);
+      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2f5d8a' } }).jpeg().toBuffer();
+      pictures = http.createServer((req, res) => {
+        hits.push(req.url ?? '');
+        res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg);
+      });
+      await new Promise<void>((r) => pictures.listen(0, '127.0.0.2', r));
+      picturesPort = (pictures.address() as net.AddressInfo).port;
+      const fetch = createSafeFetch({ extraPorts: [picturesPort], isAllowedAddress: (ip) => ip === '127.0.0.2' });
+      app = await createTestApp(dialect, undefined, { embedFetch: fetch });
       await makeStaff(app, 'admin', 'chief@news.test');
       await makeStaff(app, 'editor', 'ed@news.test');
       admin = await signedIn(app, 'chief@news.test');
       editor = await signedIn(app, 'ed@news.test');
     });
-    after(async () => app.cleanup());
+    after(async () => {
+      pictures.close();
+      await app.cleanup();
+    });
 
     test('an admin uploads a WXR; it runs as a job; the progress JSON goes from waiting to done at 100 %; the page shows the summary', async () => {
       const token = csrfFrom((await admin.get('/admin/import')).body);
@@ -87,6 +106,43 @@ for (const dialect of DIALECTS) {
       assert.equal(await publicCount(), before + 5);
     });
 
+    test('pictures are fetched only when the box is ticked; the summary says what came in', async () => {
+      const page = (await admin.get('/admin/import')).body;
+      assert.match(page, /<input type="checkbox" id="import-fetch-media" name="fetch_media" value="on"/);
+      assert.doesNotMatch(page, /name="fetch_media"[^>]*checked/, 'off by default');
+      assert.match(page, /downloads every featured and inline picture/);
+      assert.match(page, /a folder on the server can only be named on the server/);
+      assert.doesNotMatch(page, /name="media_dir"/);
+      const token = csrfFrom(page);
+      const withPicture = wxr(1, (p) => `<p>Story ${p}.</p><figure><img src="http://127.0.0.2:${picturesPort}/wp-content/uploads/2020/01/p${p}.jpg" alt="Picture ${p}"></figure>`);
+      const images = async () => Number((await app.db.kysely.selectFrom('images').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await images();
+
+      const off = await upload(admin, { _csrf: token, kind: 'wordpress' }, withPicture);
+      await app.runner.runDue();
+      assert.deepEqual([hits.length, await images()], [0, before], 'unticked: nothing fetched');
+      assert.match((await admin.get(off.headers.location as string)).body, /Pictures: 1 not imported \(fetching was not ticked\)/);
+
+      const on = await upload(admin, { _csrf: token, kind: 'wordpress', fetch_media: 'on' }, withPicture);
+      assert.equal(on.statusCode, 303);
+      await app.runner.runDue();
+      assert.deepEqual(hits, ['/wp-content/uploads/2020/01/p1.jpg']);
+      assert.equal(await images(), before + 1);
+      assert.match((await admin.get(on.headers.location as string)).body, /Pictures: 1 imported, 0 reused from an earlier import, 0 failed\./);
+    });
+
+    test('a Ghost export runs the same way: progress to 100 %, then the summary', async () => {
+      const token = csrfFrom((await admin.get('/admin/import')).body);
+      const posts = Array.from({ length: 3 }, (_, i) => ({ id: `g${i}`, title: `Ghost story ${i}`, slug: `ghost-story-${i}`, html: `<p>${i}</p>`, status: 'published', published_at: '2022-01-01T10:00:00.000Z', featured: false }));
+      const json = Buffer.from(JSON.stringify({ db: [{ data: { posts, users: [], tags: [], posts_tags: [], posts_authors: [] } }] }));
+      const res = await upload(admin, { _csrf: token, kind: 'ghost' }, json);
+      assert.equal(res.statusCode, 303, res.body);
+      await app.runner.runDue();
+      const done = (await admin.get(`${res.headers.location}/progress`)).json();
+      assert.deepEqual([done.state, done.percent, done.stories], ['done', 100, 3]);
+      assert.match((await admin.get(res.headers.location as string)).body, /<dd id="summary-stories">3<\/dd>/);
+    });
+
     test('a malformed file ends the run as failed, with the line, and nothing visible; the job is not retried', async () => {
       const token = csrfFrom((await admin.get('/admin/import')).body);
       const before = await publicCount();
@@ -112,6 +168,13 @@ for (const dialect of DIALECTS) {
       assert.equal(noKind.statusCode, 422);
       assert.match(noKind.body, /WordPress export \(WXR\) or a Ghost export/);
       assert.equal((await upload(admin, { _csrf: token, kind: 'wordpress' }, Buffer.alloc(0))).statusCode, 422);
+      const badBox = await upload(admin, { _csrf: token, kind: 'wordpress', fetch_media: 'always' }, wxr(1));
+      assert.equal(badBox.statusCode, 422);
+      assert.match(badBox.body, /Fetching pictures is a checkbox/);
+      // A server folder is not the admin page's to name (docs/import.md): refused, not ignored.
+      const dir = await upload(admin, { _csrf: token, kind: 'wordpress', media_dir: '/etc' }, wxr(1));
+      assert.equal(dir.statusCode, 422);
+      assert.match(dir.body, /A folder on the server cannot be named from this page/);
       assert.equal((await app.importRuns.recent()).length, runs);
       assert.deepEqual(uploads(), []);
     });

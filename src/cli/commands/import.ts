@@ -13,6 +13,8 @@ draft, pending → review), categories nested sections, tags, authors people,
 comments (approved, held → pending, spam; trash skipped) with their replies,
 and each post's old permalink and ?p=ID a 301 to its new address; pages
 become static pages. Attachments and menus are skipped and counted.
+Published sticky posts (Ghost: featured posts) become the front page's top
+stories, newest first, only when the front page has no choices yet.
 
 Featured and inline images are imported only when you say where from:
   --media-dir DIR   a copy of the old site's wp-content/uploads (or Ghost's
@@ -30,7 +32,7 @@ Run it again with the same file (or a newer export of the same site) to
 update what it brought in: nothing is duplicated. New stories appear only
 when the whole file is in; a file that is not well-formed, or that has a
 DOCTYPE, is refused with the line at fault and nothing imported. Progress
-(counts, rate, time left) goes to stderr; the summary to stdout.
+(counts, rate, time left; Ghost too) goes to stderr; the summary to stdout.
 
 A Ghost export (Settings → Labs → Export, Ghost 2 to 5): posts (from
 their html, or mobiledoc / lexical when that is all there is), authors,
@@ -44,7 +46,7 @@ checked first: an unknown version, a bad line or a missing media file is
 refused naming the line, and nothing is written. Stories appear together
 when the whole file is in; a re-run of the same file updates in place.`;
 
-/** One stderr line a second at most: counts, posts a second, and time left from the share of the file read. */
+/** One stderr line a second at most: counts, stories a second, and time left from the share of the file read (of the posts done, for Ghost). */
 export function progressLine(p: ImportProgress): string {
   const f = progressFigures(p);
   return `${(f.share * 100).toFixed(0)}%  ${f.done.toLocaleString('en')} stories, ${p.counts.comments.toLocaleString('en')} comments  ${(f.rate ?? 0).toLocaleString('en')} stories/s  ${f.secondsLeft !== null ? `${f.secondsLeft} s left` : ''}`.trimEnd();
@@ -94,19 +96,14 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       io.out(`imported in ${(r.elapsedMs / 1000).toFixed(1)} s: ${Object.entries(r.counts).map(([t, n]) => `${n} ${t}`).join(', ')}`);
       return EXIT.ok;
     }
-    if (kind === 'ghost') {
-      for (const line of summary(await importGhost(s.importDeps, file, { media }))) io.out(line);
-      return EXIT.ok;
-    }
-    let last = 0;
-    const result = await importWordPress(s.importDeps, file, {
-      media,
-      onProgress: (p) => {
-        if (p.elapsedMs - last < 1000) return;
-        last = p.elapsedMs;
-        io.err(progressLine(p));
-      },
-    });
+    // The first batch's line at once, then one a second.
+    let last = -Infinity;
+    const onProgress = (p: ImportProgress) => {
+      if (p.elapsedMs - last < 1000) return;
+      last = p.elapsedMs;
+      io.err(progressLine(p));
+    };
+    const result = kind === 'ghost' ? await importGhost(s.importDeps, file, { media, onProgress }) : await importWordPress(s.importDeps, file, { media, onProgress });
     for (const line of summary(result)) io.out(line);
     return EXIT.ok;
   });

@@ -8,7 +8,7 @@ import type { Clock } from '../shared/clock.ts';
 import { notFound, validationError, type FieldProblem } from '../shared/errors.ts';
 import { choicesFromRows, listPickRows, replacePicks, replaceSectionLead, rowsFromChoices } from './front-page.repo.ts';
 import { parseChoicesInput } from './front-page.input.ts';
-import { FRONT_PAGE_PIN_JOB, type FrontPageChoices, type StoryChoice } from './front-page.types.ts';
+import { FRONT_PAGE_PIN_JOB, MAX_TOP_STORIES, type FrontPageChoices, type StoryChoice } from './front-page.types.ts';
 
 export interface FrontPageDeps {
   db: Db;
@@ -96,6 +96,31 @@ export class FrontPageService {
     });
     await this.deps.changes.committed();
     return this.choices();
+  }
+
+  /**
+   * Top stories an import proposes (WordPress sticky posts, Ghost featured
+   * posts), newest first, placed only while the front page holds no choice at
+   * all: an import must not override a newsroom's page, and a re-run, finding
+   * the choices its first run made, leaves them as they are. The same check,
+   * audit and purge as `update`; the emptiness is read in the writing
+   * transaction. Returns whether they were placed.
+   */
+  async placeIfUnarranged(storyIds: number[], actor: string): Promise<boolean> {
+    const top = storyIds.slice(0, MAX_TOP_STORIES).map((storyId) => ({ storyId, pinnedUntil: null }));
+    if (!top.length) return false;
+    await this.check({ top });
+    const at = this.deps.clock.now().toISOString();
+    const { slots, picks } = rowsFromChoices({ top });
+    const placed = await this.deps.db.kysely.transaction().execute(async (trx) => {
+      if ((await listPickRows(trx)).length) return false;
+      await replacePicks(trx, slots, picks, at);
+      await recordAudit(trx, at, { actor, action: 'front-page.update', targetType: 'front-page', targetId: 'home', detail: { changed: ['top'] } });
+      await recordChange(trx, at, { kind: 'front-page', id: 'home', action: 'updated', tags: [cacheTag.home] });
+      return true;
+    });
+    if (placed) await this.deps.changes.committed();
+    return placed;
   }
 
   /** The job at a pin's end: the pages it held are announced as changed, and redrawn without it. */

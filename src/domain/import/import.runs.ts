@@ -25,7 +25,8 @@ export interface ImportRunView {
   rate: number | null;
   /** From the share of the file read so far; null until there is a share to go on. */
   secondsLeft: number | null;
-  summary: Pick<ImportResult, 'counts' | 'notes' | 'elapsedMs'> | null;
+  /** `media` is absent from runs recorded before the admin page offered --fetch-media. */
+  summary: (Pick<ImportResult, 'counts' | 'notes' | 'elapsedMs'> & Partial<Pick<ImportResult, 'media'>>) | null;
   error: string | null;
   createdBy: string;
   createdAt: string;
@@ -55,7 +56,7 @@ export class ImportRuns {
   constructor(private readonly deps: ImportRunsDeps) {}
 
   /** Records the run and enqueues its job in one transaction; the file is the run's from then on. */
-  async start(p: { kind: ImportKind; filePath: string; fileName: string; actor: string }): Promise<number> {
+  async start(p: { kind: ImportKind; filePath: string; fileName: string; actor: string; fetchMedia?: boolean }): Promise<number> {
     const nowIso = this.deps.clock.now().toISOString();
     const bytes = fs.statSync(p.filePath).size;
     return this.deps.db.kysely.transaction().execute(async (trx) => {
@@ -64,7 +65,7 @@ export class ImportRuns {
         .values({ kind: p.kind, file_path: p.filePath, file_name: p.fileName.slice(0, 200), bytes_total: bytes, state: 'waiting', progress: '{}', created_by: p.actor, created_at: nowIso, updated_at: nowIso })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await this.deps.jobs.enqueue(trx, IMPORT_JOB, { runId: id }, { key: `import:${id}`, maxAttempts: 5 });
+      await this.deps.jobs.enqueue(trx, IMPORT_JOB, { runId: id, ...(p.fetchMedia ? { fetchMedia: true } : {}) }, { key: `import:${id}`, maxAttempts: 5 });
       return id;
     });
   }
@@ -80,7 +81,7 @@ export class ImportRuns {
     return rows.map(viewOf);
   }
 
-  readonly job: JobKind<{ runId: number }> = {
+  readonly job: JobKind<{ runId: number; fetchMedia?: boolean }> = {
     backoffMs: 10_000,
     handle: async (payload, ctx) => {
       const run = await this.deps.db.kysely.selectFrom('import_runs').selectAll().where('id', '=', Number(payload.runId)).executeTakeFirst();
@@ -96,7 +97,9 @@ export class ImportRuns {
       };
       let result: ImportResult;
       try {
-        result = run.kind === 'ghost' ? await importGhost(this.deps.importDeps, run.file_path) : await importWordPress(this.deps.importDeps, run.file_path, { onProgress, signal: ctx.signal });
+        // The one media choice the admin page offers (docs/import.md, "From the admin page"): a folder is named on the server only.
+        const opts = { onProgress, signal: ctx.signal, media: { fetch: payload.fetchMedia === true } };
+        result = run.kind === 'ghost' ? await importGhost(this.deps.importDeps, run.file_path, opts) : await importWordPress(this.deps.importDeps, run.file_path, opts);
       } catch (e) {
         await writing;
         // The file's fault: running it again would fail the same way.
@@ -105,7 +108,7 @@ export class ImportRuns {
         throw e;
       }
       await writing;
-      const summary = { counts: result.counts, notes: result.notes, elapsedMs: result.elapsedMs };
+      const summary = { counts: result.counts, notes: result.notes, media: result.media, elapsedMs: result.elapsedMs };
       await this.end(run, 'done', summary, null);
     },
   };

@@ -2,7 +2,7 @@ import type { ArticleStatus, Doc } from '../articles/index.ts';
 import type { Db, Q } from '../../storage/index.ts';
 import type { PagesService } from '../pages/index.ts';
 import type { SafeFetch } from '../shared/safe-fetch.ts';
-import type { MediaLibrary, MediaReport } from './media.importer.ts';
+import type { MediaLibrary, MediaOptions, MediaReport } from './media.importer.ts';
 
 /** A story as any source hands it over, already converted to our shapes. */
 export interface StoryRecord {
@@ -50,9 +50,24 @@ export interface ImportCounts {
 
 export interface ImportProgress {
   counts: ImportCounts;
+  /**
+   * How far through the file: for the streamed WXR, the bytes the reader has
+   * passed; for a Ghost export, parsed whole before the first post, the
+   * file's size times the share of its posts done. So one progressFigures
+   * (share, rate, time left) serves both.
+   */
   bytesRead: number;
   bytesTotal: number;
   elapsedMs: number;
+}
+
+/** What the CLI and the import job hand the WordPress and Ghost importers. */
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  /** Where featured and inline pictures come from (`--media-dir`, `--fetch-media`); without it they are counted, not imported. */
+  media?: MediaOptions;
+  /** Stops the run between batches (a job whose lease was lost); what was written stays drafts for the next run. */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -83,6 +98,8 @@ export interface ImportDeps {
   /** The media library (MediaService) and the SSRF-safe client, for `--media-dir` and `--fetch-media` (media.importer.ts). */
   media?: MediaLibrary;
   fetch?: SafeFetch;
+  /** Where sticky (WordPress) and featured (Ghost) posts become top stories (sticky.ts); without it they are noted, not placed. */
+  frontPage?: { placeIfUnarranged(storyIds: number[], actor: string): Promise<boolean> };
 }
 
 export const emptyCounts = (): ImportCounts => ({ stories: 0, updated: 0, comments: 0, sections: 0, tags: 0, people: 0, redirects: 0, pages: 0, pagesUpdated: 0, skipped: {} });

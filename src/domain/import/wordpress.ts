@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import type { ArticleStatus } from '../articles/index.ts';
 import { htmlToDoc, htmlToText } from './html-to-doc.ts';
 import { releaseImport } from './import.flip.ts';
-import { emptyCounts, type CommentRecord, type ImportDeps, type ImportProgress, type ImportResult, type StoryRecord } from './import.types.ts';
+import { emptyCounts, type CommentRecord, type ImportDeps, type ImportOptions, type ImportResult, type StoryRecord } from './import.types.ts';
 import { imagesIn } from './media.files.ts';
-import { ImportMedia, type MediaOptions } from './media.importer.ts';
+import { ImportMedia } from './media.importer.ts';
 import { writePerson, writeSection, writeTag } from './names.writer.ts';
 import { MAX_IMPORTED_PAGES, writePages, type PageRecord } from './pages.writer.ts';
 import { writeStories } from './story.batch.ts';
+import { placeSticky } from './sticky.ts';
 import type { WriteContext } from './story.writer.ts';
 import { attachmentOf, authorOf, itemOf, termOf, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.records.ts';
 import { ImportFormatError, streamXml, type XmlNode } from './xml-stream.ts';
@@ -20,13 +21,7 @@ const WXR_PATH = ['rss', 'channel'];
 const STATUS: Record<string, ArticleStatus | null> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'review', private: 'draft' };
 const COMMENT_STATUS: Record<string, CommentRecord['status']> = { '1': 'approved', '0': 'pending', spam: 'spam' };
 
-export interface WordPressOptions {
-  onProgress?: (p: ImportProgress) => void;
-  /** Where featured and inline pictures come from (`--media-dir`, `--fetch-media`); without it they are counted, not imported. */
-  media?: MediaOptions;
-  /** Stops the run between batches (a job whose lease was lost); what was written stays drafts for the next run. */
-  signal?: AbortSignal;
-}
+export type WordPressOptions = ImportOptions;
 
 /**
  * Imports a WXR 1.0–1.2 file. The file is read twice: once to prove it is
@@ -52,6 +47,8 @@ export async function importWordPress(deps: ImportDeps, file: string, opts: Word
   await streamXml(file, WXR_PATH, (n) => run.take(n), () => run.drain(), (bytes) => (run.bytesRead = bytes));
   await run.drain(true);
   await releaseImport(deps, SOURCE);
+  // After the flip: only a story public by then can be a top story.
+  await placeSticky(deps, SOURCE, run.sticky, run.ctx.actor, (n, count) => (run.notes[n] = count));
   await run.writePages();
   return { counts: run.ctx.counts, notes: run.notes, media: run.media.report, elapsedMs: Date.now() - started };
 }
@@ -61,6 +58,8 @@ class WxrRun {
   readonly notes: Record<string, number> = {};
   readonly media: ImportMedia;
   bytesRead = 0;
+  /** Source ids of the posts marked sticky, for the front page once the run is public. */
+  readonly sticky: string[] = [];
   private authors: WxrAuthor[] = [];
   private terms: WxrTerm[] = [];
   private items: WxrItem[] = [];
@@ -151,6 +150,7 @@ class WxrRun {
     if (item.type !== 'post') return this.skip(`${item.type} items`), null;
     const status = STATUS[item.status];
     if (!status) return this.skip(`posts with status ${item.status}`), null;
+    if (item.sticky) this.sticky.push(item.id);
     const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver() });
     for (const n of notes) this.notes[n] = (this.notes[n] ?? 0) + 1;
     const featuredRef = item.thumbnailId ? this.media.attachmentRef(item.thumbnailId) : undefined;

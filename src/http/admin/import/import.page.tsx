@@ -55,6 +55,20 @@ export function StartPage(p: { csrf: string; runs: ImportRunView[]; error?: stri
           <input id="import-file" type="file" name="file" required accept=".xml,.json,application/xml,text/xml,application/json" />
           <p class="hint">Up to {n(p.maxBytes / 1024 / 1024)} MB. A larger export: <code>dateline import wordpress FILE</code> on the server.</p>
         </div>
+        <div class="field field-check">
+          <label>
+            <input type="checkbox" id="import-fetch-media" name="fetch_media" value="on" aria-describedby="fetch-media-warning" /> Fetch the pictures from the old site
+          </label>
+          <p class="field-hint" id="fetch-media-warning">
+            When ticked, the server downloads every featured and inline picture the export names from its address on the old site (or wherever it is
+            hosted): one request per picture, public addresses only, up to 20 MB and 15 seconds each. The old site sees those requests, and a site with many
+            pictures takes much longer to import. Each picture is checked and re-encoded like an upload. Left unticked, pictures are counted and not imported.
+          </p>
+          <p class="field-hint">
+            Taking pictures from a copy of the old uploads folder is not offered here: a folder on the server can only be named on the server, with{' '}
+            <code>dateline import wordpress FILE --media-dir DIR</code>.
+          </p>
+        </div>
         <button type="submit">Upload and import</button>
       </form>
       <h2>Imports</h2>
@@ -127,6 +141,7 @@ function Summary({ run }: { run: ImportRunView }) {
         <dt>Pages (new, updated)</dt>
         <dd>{`${n(c.pages)}, ${n(c.pagesUpdated)}`}</dd>
       </dl>
+      {s.media ? <MediaSummary media={s.media} /> : null}
       {Object.keys(c.skipped).length || Object.keys(s.notes).length ? (
         <ul>
           {Object.entries(c.skipped).map(([why, k]) => (
@@ -138,5 +153,26 @@ function Summary({ run }: { run: ImportRunView }) {
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** The pictures' line of the summary, as the CLI prints it: what came in, and each failure with why. */
+function MediaSummary({ media: m }: { media: NonNullable<NonNullable<ImportRunView['summary']>['media']> }) {
+  return (
+    <div id="import-media">
+      <p>
+        {m.notTried
+          ? `Pictures: ${n(m.notTried)} not imported (fetching was not ticked).`
+          : `Pictures: ${n(m.imported)} imported, ${n(m.reused)} reused from an earlier import, ${n(m.failed)} failed.`}
+      </p>
+      {m.failures.length ? (
+        <ul>
+          {m.failures.map((f) => (
+            <li>{`${f.url}: ${f.reason}`}</li>
+          ))}
+          {m.failed > m.failures.length ? <li>{`and ${n(m.failed - m.failures.length)} more`}</li> : null}
+        </ul>
+      ) : null}
+    </div>
   );
 }
