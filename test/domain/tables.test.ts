@@ -4,7 +4,7 @@ import {
   blockLines, blockTexts, docText, markdownToDoc, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, parseDoc, wordCount, type Doc, type TableNode,
 } from '../../src/domain/articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../../src/domain/embeds/index.ts';
-import { storyBlocks } from '../../src/domain/editorial-checks/story-blocks.ts';
+import { runChecks, storyBlocks } from '../../src/domain/editorial-checks/index.ts';
 import { docToFeedHtml } from '../../src/domain/feeds/index.ts';
 import { lexicalToHtml, mobiledocToHtml } from '../../src/domain/import/ghost.content.ts';
 import { htmlToDoc, htmlToText } from '../../src/domain/import/index.ts';
@@ -113,6 +113,14 @@ describe('table node: text, revisions and checks', () => {
     const cells = storyBlocks(doc).filter((b) => b.kind === 'tableCell');
     assert.equal(cells.length, 10);
     assert.deepEqual(cells[3], { index: 4, path: [1, 1, 0, 0], kind: 'tableCell', text: 'North' });
+  });
+
+  test('the checks read cells: a fault in a cell points at it; a quote in a cell wants no speaker', () => {
+    const t = results();
+    t.content[1].content[1] = td('“Unopposed');
+    t.content[3].content[1] = td('“We will count again by Friday.”');
+    const findings = runChecks({ headline: 'Council vote', dek: 'Results by ward.', dateline: 'Springfield', body: parseDoc(docOf({ type: 'paragraph', content: [text('The count ended at midnight.')] }, t)) });
+    assert.deepEqual(findings.map((f) => [f.ruleId, 'path' in f.range ? f.range.path : null]), [['unbalanced-quotes', [1, 1, 1, 0]]]);
   });
 });
 
