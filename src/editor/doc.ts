@@ -33,6 +33,13 @@ function paragraphs(n: JSONContent): Json[] {
   return ps.length ? ps : [{ type: 'paragraph' }];
 }
 
+/** A cell keeps its spans only when they span; widths and alignment are the editor's, not the story's. */
+function cell(c: JSONContent): Json {
+  const attrs: Json = {};
+  for (const k of ['colspan', 'rowspan']) if (Number.isInteger(c.attrs?.[k]) && c.attrs![k] > 1) attrs[k] = c.attrs![k];
+  return { type: c.type === 'tableHeader' ? 'tableHeader' : 'tableCell', ...(Object.keys(attrs).length ? { attrs } : {}), content: paragraphs(c) };
+}
+
 function block(n: JSONContent): Json | null {
   switch (n.type) {
     case 'paragraph':
@@ -58,6 +65,11 @@ function block(n: JSONContent): Json | null {
     }
     case 'horizontalRule':
       return { type: 'horizontalRule' };
+    case 'table': {
+      const caption = String(n.attrs?.caption ?? '').trim();
+      const rows = (n.content ?? []).map((row) => ({ type: 'tableRow', content: (row.content ?? []).map(cell) }));
+      return { type: 'table', ...(caption ? { attrs: { caption } } : {}), content: rows };
+    }
     case 'embed': {
       // Title, thumbnail and player go back as they came, so a save does not fetch them again.
       const a = n.attrs ?? {};

@@ -2,6 +2,7 @@ import { Node, mergeAttributes, type AnyExtension } from '@tiptap/core';
 import { Blockquote } from '@tiptap/extension-blockquote';
 import Link from '@tiptap/extension-link';
 import { ListItem } from '@tiptap/extension-list';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { StoryEmbed } from './embed.ts';
 import { imageNodeView, pullQuoteNodeView } from './node-views.ts';
@@ -9,7 +10,7 @@ import { imageNodeView, pullQuoteNodeView } from './node-views.ts';
 /**
  * The editor's schema is the stored document's (src/domain/articles/document.ts):
  * nothing the server would refuse can be typed. Quotes and list items hold
- * paragraphs only, headings are h2–h4 (the headline is the h1), and marks
+ * paragraphs only, as do table cells (tables do not nest), headings are h2–h4 (the headline is the h1), and marks
  * are bold, italic, code and safe links. Keeping the shapes equal is also
  * what lets check findings (`path` + offsets) map straight onto the editor.
  */
@@ -95,6 +96,32 @@ export const StoryImage = Node.create({
   },
 });
 
+/**
+ * Cells are the document's (paragraphs, spans): no column widths or alignment
+ * to store (the page lays tables out itself), and none rendered, so nothing
+ * sets a style attribute the admin CSP would refuse. `colwidth` stays in the
+ * schema only because prosemirror-tables' commands read it.
+ */
+const cellAttributes = () => ({ colspan: { default: 1 }, rowspan: { default: 1 }, colwidth: { default: null, rendered: false } });
+
+/** The document's table: a caption (set from the toolbar), drawn in the page's scrolling wrapper; no resizing. */
+export const StoryTable = Table.extend({
+  addAttributes() {
+    return {
+      caption: {
+        default: '',
+        parseHTML: (el) => el.querySelector('caption')?.textContent?.trim() ?? '',
+        rendered: false,
+      },
+    };
+  },
+  renderHTML({ node }) {
+    const caption = String(node.attrs.caption ?? '');
+    const table = caption ? ['table', {}, ['caption', { contenteditable: 'false' }, caption], ['tbody', 0]] : ['table', {}, ['tbody', 0]];
+    return ['div', { class: 'table-scroll' }, table] as never;
+  },
+}).configure({ resizable: false, View: null });
+
 export function storyExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
@@ -112,5 +139,9 @@ export function storyExtensions(): AnyExtension[] {
     PullQuote,
     StoryImage,
     StoryEmbed,
+    StoryTable,
+    TableRow,
+    TableHeader.extend({ content: 'paragraph+', addAttributes: cellAttributes }),
+    TableCell.extend({ content: 'paragraph+', addAttributes: cellAttributes }),
   ];
 }

@@ -5,6 +5,8 @@ interface Tool {
   title: string;
   run: () => void;
   active?: () => boolean;
+  /** When it can act: the row and column tools only inside a table. */
+  enabled?: () => boolean;
   cls?: string;
 }
 
@@ -32,6 +34,14 @@ export function buildToolbar(editor: Editor, actions: { image: () => void; link:
     [
       { label: 'Image', title: 'Insert an image from the media library', run: actions.image },
       { label: '—', title: 'Horizontal rule', run: () => chain().setHorizontalRule().run() },
+    ],
+    [
+      { label: '⊞ Table', title: 'Insert a table (3 × 3, header row)', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), active: () => editor.isActive('table') },
+      { label: '+ Row', title: 'Add a row below', run: () => chain().addRowAfter().run(), enabled: () => editor.can().addRowAfter() },
+      { label: '− Row', title: 'Remove this row', run: () => chain().deleteRow().run(), enabled: () => editor.can().deleteRow() },
+      { label: '+ Col', title: 'Add a column to the right', run: () => chain().addColumnAfter().run(), enabled: () => editor.can().addColumnAfter() },
+      { label: '− Col', title: 'Remove this column', run: () => chain().deleteColumn().run(), enabled: () => editor.can().deleteColumn() },
+      { label: 'Caption', title: 'Table caption', run: () => tableCaption(editor), enabled: () => editor.isActive('table') },
     ],
     [
       { label: '↶', title: 'Undo (Ctrl+Z)', run: () => chain().undo().run() },
@@ -63,10 +73,21 @@ export function buildToolbar(editor: Editor, actions: { image: () => void; link:
     bar.append(g);
   }
   const refresh = () => {
-    for (const [b, t] of buttons) if (t.active) b.setAttribute('aria-pressed', String(t.active()));
+    for (const [b, t] of buttons) {
+      if (t.active) b.setAttribute('aria-pressed', String(t.active()));
+      if (t.enabled) b.disabled = !t.enabled();
+    }
   };
   editor.on('selectionUpdate', refresh);
   editor.on('transaction', refresh);
   refresh();
   return bar;
+}
+
+/** The caption is a line of text above the table (the page's `<caption>`); an empty answer removes it. */
+function tableCaption(editor: Editor): void {
+  const prev = String(editor.getAttributes('table').caption ?? '');
+  const caption = window.prompt('Table caption (empty for none)', prev);
+  if (caption === null) return;
+  editor.chain().focus().updateAttributes('table', { caption: caption.replace(/\s+/g, ' ').trim().slice(0, 300) }).run();
 }

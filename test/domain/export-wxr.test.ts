@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
         parseArticleInput(
           {
             headline: 'A body that breaks naive CDATA & <tags>', dek: 'It holds ]]> and a <script>', section: 'harbour', tags: ['Ports', 'Night shift'], bylines: [person.id],
-            status: 'published', publishedAt: '2026-05-19T06:00:00Z', bodyMarkdown: 'The end marker ]]> sits here, and <script>alert(1)</script> is text.\n\n## Later\n\n- one & two\n- "three"',
+            status: 'published', publishedAt: '2026-05-19T06:00:00Z', bodyMarkdown: 'The end marker ]]> sits here, and <script>alert(1)</script> is text.\n\n## Later\n\n- one & two\n- "three"\n\n| Berth | <b>Ship</b> |\n| --- | --- |\n| 4 & 5 | [Ferry ]]> one](https://ex.example/f) |',
           },
           'create',
         ),
@@ -122,6 +122,10 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(b.bylines.map((p) => p.name), a.bylines.map((p) => p.name).slice(0, 1), `${a.headline}: first byline`);
       }
       assert.match(docText(afterImport.find((x) => x.headline.startsWith('A body'))!.body), /The end marker \]\]> sits here, and <script>alert\(1\)<\/script> is text\./);
+      // A table goes out as a table and comes back as the same table node.
+      const tableOf = (stories: typeof before) => stories.find((x) => x.headline.startsWith('A body'))!.body.content.find((b) => b.type === 'table');
+      assert.ok(tableOf(before));
+      assert.deepEqual(tableOf(afterImport), tableOf(before));
       const harbour = (await target.sections.list()).find((s) => s.slug === 'harbour');
       assert.equal((await target.sections.list()).find((s) => s.id === harbour?.parentId)?.slug, 'news-desk', 'sections keep their nesting');
 

@@ -76,6 +76,10 @@ export function blockLines(doc: Doc): string[] {
         return out.push('———');
       case 'embed':
         return out.push(`[embed ${b.attrs.url}${b.attrs.caption ? `: ${b.attrs.caption}` : ''}]`);
+      case 'table':
+        // One line a row, so an edited cell shows as a changed row.
+        if (b.attrs?.caption) out.push(`[table: ${b.attrs.caption}]`);
+        return b.content.forEach((r) => out.push(`| ${r.content.map((c) => c.content.map((p) => inlineText(p.content)).join(' ')).join(' | ')} |`));
       default:
         return 0;
     }

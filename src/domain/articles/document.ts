@@ -1,5 +1,9 @@
 import { BUILT_IN_EMBEDS, MAX_EMBED_URL, type EmbedProviders } from '../embeds/index.ts';
 import { validationError, type FieldProblem } from '../shared/errors.ts';
+import { checkTable, type TableNode } from './document-table.ts';
+
+export * from './document-table.ts';
+export * from './document-text.ts';
 
 /**
  * The story body: the editor's JSON document (TipTap / ProseMirror shape),
@@ -63,7 +67,7 @@ export interface EmbedNode {
   type: 'embed';
   attrs: { url: string; title?: string; caption?: string; thumbnailId?: number; player?: string };
 }
-export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | PullQuoteNode | ListNode | ImageNode | RuleNode | EmbedNode;
+export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | PullQuoteNode | ListNode | ImageNode | RuleNode | EmbedNode | TableNode;
 
 export interface Doc {
   type: 'doc';
@@ -207,6 +211,8 @@ class DocValidator {
         return;
       case 'embed':
         return this.embed(v, path);
+      case 'table':
+        return checkTable(this, v, path);
       default:
         return this.fail(`${path}.type`, `unknown block node "${String(v.type)}"`);
     }
@@ -224,63 +230,6 @@ export function parseDoc(value: unknown, field = 'body', embeds: EmbedProviders 
   if (v.textLength > MAX_TEXT) v.fail('', `has more than ${MAX_TEXT} characters of text`);
   if (v.problems.length) throw validationError(v.problems);
   return value as unknown as Doc;
-}
-
-export function inlineText(content: InlineNode[] | undefined): string {
-  if (!content) return '';
-  return content.map((n) => (n.type === 'text' ? n.text : '\n')).join('');
-}
-
-/** Plain text of each block, in order: what search, word counts and checks read. */
-export function blockTexts(doc: Doc): string[] {
-  const out: string[] = [];
-  const paras = (ps: ParagraphNode[]) => ps.forEach((p) => out.push(inlineText(p.content)));
-  for (const b of doc.content) {
-    switch (b.type) {
-      case 'paragraph':
-      case 'heading':
-        out.push(inlineText(b.content));
-        break;
-      case 'blockquote':
-      case 'pullQuote':
-        paras(b.content);
-        break;
-      case 'bulletList':
-      case 'orderedList':
-        b.content.forEach((li) => paras(li.content));
-        break;
-      case 'image':
-        if (b.attrs.caption) out.push(b.attrs.caption);
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
-}
-
-export function docText(doc: Doc): string {
-  return blockTexts(doc).filter(Boolean).join('\n\n');
-}
-
-export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return m ? m.length : 0;
-}
-
-/** The body's own pictures, without embed thumbnails (a provider's frame grab is no story's lead image). */
-export function pictureIdsOf(doc: Doc): number[] {
-  return doc.content.filter((b): b is ImageNode => b.type === 'image').map((b) => b.attrs.imageId);
-}
-
-/** Images the body shows: its pictures and its embeds' thumbnails (stored as media, so they are ours to serve). */
-export function imageIdsOf(doc: Doc): number[] {
-  const ids: number[] = [];
-  for (const b of doc.content) {
-    if (b.type === 'image') ids.push(b.attrs.imageId);
-    else if (b.type === 'embed' && b.attrs.thumbnailId) ids.push(b.attrs.thumbnailId);
-  }
-  return ids;
 }
 
 export function emptyDoc(): Doc {

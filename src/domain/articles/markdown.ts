@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { BUILT_IN_EMBEDS, type EmbedProviders } from '../embeds/index.ts';
 import { validationError } from '../shared/errors.ts';
-import type { BlockNode, Doc, InlineNode, ListItemNode, Mark, ParagraphNode } from './document.ts';
+import type { BlockNode, Doc, InlineNode, ListItemNode, Mark, ParagraphNode, TableCellNode, TableRowNode } from './document.ts';
 import { isSafeHref, parseDoc } from './document.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
@@ -11,9 +11,11 @@ const attr = (t: Token, name: string): string => String(t.attrGet(name) ?? '');
  * CommonMark → the editor document. Raw HTML is off (it stays literal
  * text); `#`/`##` become level-2 subheadings because the headline is the
  * page's only h1; images must point at the media library as `image:ID`;
- * an embed address alone on its line (bare or `<…>`) becomes an embed.
+ * an embed address alone on its line (bare or `<…>`) becomes an embed;
+ * GFM tables (markdown-it's own rule) become tables, the header row of
+ * header cells. Links the document does not allow are dropped, their text kept.
  */
-const md = new MarkdownIt('commonmark', { html: false, linkify: false });
+const md = new MarkdownIt('commonmark', { html: false, linkify: false }).enable('table');
 
 function inline(tokens: Token[] | null): InlineNode[] {
   const out: InlineNode[] = [];
@@ -23,7 +25,9 @@ function inline(tokens: Token[] | null): InlineNode[] {
       case 'text':
       case 'code_inline':
         if (t.content) {
-          const m = t.type === 'code_inline' ? [...marks, { type: 'code' } as Mark] : [...marks];
+          // Unsafe links are dropped, keeping their text (CommonMark already refuses javascript:).
+          const safe = marks.filter((m) => m.type !== 'link' || isSafeHref(m.attrs.href));
+          const m = t.type === 'code_inline' ? [...safe, { type: 'code' } as Mark] : safe;
           out.push(m.length ? { type: 'text', text: t.content, marks: m } : { type: 'text', text: t.content });
         }
         break;
@@ -120,6 +124,19 @@ function blocks(tokens: Token[], i: number, close: string | null, embeds: EmbedP
       }
       out.push({ type, content: items });
       i++;
+    } else if (t.type === 'table_open') {
+      const rows: TableRowNode[] = [];
+      for (i++; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+        const k = tokens[i];
+        if (k.type === 'tr_open') rows.push({ type: 'tableRow', content: [] });
+        else if (k.type === 'th_open' || k.type === 'td_open') {
+          const content = inline(tokens[i + 1].children);
+          const cell: TableCellNode = { type: k.type === 'th_open' ? 'tableHeader' : 'tableCell', content: [content.length ? { type: 'paragraph', content } : { type: 'paragraph' }] };
+          rows.at(-1)?.content.push(cell);
+        }
+      }
+      out.push({ type: 'table', content: rows });
+      i++;
     } else if (t.type === 'hr') {
       out.push({ type: 'horizontalRule' });
       i++;
@@ -137,12 +154,6 @@ export function markdownToDoc(source: string, embeds: EmbedProviders = BUILT_IN_
   if (typeof source !== 'string') throw validationError([{ field: 'bodyMarkdown', message: 'must be a string' }]);
   const tokens = md.parse(source.normalize('NFC'), {});
   const [content] = blocks(tokens, 0, null, embeds);
-  for (const b of content) {
-    if ((b.type === 'paragraph' || b.type === 'heading') && b.content?.some((n) => n.type === 'text' && n.marks?.some((m) => m.type === 'link' && !isSafeHref(m.attrs.href)))) {
-      // Unsafe links are dropped, keeping their text (CommonMark already refuses javascript:).
-      b.content = b.content.map((n) => (n.type === 'text' && n.marks ? { ...n, marks: n.marks.filter((m) => m.type !== 'link' || isSafeHref(m.attrs.href)) } : n));
-    }
-  }
   // Empty paragraphs (from stray markup) carry nothing; drop them.
   const cleaned = content.filter((b) => !(b.type === 'paragraph' && (!b.content || b.content.length === 0)));
   return parseDoc({ type: 'doc', content: cleaned }, 'bodyMarkdown', embeds);

@@ -19,7 +19,8 @@ export type RuleId =
  *
  * Body ranges: `block` is the index of a *story block* as numbered by
  * `storyBlocks(doc)`: every paragraph and heading in document order,
- * including paragraphs nested in blockquotes, pull quotes and list items,
+ * including paragraphs nested in blockquotes, pull quotes, list items and
+ * table cells (`[table, row, cell, paragraph]`),
  * plus every image node (its text is its caption). Horizontal rules are not
  * numbered. `path` gives the node's position in the document
  * (`[3, 0, 1]` = `doc.content[3].content[0].content[1]`) so the editor
@@ -83,7 +84,7 @@ export interface StoryInput {
   images?: Map<number, StoryImage>;
 }
 
-export type StoryBlockKind = 'paragraph' | 'heading' | 'blockquote' | 'pullQuote' | 'listItem' | 'image';
+export type StoryBlockKind = 'paragraph' | 'heading' | 'blockquote' | 'pullQuote' | 'listItem' | 'tableCell' | 'image';
 
 export interface StoryBlock {
   index: number;

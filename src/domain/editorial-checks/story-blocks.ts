@@ -25,6 +25,9 @@ export function storyBlocks(doc: Doc): StoryBlock[] {
         return b.content.forEach((li, j) => paras(li.content, [i, j], 'listItem'));
       case 'image':
         return push([i], 'image', b.attrs.caption ?? '', b.attrs);
+      case 'table':
+        // Cells are copy: each of their paragraphs is a block, its path table → row → cell → paragraph.
+        return b.content.forEach((row, r) => row.content.forEach((cell, c) => paras(cell.content, [i, r, c], 'tableCell')));
       default:
         return undefined;
     }

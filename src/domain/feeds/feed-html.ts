@@ -1,5 +1,5 @@
-import type { Article, BlockNode, Doc, ImageInfo, InlineNode, ParagraphNode } from '../articles/index.ts';
-import { isSafeHref } from '../articles/index.ts';
+import type { Article, BlockNode, Doc, ImageInfo, InlineNode, ParagraphNode, TableNode } from '../articles/index.ts';
+import { headerRowCount, isSafeHref } from '../articles/index.ts';
 import { bestJpeg, mediaUrl } from '../media/index.ts';
 import { curlQuotes } from '../shared/typography.ts';
 import { escapeHtml } from './feed-text.ts';
@@ -112,9 +112,34 @@ function block(b: BlockNode, ctx: FeedHtmlContext): string {
       const caption = b.attrs.caption ? ` ${escapeHtml(b.attrs.caption)}` : '';
       return `<p><a href="${escapeHtml(b.attrs.url)}">${label}</a>${caption}</p>`;
     }
+    case 'table':
+      return table(b, ctx);
     default:
       return '';
   }
+}
+
+/** The table as the page has it (caption, thead of column labels, th scope), without the page's scrolling wrapper. */
+function table(t: TableNode, ctx: FeedHtmlContext): string {
+  const head = headerRowCount(t);
+  const rows = (from: number, to: number, scope: string) =>
+    t.content
+      .slice(from, to)
+      .map((r) => {
+        const cells = r.content.map((c) => {
+          const tag = c.type === 'tableHeader' ? 'th' : 'td';
+          const span = (c.attrs?.colspan ?? 1) > 1 ? ` colspan="${Number(c.attrs!.colspan)}"` : '';
+          const down = (c.attrs?.rowspan ?? 1) > 1 ? ` rowspan="${Number(c.attrs!.rowspan)}"` : '';
+          const inner = c.content.length === 1 ? inline(c.content[0].content, ctx) : paragraphs(c.content, ctx);
+          return `<${tag}${tag === 'th' ? ` scope="${scope}"` : ''}${span}${down}>${inner}</${tag}>`;
+        });
+        return `<tr>${cells.join('')}</tr>`;
+      })
+      .join('');
+  const caption = t.attrs?.caption ? `<caption>${escapeHtml(quotes(t.attrs.caption, ctx))}</caption>` : '';
+  const thead = head > 0 ? `<thead>${rows(0, head, 'col')}</thead>` : '';
+  const tbody = head < t.content.length ? `<tbody>${rows(head, t.content.length, 'row')}</tbody>` : '';
+  return `<table>${caption}${thead}${tbody}</table>`;
 }
 
 /** `lead` (already HTML) opens the first paragraph, or stands alone when the body starts otherwise. */

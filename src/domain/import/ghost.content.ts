@@ -3,8 +3,10 @@
  * mobiledoc (Ghost 1–4) and lexical (Ghost 5) into plain HTML, which
  * htmlToDoc then reads like any other. Text is escaped here; an embed
  * card becomes its address alone in a paragraph (htmlToDoc makes that an
- * embed when the provider table knows it, a plain line otherwise); cards we
- * do not know (galleries, HTML cards) are left out.
+ * embed when the provider table knows it, a plain line otherwise); an HTML
+ * card's HTML is passed on as it is, since htmlToDoc reads every post's HTML
+ * as hostile anyway (that is where Ghost posts keep their tables); cards we do
+ * not know (galleries) are left out.
  */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -43,6 +45,7 @@ export function mobiledocToHtml(source: string): string {
         if (name === 'image') return '<img>';
         if (name === 'hr') return '<hr>';
         if (name === 'embed' && typeof payload.url === 'string') return `<p>${esc(payload.url)}</p>`;
+        if (name === 'html' && typeof payload.html === 'string') return payload.html;
       }
       return '';
     })
@@ -92,6 +95,8 @@ export function lexicalToHtml(source: string): string {
         return '<img>';
       case 'embed':
         return typeof n.url === 'string' ? `<p>${esc(n.url)}</p>` : '';
+      case 'html':
+        return typeof n.html === 'string' ? n.html : '';
       default:
         return '';
     }

@@ -1,8 +1,10 @@
 import { parseDocument } from 'htmlparser2';
-import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type ImageNode, type InlineNode, type Mark, type ParagraphNode } from '../articles/index.ts';
+import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type ImageNode, type InlineNode, type ParagraphNode } from '../articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../embeds/index.ts';
 import { DROP, kids, name, textContent, type HNode } from './html-nodes.ts';
 import { captionShortcodes, figurePicture, imgRef, pictureOf, type ImageResolver, type Sink } from './html-pictures.ts';
+import { inlines, paragraph, preText, trimInlines } from './html-inline.ts';
+import { readTable, tableAsParagraphs } from './html-table.ts';
 
 export type { ImgRef, ImageResolver } from './html-pictures.ts';
 
@@ -16,7 +18,6 @@ export interface Converted {
   notes: string[];
 }
 
-const MARKS: Record<string, Mark> = { strong: { type: 'bold' }, b: { type: 'bold' }, em: { type: 'italic' }, i: { type: 'italic' }, cite: { type: 'italic' }, code: { type: 'code' }, kbd: { type: 'code' }, tt: { type: 'code' } };
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'hr', 'pre', 'figure', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'center', 'address', 'dl', 'iframe', 'img', 'figcaption', 'details', 'summary', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);
 
 const classOf = (n: HNode) => ` ${n.attribs?.class ?? ''} `;
@@ -40,6 +41,7 @@ export function htmlToDoc(html: string, opts: ConvertOptions = {}): Converted {
 export function htmlToText(html: string): string {
   const { doc } = htmlToDoc(html);
   return doc.content
+    .flatMap((b) => (b.type === 'table' ? tableAsParagraphs(b) : [b]))
     .map((b) => ('content' in b && Array.isArray(b.content) ? b.content.map((i) => ('text' in i ? i.text : 'content' in i ? '' : '\n')).join('') : ''))
     .filter((s) => s.trim())
     .join('\n\n');
@@ -125,6 +127,7 @@ class Converter implements Sink {
         if (/ (twitter-tweet|instagram-media|tiktok-embed) /.test(classOf(n)) && this.socialPost(n)) return;
         return this.quote(n, classOf(n).includes(' wp-block-pullquote '));
       case 'figure':
+        if (kids(n).some((k) => k.name === 'table')) return this.tableFigure(n);
         if (classOf(n).includes(' wp-block-pullquote ')) {
           const q = kids(n).find((k) => k.name === 'blockquote');
           return q ? this.quote(q, true) : this.blocks(kids(n));
@@ -209,17 +212,28 @@ class Converter implements Sink {
     this.out.push(...pictures);
   }
 
-  /** The document has no table node: each row becomes a line of text, its cells joined. */
-  private table(n: HNode): void {
-    const rows: HNode[] = [];
-    const walk = (x: HNode) => kids(x).forEach((k) => (k.name === 'tr' ? rows.push(k) : k.type === 'tag' && k.name !== 'table' ? walk(k) : undefined));
-    walk(n);
-    for (const tr of rows) {
-      const cells = kids(tr).filter((c) => c.name === 'td' || c.name === 'th').map((c) => textContent(c).replace(/\s+/g, ' ').trim());
-      const text = cells.join(' | ');
-      if (text.replace(/[\s|]/g, '')) this.out.push({ type: 'paragraph', content: [{ type: 'text', text }] });
-    }
-    if (rows.length) this.notes.push('table kept as text');
+  /** A table; its pictures stand after it (a cell holds paragraphs only), as do a list's. */
+  private table(n: HNode, figcaption = ''): void {
+    const pictures: ImageNode[] = [];
+    const read = readTable(n, (nodes) => {
+      const inner = new Converter(this.image);
+      inner.blocks(nodes);
+      inner.flush();
+      this.notes.push(...inner.notes);
+      pictures.push(...picturesIn(inner.out));
+      return inner.out.flatMap(toParagraphs);
+    }, figcaption);
+    if (read?.tooBig) this.notes.push('table past the size limits kept as text');
+    if (read) this.out.push(...(read.tooBig ? tableAsParagraphs(read.table) : [read.table]));
+    this.out.push(...pictures);
+  }
+
+  /** Gutenberg's table block (`figure.wp-block-table`) and any figure around a table: its figcaption is the caption. */
+  private tableFigure(n: HNode): void {
+    const caption = kids(n).find((k) => k.name === 'figcaption');
+    for (const k of kids(n)) if (k.name === 'table') this.table(k, caption ? textContent(caption) : '');
+    this.blocks(kids(n).filter((k) => k !== caption && k.name !== 'table'));
+    this.flush();
   }
 }
 
@@ -235,68 +249,7 @@ function toParagraphs(b: BlockNode): ParagraphNode[] {
   if (b.type === 'heading') return [{ type: 'paragraph', content: b.content }];
   if (b.type === 'blockquote' || b.type === 'pullQuote') return b.content;
   if (b.type === 'bulletList' || b.type === 'orderedList') return b.content.flatMap((li) => li.content);
+  // A table inside a table cell, quote or list item: its rows as lines of text.
+  if (b.type === 'table') return tableAsParagraphs(b);
   return [];
-}
-
-
-function preText(n: HNode): InlineNode[] {
-  const out: InlineNode[] = [];
-  textContent(n)
-    .split('\n')
-    .forEach((line, i) => {
-      if (i > 0) out.push({ type: 'hardBreak' });
-      if (line) out.push({ type: 'text', text: line, marks: [{ type: 'code' }] });
-    });
-  return out;
-}
-
-function inlines(nodes: HNode[], marks: Mark[], sink: Sink): InlineNode[] {
-  const notes = sink.notes;
-  const out: InlineNode[] = [];
-  for (const n of nodes) {
-    if (n.type === 'text') {
-      const text = (n.data ?? '').replace(/\s+/g, ' ');
-      if (text) out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
-      continue;
-    }
-    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
-    const tag = name(n);
-    if (DROP.has(tag) || tag === 'iframe') notes.push(`dropped <${tag}>`);
-    else if (tag === 'br') out.push({ type: 'hardBreak' });
-    else if (tag === 'img') {
-      const node = pictureOf(sink, imgRef(n));
-      if (node) sink.hoisted.push(node);
-    }
-    else if (tag === 'a') {
-      const href = (n.attribs?.href ?? '').trim();
-      const link: Mark[] = href && isSafeHref(href) ? [...marks.filter((m) => m.type !== 'link'), { type: 'link', attrs: { href } }] : marks;
-      out.push(...inlines(kids(n), link, sink));
-    } else {
-      const mark = MARKS[tag];
-      out.push(...inlines(kids(n), mark && !marks.some((m) => m.type === mark.type) ? [...marks, mark] : marks, sink));
-    }
-  }
-  return out;
-}
-
-/** Whitespace at the edges of a block is layout, not content; adjacent runs with the same marks merge. */
-function trimInlines(content: InlineNode[]): InlineNode[] {
-  const merged: InlineNode[] = [];
-  for (const n of content) {
-    const last = merged[merged.length - 1];
-    if (n.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(n.marks ?? [])) {
-      merged[merged.length - 1] = { ...last, text: (last.text + n.text).replace(/ {2,}/g, ' ') };
-    } else merged.push(n);
-  }
-  while (merged.length && (merged[0].type === 'hardBreak' || (merged[0].type === 'text' && !merged[0].text.trim()))) merged.shift();
-  while (merged.length && (merged.at(-1)!.type === 'hardBreak' || (merged.at(-1)!.type === 'text' && !(merged.at(-1) as { text: string }).text.trim()))) merged.pop();
-  if (merged[0]?.type === 'text') merged[0] = { ...merged[0], text: merged[0].text.trimStart() };
-  const end = merged.at(-1);
-  if (end?.type === 'text') merged[merged.length - 1] = { ...end, text: end.text.trimEnd() };
-  return merged.filter((n) => n.type !== 'text' || n.text.length > 0);
-}
-
-function paragraph(content: InlineNode[]): ParagraphNode | null {
-  const c = trimInlines(content);
-  return c.length ? { type: 'paragraph', content: c } : null;
 }

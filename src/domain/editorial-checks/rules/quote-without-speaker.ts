@@ -146,7 +146,8 @@ const SUGGESTION = 'attribute the quote (… she said)';
 function bodyFindings(blocks: readonly StoryBlock[]): { findings: RawFinding[]; spoken: string[] } {
   const findings: RawFinding[] = [];
   const spoken: string[] = [];
-  const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote');
+  // A table cell is a label or a figure, not a sentence whose speaker would follow it.
+  const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote' && b.kind !== 'tableCell');
   prose.forEach((b, i) => {
     const prev = prose[i - 1]?.text;
     const quotes = quotesNeedingSpeaker(b.text);

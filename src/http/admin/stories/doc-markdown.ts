@@ -1,9 +1,10 @@
-import { inlineText, type BlockNode, type Doc, type InlineNode } from '../../../domain/articles/index.ts';
+import { inlineText, layOutTable, tableSpans, type BlockNode, type Doc, type InlineNode, type TableNode } from '../../../domain/articles/index.ts';
 
 /**
  * The stored body as Markdown, for the no-JavaScript textarea. It is the
  * inverse of markdownToDoc for what Markdown can spell; pull quotes read as
- * block quotes, image captions/credits and embed titles are left out, which is why an
+ * block quotes, image captions/credits, embed titles and table captions are left out, a
+ * table's first row is its header and spans become empty cells, which is why an
  * unchanged textarea never replaces the stored body (story-form.ts).
  */
 function inline(content: InlineNode[] | undefined): string {
@@ -42,9 +43,25 @@ function block(b: BlockNode): string {
     case 'embed':
       // Alone on its line, the address reads back as the same embed (markdownToDoc).
       return `<${b.attrs.url}>`;
+    case 'table':
+      return table(b);
     default:
       return '';
   }
+}
+
+/** A GFM table: every cell on its column (layOutTable), a pipe in the text escaped, a break a space. */
+function table(t: TableNode): string {
+  const grid = layOutTable(tableSpans(t), true);
+  const cells = t.content.map((r, i) => {
+    const line: string[] = Array(grid.width).fill('');
+    r.content.forEach((c, j) => {
+      const col = grid.columns[i][j];
+      if (col >= 0) line[col] = c.content.map((p) => inline(p.content).replace(/\\\n/g, ' ')).join(' ').replace(/\|/g, '\\|');
+    });
+    return `| ${line.join(' | ')} |`;
+  });
+  return [cells[0], `|${' --- |'.repeat(grid.width)}`, ...cells.slice(1)].join('\n');
 }
 
 export function docToMarkdown(doc: Doc): string {

@@ -1,5 +1,5 @@
 import {
-  isSafeHref, type BlockNode, type Doc, type ImageInfo, type InlineNode, type ParagraphNode, type TextNode,
+  headerRowCount, isSafeHref, type BlockNode, type Doc, type ImageInfo, type InlineNode, type ParagraphNode, type TableCellNode, type TableNode, type TextNode,
 } from '../../../domain/articles/index.ts';
 import type { EmbedProviders } from '../../../domain/embeds/index.ts';
 import { embedHtml } from './embed.ts';
@@ -81,9 +81,37 @@ function renderBlock(b: BlockNode, ctx: DocRenderContext, state: { datelinePendi
       return '<hr>';
     case 'embed':
       return embedHtml(b, ctx.embeds, ctx.images);
+    case 'table':
+      return tableHtml(b, ctx);
     default:
       return '';
   }
+}
+
+/**
+ * A table in a wrapper that scrolls sideways (site.css), so a wide table
+ * never widens a phone's page. The wrapper is focusable and named, so a
+ * keyboard reader can scroll it too. Column labels are the `thead`
+ * (headerRowCount); a header cell in the body labels its row.
+ */
+function tableHtml(t: TableNode, ctx: DocRenderContext): string {
+  const head = headerRowCount(t);
+  const caption = t.attrs?.caption ? curlQuotes(t.attrs.caption, ctx.lang) : '';
+  const rows = (from: number, to: number, scope: 'col' | 'row') =>
+    t.content.slice(from, to).map((r) => `<tr>${r.content.map((c) => cellHtml(c, scope, ctx)).join('')}</tr>`).join('');
+  const thead = head > 0 ? `<thead>${rows(0, head, 'col')}</thead>` : '';
+  const tbody = head < t.content.length ? `<tbody>${rows(head, t.content.length, 'row')}</tbody>` : '';
+  const cap = caption ? `<caption>${esc(caption)}</caption>` : '';
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${esc(caption || 'Table')}"><table>${cap}${thead}${tbody}</table></div>`;
+}
+
+function cellHtml(c: TableCellNode, scope: 'col' | 'row', ctx: DocRenderContext): string {
+  const tag = c.type === 'tableHeader' ? 'th' : 'td';
+  let attrs = tag === 'th' ? ` scope="${scope}"` : '';
+  if (Number.isInteger(c.attrs?.colspan) && c.attrs!.colspan! > 1) attrs += ` colspan="${c.attrs!.colspan}"`;
+  if (Number.isInteger(c.attrs?.rowspan) && c.attrs!.rowspan! > 1) attrs += ` rowspan="${c.attrs!.rowspan}"`;
+  const inner = c.content.length === 1 ? renderInlines(c.content[0].content, ctx) : paragraphs(c.content, ctx);
+  return `<${tag}${attrs}>${inner}</${tag}>`;
 }
 
 function paragraphs(ps: ParagraphNode[], ctx: DocRenderContext): string {
