@@ -42,7 +42,7 @@ for (const dialect of DIALECTS) {
     test('the Admin API saves a table and reads it back as stored', async () => {
       const sent = structuredClone(TABLE) as typeof TABLE;
       // What a client copying the editor's raw JSON would send: tiptap's widths and span defaults.
-      Object.assign(sent.content[0].content[0], { attrs: { colspan: 1, rowspan: 1, colwidth: null } });
+      Object.assign(sent.content[0].content[0] as object, { attrs: { colspan: 1, rowspan: 1, colwidth: null } });
       const res = await call('POST', '/articles', {
         headline: 'Ferry fares rise',
         status: 'published',
