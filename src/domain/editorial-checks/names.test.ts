@@ -77,6 +77,8 @@ describe('name-spelled-two-ways: names as units', () => {
 
   it('uses the house spelling unless it is another name in the story', () => {
     assert.equal(names(['Natalya Ivanova measured.', 'Natalia Ivanova said so.', 'Natalya Ivanova left.'], { house: ['Natalia'] })[0].suggestion, 'Natalia');
+    // A loose pair has two keys; the house spelling of either counts, whichever the story uses first (tune-3, t3-03).
+    assert.equal(names(['Ramesh Chaudhary grows cane.', 'Chaudhary marched.', 'Ramesh Choudhary said so.'], { house: ['Choudhary'] })[0].suggestion, 'Choudhary');
     const [f] = names(['Qassem Soleimani grew up here.', 'Qasem Soleimani left.', 'The al-Qassam Brigades came.'], { house: ['Qassam'] });
     assert.equal(f.suggestion, 'Qassem');
   });
