@@ -159,13 +159,13 @@ for (const dialect of DIALECTS) {
     });
 
     test('one finding per name, with every range and a confidence; the site threshold hides uncertain ones and is stored', async () => {
-      const res = await post({ headline: 'Sturgeon return', dek: 'Fry released.', dateline: 'Rasht', bodyMarkdown: 'Evgeniy Kovalev met the fishermen of Gilan.\n\nYevgeny Kovalev said the hatchery in Guilan was old. Yevgeny Kovalev left.' });
+      const res = await post({ headline: 'Sturgeon return', dek: 'Fry released.', dateline: 'Rasht', bodyMarkdown: 'Evgeniy Kovalev met the fishermen with Hamid.\n\nYevgeny Kovalev said Hamad had fed the fry. Yevgeny Kovalev left.' });
       assert.equal(res.statusCode, 201, res.body);
       type F = { ruleId: string; range: unknown; ranges: Array<{ block: number; start: number; end: number }>; confidence: number; suggestion?: string };
       const names = (res.json().checks as F[]).filter((f) => f.ruleId === 'name-spelled-two-ways');
-      // Gilan/Guilan (no company, a loose match) is under the default threshold: only Kovalev's first name shows.
+      // Hamid/Hamad (alone, differing in a vowel: usually two names) is under the default threshold: only Kovalev's first name shows.
       assert.equal(names.length, 1, JSON.stringify(names));
-      assert.deepEqual(names[0].ranges.map((r) => [r.block, r.start, r.end]), [[0, 0, 7], [1, 0, 7], [1, 53, 60]]);
+      assert.deepEqual(names[0].ranges.map((r) => [r.block, r.start, r.end]), [[0, 0, 7], [1, 0, 7], [1, 44, 51]]);
       assert.deepEqual(names[0].range, names[0].ranges[0]);
       assert.equal(names[0].suggestion, 'Yevgeny');
       assert.ok(names[0].confidence >= 0.5 && names[0].confidence <= 1);

@@ -48,6 +48,22 @@ function request(text: string, at: number, end: number): boolean {
   return /^\s+(?:[\p{L}\p{N}’'-]+\s+){0,4}?(?:for|to)\s/iu.test(text.slice(end, end + 60)) || /\b(?:had|have|has)\s+$/i.test(text.slice(Math.max(0, at - 8), at));
 }
 
+/**
+ * A participle of saying used as an adjective: `its declared cargo`, `the
+ * stated aim`, `a noted author`. It stands after an article or possessive and
+ * reports no one's words (tune-3, t3-35: `did not match its declared cargo.`
+ * was taken for the attribution of the quote after it).
+ */
+function adjective(text: string, at: number): boolean {
+  return /\b(?:the|a|an|its|his|her|their|our|my|your)\s+$/i.test(text.slice(Math.max(0, at - 8), at));
+}
+
+/** A verb of saying in `text` that is not an adjective (`…,” she said`, not `its declared cargo`). */
+export function saysIn(text: string): boolean {
+  for (const m of text.matchAll(SPEECH_VERB)) if (!adjective(text, m.index ?? 0)) return true;
+  return false;
+}
+
 export interface AttributionOptions {
   /**
    * Only a person counts as the speaker (`speaker-kind.ts`). A quote standing
@@ -66,6 +82,7 @@ export function hasAttribution(text: string, opts: AttributionOptions = {}): boo
     const at = m.index ?? 0;
     if (!STRONG_SET.has(m[0].toLowerCase()) && !clauseFinal(text, at + m[0].length)) continue;
     if (request(text, at, at + m[0].length)) continue;
+    if (adjective(text, at)) continue;
     if (opts.person && !personSpeaks(text, at, at + m[0].length)) continue;
     const near = wordsAround(text, at, at + m[0].length);
     if (near.some((w) => SPEAKERISH.test(w) || /^\p{Lu}/u.test(w))) return true;

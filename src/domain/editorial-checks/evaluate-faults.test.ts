@@ -4,6 +4,7 @@ import { evaluateFaults, main, namesEntity } from './evaluate-faults.ts';
 import type { LabelledFaultStory } from './labelled-faults.types.ts';
 import { TUNE_STORIES } from './tune-stories.ts';
 import { TUNE_STORIES_2 } from './tune-stories-2.ts';
+import { TUNE_STORIES_3 } from './tune-stories-3.ts';
 
 const story = (over: Partial<LabelledFaultStory>): LabelledFaultStory => ({
   id: 'x', headline: 'Council meets', dek: 'A short dek.', dateline: 'Tehran', paragraphs: [], faults: [], ...over,
@@ -31,11 +32,11 @@ it('a suggestion names an entity when it is its name or holds it, articles aside
   assert.equal(namesEntity('Qassem', 'al-Qassam Brigades'), false);
 });
 
-// Floors at the figures measured after issue 13's recall follow-up (docs/editorial-checks.md).
+// Floors at the figures measured after issue 13's third round (docs/editorial-checks.md).
 it('the tuning set stays at its measured figures, with no wrong-entity suggestion', () => {
   assert.ok(TUNE_STORIES.length >= 56);
   const e = evaluateFaults(TUNE_STORIES);
-  assert.ok(e.overall.precision >= 1 && e.overall.recall >= 0.947, JSON.stringify(e.overall));
+  assert.ok(e.overall.precision >= 1 && e.overall.recall >= 0.96, JSON.stringify(e.overall));
   assert.equal(e.wrongEntity, 0);
   assert.equal(e.overall.dup, 0);
 });
@@ -50,11 +51,25 @@ it('the second tuning set stays at its measured figures, with no wrong-entity su
   assert.equal(e.overall.dup, 0);
 });
 
+// Floors at the figures measured after issue 13's third round. Per rule: every tune-3 dateline
+// carries a date, which dateline-form reports and the labeller did not count (docs/editorial-checks.md).
+it('the third tuning set stays at its measured figures for names and quotes', () => {
+  const e = evaluateFaults(TUNE_STORIES_3);
+  const names = e.perRule.get('name-spelled-two-ways');
+  const quotes = e.perRule.get('quote-without-speaker');
+  assert.ok(names && names.precision >= 0.965 && names.recall >= 0.903, JSON.stringify(names));
+  assert.ok(quotes && quotes.precision >= 1 && quotes.recall >= 0.956, JSON.stringify(quotes));
+  assert.ok(e.overall.recall >= 0.927, JSON.stringify(e.overall));
+  assert.ok(e.wrongEntity <= 1);
+  assert.equal(e.overall.dup, 0);
+});
+
 it('the command prints the tuning tables, and each holdout or why it is missing', async () => {
   const lines: string[] = [];
   await main([], (l) => lines.push(l));
   assert.equal(lines[0], `tune: ${TUNE_STORIES.length} stories`);
   assert.ok(lines.includes(`tune-2: ${TUNE_STORIES_2.length} stories`), lines.join('\n'));
+  assert.ok(lines.includes(`tune-3: ${TUNE_STORIES_3.length} stories`), lines.join('\n'));
   assert.ok(lines.some((l) => /^holdout: /.test(l)), lines.join('\n'));
   assert.ok(lines.some((l) => /^holdout-2: /.test(l)), lines.join('\n'));
 });

@@ -6,6 +6,7 @@ import { runChecks } from './engine.ts';
 import type { LabelledFaultStory } from './labelled-faults.types.ts';
 import { TUNE_STORIES } from './tune-stories.ts';
 import { TUNE_STORIES_2 } from './tune-stories-2.ts';
+import { TUNE_STORIES_3 } from './tune-stories-3.ts';
 
 /**
  * Precision and recall per finding over stories labelled with their faults
@@ -219,7 +220,7 @@ export async function loadHoldout(file: string = HOLDOUTS[0].file): Promise<read
 
 /**
  * `node --import tsx src/domain/editorial-checks/evaluate-faults.ts [--details] [--no-holdout]`.
- * Prints the tuning sets, each as its own table (`tune`, `tune-2`), then the
+ * Prints the tuning sets, each as its own table (`tune`, `tune-2`, `tune-3`), then the
  * holdouts. `--details` lists each tuning-set mistake; a holdout is only ever
  * printed as totals, so reading the output cannot tune the rules on it, and
  * `--no-holdout` leaves them out so that looking at the tuning sets does not
@@ -229,6 +230,7 @@ export async function main(args: string[], out: (line: string) => void = console
   const details = args.includes('--details');
   printFaultEvaluation('tune', evaluateFaults(TUNE_STORIES), out, details);
   printFaultEvaluation('tune-2', evaluateFaults(TUNE_STORIES_2), out, details);
+  printFaultEvaluation('tune-3', evaluateFaults(TUNE_STORIES_3), out, details);
   if (args.includes('--no-holdout')) return;
   for (const { label, file } of HOLDOUTS) {
     const holdout = await loadHoldout(file);

@@ -53,7 +53,7 @@ export const GENERICS = new Set(
     'tomb hospital province district region governorate county oblast state city town village street road avenue square ' +
     'bridge port airport station line metro railway railways highway expressway corridor river lake sea gulf island ' +
     'islands mountain mountains valley desert canal dam park garden gardens palace tower hall gate market bazaar ' +
-    'stadium club team cup league federation union association society organisation organization festival prize award ' +
+    'brewery winery stadium club team cup league federation union association society organisation organization festival prize award ' +
     'museum library archive theatre theater orchestra opera ballet exhibition fair centre center court assembly ' +
     'parliament republic kingdom emirate base'
   ).split(' '),
@@ -137,7 +137,7 @@ export function nameUnits(texts: readonly NameText[]): NameUnit[] {
     const tokens = withSyllables(text, nameTokens(text));
     let run: typeof tokens = [];
     const flush = () => {
-      if (run.length) addUnit(units, run, rangeOf, text.slice(Math.max(0, run[0].start - 40), run[0].start));
+      if (run.length) addUnit(units, run, rangeOf, text.slice(Math.max(0, run[0].start - 40), run[0].start), text.slice(run[run.length - 1].end, run[run.length - 1].end + 60));
       run = [];
     };
     for (const t of tokens) {
@@ -159,7 +159,18 @@ export function nameUnits(texts: readonly NameText[]): NameUnit[] {
 const ORGANISATION_BEFORE =
   /\b(?:maker|makers|carrier|firm|company|conglomerate|manufacturer|retailer|broadcaster|brand|chain|airline|automaker|carmaker|shipbuilder|developer|lender|insurer|telecoms operator)\s+$/u;
 
-function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf'], before = ''): void {
+/**
+ * What follows a name can say what it names, as a descriptor before it does:
+ * `Lijiang, a tourist city in the north-west` is a place, `Ramadan, which
+ * begins in February` a thing, so neither is merged with a person whose name
+ * shares its key (`Li Jiang, 41`; `Ramazan Öztürk`, tune-3).
+ */
+const THING_AFTER = new RegExp(
+  String.raw`^,\s+(?:which\b|(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|province|region|district|county|port|river|lake|island|mountain|valley|festival|holiday|month|brand|company|firm)\b)`,
+  'u',
+);
+
+function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; end: number }>, rangeOf: NameText['rangeOf'], before = '', after = ''): void {
   let order = units.reduce((n, u) => n + u.words.length, 0);
   const word = (t: (typeof run)[number], role: WordOccurrence['role'], unit: number): WordOccurrence => ({
     text: t.text, bare: bareSpelling(t.text), key: transliterationKey(t.text), range: rangeOf(t.start, t.end), role, unit, order: order++,
@@ -177,5 +188,6 @@ function addUnit(units: NameUnit[], run: Array<{ text: string; start: number; en
     else unit.words.push(word(t, 'core', index));
   }
   if (i === 0 && ORGANISATION_BEFORE.test(before)) unit.generics.push('company');
+  else if (THING_AFTER.test(after)) unit.generics.push('described');
   units.push(unit);
 }

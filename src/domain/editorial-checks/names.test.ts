@@ -62,9 +62,10 @@ describe('name-spelled-two-ways: names as units', () => {
   it('catches loose variants (ch/sh, x/ksh, e/a) only in company', () => {
     assert.equal(names(['Achraf Hakimi scored.', 'Ashraf Hakimi left.']).length, 1);
     assert.equal(names(['Lakshmi Sharma sells lamps.', 'Laxmi Sharma opened at six.']).length, 1);
-    // Alone, a loose match is too weak to show by default; Yu/Yi are too short for one at all.
-    assert.equal(names(['Fishermen in Gilan say so.', 'The hatchery in Guilan is old.']).length, 0);
-    assert.equal(names(['Fishermen in Gilan say so.', 'The hatchery in Guilan is old.'], { minConfidence: 0 }).length, 1);
+    // Alone (place names mostly are), a loose match is shown by default, but at the lowest confidence
+    // that is (tune-3: Marrakech / Marrakesh, Hsinchu / Xinzhu; tune: Gilan / Guilan); Yu/Yi are too short for one at all.
+    assert.equal(names(['Fishermen in Gilan say so.', 'The hatchery in Guilan is old.']).length, 1);
+    assert.equal(names(['Fishermen in Gilan say so.', 'The hatchery in Guilan is old.'], { minConfidence: 0.6 }).length, 0);
     assert.deepEqual(names(['Wang Yu taught.', 'Wang Yi, his son, gave the notebooks.'], { minConfidence: 0 }), []);
   });
 
@@ -76,6 +77,8 @@ describe('name-spelled-two-ways: names as units', () => {
 
   it('uses the house spelling unless it is another name in the story', () => {
     assert.equal(names(['Natalya Ivanova measured.', 'Natalia Ivanova said so.', 'Natalya Ivanova left.'], { house: ['Natalia'] })[0].suggestion, 'Natalia');
+    // A loose pair has two keys; the house spelling of either counts, whichever the story uses first (tune-3, t3-03).
+    assert.equal(names(['Ramesh Chaudhary grows cane.', 'Chaudhary marched.', 'Ramesh Choudhary said so.'], { house: ['Choudhary'] })[0].suggestion, 'Choudhary');
     const [f] = names(['Qassem Soleimani grew up here.', 'Qasem Soleimani left.', 'The al-Qassam Brigades came.'], { house: ['Qassam'] });
     assert.equal(f.suggestion, 'Qassem');
   });

@@ -16,9 +16,19 @@ const INSTITUTION = new Set([
   'statement',
 ]);
 
+/**
+ * Words of a title that name a portfolio or a rank's kind, not a person: `Health` in `Health
+ * Minister`, `deputy`, `general` (`general director`). Alone they are no one (tune-3, t3-08:
+ * `the provincial health directorate said` was taken for a he).
+ */
+const TITLE_MODIFIERS = new Set(
+  ('prime foreign interior defence defense transport health finance deputy vice chief general gen major supreme grand crown ' +
+    'agriculture labour economy education culture environment energy oil trade sports sport').split(' '),
+);
+
 /** Nouns naming a person who may be quoted (besides titles: `mayor`, `coach`, `director`…). */
 const PERSON = new Set([
-  ...TITLES,
+  ...[...TITLES].filter((t) => !TITLE_MODIFIERS.has(t)),
   'official', 'officials', 'resident', 'residents', 'farmer', 'farmers', 'driver', 'drivers', 'teacher', 'teachers',
   'engineer', 'doctor', 'doctors', 'nurse', 'witness', 'witnesses', 'neighbour', 'neighbor', 'owner', 'manager',
   'worker', 'workers', 'student', 'students', 'parent', 'parents', 'mother', 'son', 'daughter', 'wife', 'husband',

@@ -36,21 +36,41 @@ const SUBJECT = new RegExp(
   'u',
 );
 
+/** Capitalised words that open a sentence without being a name: `In Bihar, where…` has no named subject (t3-13). */
+const OPENERS = new Set('in on at for after before when while during since from with by of to as but and if this that these those there'.split(' '));
+
 export function namedSubject(sentence: string): boolean {
   const m = SUBJECT.exec(sentence.trim());
   if (!m) return false;
-  return !m[1] || !m[1].split(/\s+/).some((w) => GENERICS.has(w.toLowerCase()));
+  if (!m[1]) return true;
+  const ws = m[1].split(/\s+/).map((w) => w.toLowerCase());
+  return !ws.some((w) => GENERICS.has(w)) && !OPENERS.has(ws[0]);
+}
+
+/** The sentences of `text`, quoted ones included. */
+export function sentencesOf(text: string): string[] {
+  return text.trim().split(/(?<=[.!?…][”"’]?)\s+(?=[“"\p{Lu}])/u);
 }
 
 /** The first sentence of `text`: where a paragraph after a quote names its speaker, if it does. */
 export function firstSentence(text: string): string {
-  return text.trim().split(/(?<=[.!?…][”"’]?)\s+(?=[“"\p{Lu}])/u)[0] ?? '';
+  return sentencesOf(text)[0] ?? '';
 }
 
 /** The last sentence of `text` (quoted passages included), where a quote that follows would find its speaker. */
 export function lastSentence(text: string): string {
-  const parts = text.trim().split(/(?<=[.!?…][”"’]?)\s+(?=[“"\p{Lu}])/u);
+  const parts = sentencesOf(text);
   return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * A named person is the subject of one of the paragraph's own sentences
+ * (`“My father painted film stars…” Syed Ahmed Hossain, 62, has painted
+ * rickshaw panels since 1979.`): the paragraph is about them, so its quote is
+ * theirs (issue 13's list: the subject of the paragraph counts).
+ */
+export function paragraphSubject(text: string): boolean {
+  return sentencesOf(text).some((s) => !/^[“"„«]/u.test(s) && namedSubject(s));
 }
 
 /**

@@ -48,8 +48,9 @@ function written(s: Spelling): string {
 
 function suggestionFor(members: Spelling[], all: Spelling[], house: HouseSpellings): { text: string; house: boolean } {
   const others = new Set(all.filter((s) => !members.includes(s)).map((s) => s.bare));
-  const fromHouse = house.preferredFor(members[0].key);
-  if (fromHouse && !others.has(bareSpelling(fromHouse))) return { text: fromHouse, house: true };
+  // Any spelling's key may be the one the dictionary lists: loose spellings (`Chaudhary` / `Choudhary`) have two (tune-3, t3-03).
+  const fromHouse = members.map((m) => house.preferredFor(m.key)).find((h) => h !== undefined && !others.has(bareSpelling(h)));
+  if (fromHouse) return { text: fromHouse, house: true };
   // Sort is stable: on a tie the spelling seen first stays first.
   const most = [...members].sort((a, b) => marked(b).length - marked(a).length)[0];
   return { text: written(most), house: false };

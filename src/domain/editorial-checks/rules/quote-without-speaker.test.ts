@@ -124,3 +124,60 @@ describe('quote-without-speaker: phrasings from tune-2', () => {
     assert.deepEqual(quotes('The weavers finished.', 'The jury praised its “patience and its steady hands”.'), []);
   });
 });
+
+describe('quote-without-speaker: phrasings from tune-3 (a set no rule had seen)', () => {
+  const SPEAKER = 'Farzaneh Ghaffari, the chief curator, said a second hall would open in 2028.';
+
+  it('a neighbour paragraph speaks only for a quote no narration separates from it', () => {
+    const quote = '“This collection belongs to the people who wove it.”';
+    // After narration in its own paragraph, the quote is no longer beside the curator's paragraph.
+    assert.deepEqual(quotes(SPEAKER, `Entry is free on Fridays for students. ${quote}`), [quote]);
+    assert.deepEqual(quotes(SPEAKER, quote), []);
+    // The same on the other side: a quote with narration around it is not the next paragraph's.
+    assert.deepEqual(quotes('The hall opened in 1950.', `${quote} The hall will host two concerts a week.`, SPEAKER), [quote]);
+    assert.deepEqual(quotes('The hall opened in 1950.', quote, SPEAKER), []);
+  });
+
+  it('but a one-sentence lead-in ending in a colon belongs to its quote', () => {
+    assert.deepEqual(quotes(SPEAKER, 'The hall has burned before: “Every time, we rebuilt it in a month.”'), []);
+  });
+
+  it('a named person as the subject of a sentence of the quote’s own paragraph speaks for it', () => {
+    assert.deepEqual(quotes('About 200 painters still work in the old city.', '“My father painted film stars, I paint tigers.” Syed Ahmed Hossain, 62, has painted panels since 1979.'), []);
+    // `In Bihar, where …` opens with a preposition, not a name.
+    const q = '“Half the women who come to us have never had their blood tested.”';
+    assert.deepEqual(quotes('The clinics opened in May.', `${q} In Bihar, where most pregnant women are anaemic, that gap is closing.`), [q]);
+  });
+
+  it('a participle of saying used as an adjective is no attribution', () => {
+    const q = '“We told the director twice. Both times we were told to mind our own work.”';
+    assert.deepEqual(quotes('The court sat on Thursday.', `The case began when a tanker did not match its declared cargo. ${q}`), [q]);
+  });
+
+  it('quoted words followed by what they are name a thing', () => {
+    assert.deepEqual(quotes('Trams appear in many films, among them “The city that never stops”, a 1960s comedy.'), []);
+    assert.deepEqual(quotes('The hall opened in 1950.', '“We will be back next year”, a steward said.'), []);
+  });
+});
+
+describe('quote-without-speaker: who he or she can be (tune-3)', () => {
+  const q = '“Nobody should sit in a corridor for six hours,”';
+
+  it('a portfolio word is no one: `the health directorate said` is not a he', () => {
+    assert.deepEqual(quotes('Clinics will open at night, the provincial health directorate said.', `Waiting times reached six hours. ${q} he said.`), [q]);
+  });
+
+  it('a name with a generic word is a place or a body, not a person', () => {
+    assert.deepEqual(quotes('Scientists at Jeju National University recorded warmer water.', `${q} he said.`), [q]);
+  });
+
+  it('a surname that is the subject of a verb of saying, or a name with an article, is a person', () => {
+    assert.deepEqual(quotes('The festival runs for five nights.', `Pandey told reporters it would return next year. ${q} he said.`), []);
+    assert.deepEqual(quotes('The port handled a record.', `Khalid al-Mansouri runs the operator. ${q} he said.`), []);
+  });
+
+  it('two people as the subject of the sentence before leave he or she with no one', () => {
+    assert.deepEqual(quotes('The trial opened on Monday.', `Petrenko and Lapin both asked the judge for a timetable. ${q} he said.`), [q]);
+    assert.deepEqual(quotes('The trial opened on Monday.', `Petrenko asked the judge for a timetable. ${q} he said.`), []);
+  });
+});

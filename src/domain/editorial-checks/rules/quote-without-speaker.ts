@@ -1,10 +1,10 @@
-import { hasAttribution, hasDanglingAttribution, SPEECH_VERB, type AttributionOptions } from '../attribution.ts';
+import { hasAttribution, hasDanglingAttribution, saysIn, type AttributionOptions } from '../attribution.ts';
 import type { CheckContext, RawFinding, Rule, StoryBlock } from '../editorial-checks.types.ts';
 import { outsideQuotes, scanQuotes, wordCountOf, type QuoteSpan } from '../quotes.ts';
 import { unattributedFieldQuotes } from '../field-quotes.ts';
 import { orphanPronoun } from '../pronouns.ts';
 import { personNoun } from '../speaker-kind.ts';
-import { carriesSpeaker, firstSentence, lastSentence, namedSubject, statementForm } from '../speakers.ts';
+import { carriesSpeaker, firstSentence, lastSentence, namedSubject, paragraphSubject, sentencesOf, statementForm } from '../speakers.ts';
 import { blockRange, proseBlocks } from '../story-blocks.ts';
 
 /**
@@ -15,6 +15,9 @@ import { blockRange, proseBlocks } from '../story-blocks.ts';
  * named person as the subject of the sentence before it; or a previous
  * paragraph that introduces it (ends with a colon), opens a quote this one
  * continues, or names a speaker without quoting them in full (`speakers.ts`).
+ * A neighbour paragraph speaks only when no narration of the quote's own
+ * paragraph stands between them (`neighboursOf`); a named person as the
+ * subject of one of the paragraph's own sentences speaks for it.
  * Unclosed quotes are judged leniently (see `attributed`), and a paragraph
  * with a dangling `according to.` is left to that rule: one fault, one finding.
  * Pull quotes carry their speaker in an attribute; headings are not quotes.
@@ -54,13 +57,13 @@ function passiveBefore(text: string, q: QuoteSpan): boolean {
 function locallyAttributed(text: string, q: QuoteSpan): boolean {
   if (passiveBefore(text, q)) return AGENT_AFTER.test(text.slice(q.end, q.end + 60));
   const before = (text.slice(Math.max(0, q.start - 80), q.start).match(/[\p{L}\p{N}'’:-]+/gu) ?? []).slice(-6).join(' ');
-  if (new RegExp(SPEECH_VERB.source, 'iu').test(before)) return true;
+  if (saysIn(before)) return true;
   if (!q.closed) return false;
   const after = text.slice(q.end, q.end + 80);
   const tagged = /[,?!…]\s*$/u.test(q.inner) || /^\s*,/u.test(after);
   if (!tagged) return false;
   const next = (after.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, 5).join(' ');
-  return new RegExp(SPEECH_VERB.source, 'iu').test(next) || /^(?:came|was) the (?:reply|answer|response)\b/iu.test(next);
+  return saysIn(next) || /^(?:came|was) the (?:reply|answer|response)\b/iu.test(next);
 }
 
 /**
@@ -74,19 +77,44 @@ function attributed(text: string, opts: AttributionOptions = {}): boolean {
 }
 
 /**
+ * Which neighbours may speak for a quote: a paragraph beside it speaks only
+ * when no narration of the quote's own paragraph stands between them. The
+ * paragraph before speaks for a quote that opens its paragraph; the one after,
+ * for a paragraph of quotes only. `Admission will be free on Fridays. “This
+ * collection belongs to the people…”` after a paragraph about the curator does
+ * not say whose the words are (tune-3: t3-02, t3-05, t3-29, t3-37 and five more).
+ */
+interface Neighbours {
+  prev: boolean;
+  next: boolean;
+}
+
+const narration = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
+
+function neighboursOf(text: string, q: QuoteSpan): Neighbours {
+  const narrated = outsideQuotes(text, scanQuotes(text).spans);
+  const lead = narrated.slice(0, q.start).trim();
+  // One sentence ending in a colon is the quote's lead-in, not narration standing between
+  // it and the paragraph before (`The street has burned before: “Every time, we rebuilt…”`, t2-17).
+  const leadIn = /:$/.test(lead) && sentencesOf(lead).length === 1;
+  const before = narration(lead) && !leadIn;
+  return { prev: !before, next: !narration(lead) && !narration(narrated.slice(q.end)) };
+}
+
+/**
  * `unclosed`: the paragraph's quote has no closing mark, so unbalanced-quotes
  * already reports it and where it ends is unknown; any attribution in the
  * next paragraph is taken, as before, rather than a second finding.
  */
-function speakerNearby(prose: StoryBlock[], i: number, unclosed = false): boolean {
+function speakerNearby(prose: StoryBlock[], i: number, unclosed = false, may: Neighbours = { prev: true, next: true }): boolean {
   const b = prose[i];
   const prev = prose[i - 1];
   const next = prose[i + 1];
-  if (attributed(b.text)) return true;
+  if (attributed(b.text) || paragraphSubject(b.text)) return true;
   // Beside a quote paragraph of its own, only a person's attribution says whose voice it is, and
   // only in the next paragraph's first sentence: one further on reports what someone else said (tune-2, t2-13).
-  if (next && attributed(unclosed ? next.text : firstSentence(next.text), { person: !unclosed })) return true;
-  if (!prev) return false;
+  if (next && (may.next || unclosed) && attributed(unclosed ? next.text : firstSentence(next.text), { person: !unclosed })) return true;
+  if (!prev || !(may.prev || unclosed)) return false;
   if (carriesSpeaker(prev.text)) return true;
   // A lead-in ending in a colon ("Officials issued advice:") names the source of the quote below it.
   const prevIntroduces = /:\s*$/.test(prev.text);
@@ -101,10 +129,19 @@ function subjectBefore(text: string, q: QuoteSpan): boolean {
   return before !== '' && namedSubject(lastSentence(before));
 }
 
+/**
+ * Quoted words followed by what they are (`among them “The city that never stops”, a 1960s
+ * comedy`, t2-31) name a thing, as a title does; `“…”, a spokesman said` is attributed instead.
+ */
+function namedThing(text: string, s: QuoteSpan): boolean {
+  const after = text.slice(s.end, s.end + 60);
+  return /^,\s+(?:a|an)\s/iu.test(after) && !saysIn((after.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, 6).join(' '));
+}
+
 /** Quotes long enough to need a speaker: not a title of a work, not a sign (`a banner reading “…”`). */
 function spokenQuotes(text: string): QuoteSpan[] {
   return scanQuotes(text).spans.filter(
-    (s) => wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner) && !DISPLAY.test(text.slice(Math.max(0, s.start - 40), s.start)),
+    (s) => wordCountOf(s.inner) >= MIN_WORDS && !isTitle(s.inner) && !DISPLAY.test(text.slice(Math.max(0, s.start - 40), s.start)) && !namedThing(text, s),
   );
 }
 
@@ -150,12 +187,13 @@ function bodyFindings(blocks: readonly StoryBlock[]): { findings: RawFinding[]; 
   const prose = proseBlocks(blocks).filter((b) => b.kind !== 'heading' && b.kind !== 'pullQuote' && b.kind !== 'tableCell');
   prose.forEach((b, i) => {
     const prev = prose[i - 1]?.text;
-    const quotes = quotesNeedingSpeaker(b.text);
-    const missing = quotes.length > 0 && !hasDanglingAttribution(b.text) && !speakerNearby(prose, i, quotes.every((q) => !q.closed));
+    const needing = quotesNeedingSpeaker(b.text);
+    const unclosed = needing.every((q) => !q.closed);
+    const missing = hasDanglingAttribution(b.text) ? [] : needing.filter((q) => !speakerNearby(prose, i, unclosed, neighboursOf(b.text, q)));
     // A bare `he said` with no one before it for `he` to be: reported even when a neighbour names someone.
     // Not in a story's first paragraph: the labelled excerpts (`labelled-sentences.ts`) start mid-story.
-    const orphans = prev === undefined ? [] : spokenQuotes(b.text).filter((q) => !(missing && quotes.includes(q)) && orphanPronoun(b.text, q, prev));
-    const flagged = [...(missing ? quotes : []), ...orphans].sort((x, y) => x.start - y.start);
+    const orphans = prev === undefined ? [] : spokenQuotes(b.text).filter((q) => !missing.includes(q) && orphanPronoun(b.text, q, prev));
+    const flagged = [...missing, ...orphans].sort((x, y) => x.start - y.start);
     for (const q of flagged) {
       findings.push({
         message: MESSAGE, range: blockRange(b, q.start, q.end), suggestion: SUGGESTION,
