@@ -18,18 +18,7 @@ import { HouseSpellingsService } from './domain/house-spellings/index.ts';
 import { SearchService, SearchThrottle } from './domain/search/index.ts';
 import { TagsService } from './domain/tags/index.ts';
 import { createAccountServices } from './domain/users/index.ts';
-import { createAdmin } from './http/admin/index.ts';
-import { commentsDeskRoutes } from './http/admin/comments/index.tsx';
-import { redirectsAdminRoutes } from './http/admin/redirects/redirects.routes.tsx';
-import { importAdminRoutes } from './http/admin/import/import.routes.tsx';
-import { pagesAdminRoutes } from './http/admin/pages/pages.routes.tsx';
-import { newsroomPlugins } from './http/admin/stories/index.ts';
-import { createApi } from './http/api/index.ts';
-import { createOps } from './http/ops/index.ts';
-import { redisProbe } from './http/ops/redis-probe.ts';
 import type { HttpDeps } from './http/deps.ts';
-import { buildServer } from './http/server.ts';
-import { createSite } from './http/site/index.ts';
 import { PageCache } from './http/site/page-cache.ts';
 import { PeriodicJobs } from './jobs/periodic.ts';
 import { createJobRunner } from './jobs/kinds.ts';
@@ -208,11 +197,13 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   fs.mkdirSync(config.mediaDir, { recursive: true });
   await migrateToLatest(db);
   const services = createServices(config, db, opts.clock ?? systemClock, (e) => log(e), opts.wake, { embedFetch: opts.embedFetch });
+  const http = await loadHttp();
   // Before anything reads a sealed value: a wrong key stops the start with a message.
   await assertSameKey(db, services.box, services.clock);
   await services.users.sealLegacyTotpSecrets();
-  const ops = createAppOps(config, db, services);
+  const ops = createAppOps(config, db, services, http);
   const deps = { ...services, metrics: ops.metrics };
+  const { buildServer, createSite, createApi, createAdmin, newsroomPlugins, commentsDeskRoutes, redirectsAdminRoutes, pagesAdminRoutes, importAdminRoutes } = http;
   const server = await buildServer({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
@@ -255,8 +246,43 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   };
 }
 
+/**
+ * The HTTP side (fastify, the site's pages, the API, the admin and its
+ * plugins), loaded when an app is made rather than with this module: every
+ * CLI command but `serve` runs on createServices alone, and an import of
+ * 100,000 posts should not carry the server in memory (docs/import.md).
+ */
+async function loadHttp() {
+  const [server, site, api, admin, stories, comments, redirects, pages, imports, ops, redis] = await Promise.all([
+    import('./http/server.ts'),
+    import('./http/site/index.ts'),
+    import('./http/api/index.ts'),
+    import('./http/admin/index.ts'),
+    import('./http/admin/stories/index.ts'),
+    import('./http/admin/comments/index.tsx'),
+    import('./http/admin/redirects/redirects.routes.tsx'),
+    import('./http/admin/pages/pages.routes.tsx'),
+    import('./http/admin/import/import.routes.tsx'),
+    import('./http/ops/index.ts'),
+    import('./http/ops/redis-probe.ts'),
+  ]);
+  return {
+    buildServer: server.buildServer,
+    createSite: site.createSite,
+    createApi: api.createApi,
+    createAdmin: admin.createAdmin,
+    newsroomPlugins: stories.newsroomPlugins,
+    commentsDeskRoutes: comments.commentsDeskRoutes,
+    redirectsAdminRoutes: redirects.redirectsAdminRoutes,
+    pagesAdminRoutes: pages.pagesAdminRoutes,
+    importAdminRoutes: imports.importAdminRoutes,
+    createOps: ops.createOps,
+    redisProbe: redis.redisProbe,
+  };
+}
+
 /** /healthz, /readyz and /metrics over this app's database, page cache, Redis and data folder. */
-function createAppOps(config: Config, db: Db, services: Services) {
+function createAppOps(config: Config, db: Db, services: Services, { createOps, redisProbe }: Pick<Awaited<ReturnType<typeof loadHttp>>, 'createOps' | 'redisProbe'>) {
   const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
   const { pageCache } = services;
   const ops = createOps({

@@ -1,20 +1,5 @@
 import { ConfigError } from '../config.ts';
 import { AppError } from '../domain/shared/errors.ts';
-import { apikeyCommand } from './commands/apikey.ts';
-import { checkCommand } from './commands/check.ts';
-import { jobsCommand } from './commands/jobs.ts';
-import { importCommand } from './commands/import.ts';
-import { exportCommand } from './commands/export.ts';
-import { namesCommand } from './commands/names.ts';
-import { searchGramsCommand } from './commands/search-grams.ts';
-import { searchReindexCommand } from './commands/search-reindex.ts';
-import { configFrom, withServices } from './commands/services.ts';
-import { userCommand } from './commands/user.ts';
-import { backupCommand } from './commands/backup.ts';
-import { restoreCommand } from './commands/restore.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { seedDemoCommand } from './commands/seed-demo.ts';
-import { serveCommand } from './commands/serve.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
 export const USAGE = `usage: dateline COMMAND [options]
@@ -45,21 +30,35 @@ DATABASE_URL, ...). \`dateline COMMAND --help\` describes one command.
 Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.`;
 
 type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * A command whose module loads only when it runs: `dateline import` does not
+ * hold the HTTP server, the site's pages and the admin in memory (nor, run
+ * from the sources, compile them), and `dateline serve` not the importers.
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (args, io) =>
+    pick(await load())(args, io);
+
 const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  'seed-demo': seedDemoCommand,
-  apikey: apikeyCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  names: (args, io) => namesCommand(args, io.out),
-  check: (args, io) => checkCommand(args, io.out),
-  'search-grams': (args, io) => searchGramsCommand(args, io),
-  'search-reindex': (args, io) => searchReindexCommand(args, io),
-  jobs: jobsCommand,
-  import: importCommand,
-  export: exportCommand,
-  user: (args, io) => withServices(configFrom(io), (s) => userCommand(args, io.out, s)),
+  serve: lazy(() => import('./commands/serve.ts'), (m) => m.serveCommand),
+  migrate: lazy(() => import('./commands/migrate.ts'), (m) => m.migrateCommand),
+  'seed-demo': lazy(() => import('./commands/seed-demo.ts'), (m) => m.seedDemoCommand),
+  apikey: lazy(() => import('./commands/apikey.ts'), (m) => m.apikeyCommand),
+  backup: lazy(() => import('./commands/backup.ts'), (m) => m.backupCommand),
+  restore: lazy(() => import('./commands/restore.ts'), (m) => m.restoreCommand),
+  names: lazy(() => import('./commands/names.ts'), (m) => (args, io) => m.namesCommand(args, io.out)),
+  check: lazy(() => import('./commands/check.ts'), (m) => (args, io) => m.checkCommand(args, io.out)),
+  'search-grams': lazy(() => import('./commands/search-grams.ts'), (m) => m.searchGramsCommand),
+  'search-reindex': lazy(() => import('./commands/search-reindex.ts'), (m) => m.searchReindexCommand),
+  jobs: lazy(() => import('./commands/jobs.ts'), (m) => m.jobsCommand),
+  import: lazy(() => import('./commands/import.ts'), (m) => m.importCommand),
+  export: lazy(() => import('./commands/export.ts'), (m) => m.exportCommand),
+  user: lazy(
+    () => Promise.all([import('./commands/services.ts'), import('./commands/user.ts')]),
+    ([services, user]) => (args, io) => services.withServices(services.configFrom(io), (s) => user.userCommand(args, io.out, s)),
+  ),
 };
 
 /** Runs one command line and returns its exit code; never calls process.exit itself. */

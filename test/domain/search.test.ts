@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { parseArticleInput } from '../../src/domain/articles/index.ts';
 import { createTestApp, DIALECTS, type TestApp } from '../helpers/dialects.ts';
 
@@ -111,6 +112,36 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await ids('café'), [c.id, plain.id]);
       const r = await app.search.search({ q: 'zurich' });
       assert.match(r.items[0].headlineHtml, /<mark>Zürich<\/mark>/);
+    });
+
+    test('indexMany writes each story the entry index() writes it, with its own bylines and tags; a story not published loses its entry', async () => {
+      const [p1, p2] = [await app.people.create({ name: 'Farid Vahedi' }), await app.people.create({ name: 'Lena Okafor' })];
+      const a = await story({ headline: 'Xylofjord ferry timetable', bodyMarkdown: 'Boats at dawn.', bylines: [p1.slug], tags: ['Ports'] });
+      const b = await story({ headline: 'Quimbry glacier retreat', bodyMarkdown: 'Ice at dusk.', bylines: [p2.slug, p1.slug], tags: ['Climate', 'Alps'] });
+      const c = await story({ headline: 'Orvandel orchard harvest', bodyMarkdown: 'Apples at noon.' });
+      const d = await app.articles.create(parseArticleInput({ headline: 'Lantern draft', status: 'draft' }, 'create'), 'test');
+      const ids4 = [a.id, b.id, c.id, d.id];
+      const rows = async () => {
+        const docs = await app.db.kysely.selectFrom('search_documents').selectAll().where('article_id', 'in', ids4).orderBy('article_id').execute();
+        if (app.db.dialect !== 'postgres') return docs;
+        const vectors = await sql<{ article_id: number; document: string }>`select article_id, document::text from search_index where article_id in (${sql.join(ids4)}) order by article_id`.execute(app.db.kysely);
+        return [docs, vectors.rows];
+      };
+      const oneByOne = await rows();
+      await app.db.kysely.deleteFrom('search_documents').where('article_id', 'in', ids4).execute();
+      // A stale entry for the draft (a copy of another story's, as if it had been published): indexMany must take it out.
+      const stale = (oneByOne.flat() as Array<Record<string, unknown>>).find((r) => r.article_id === a.id && 'headline' in r)!;
+      await app.db.kysely.insertInto('search_documents').values({ ...(stale as object), article_id: d.id, order_key: 1 } as never).execute();
+      assert.equal((await app.db.kysely.selectFrom('search_documents').select('article_id').where('article_id', '=', d.id).execute()).length, 1);
+      await app.db.kysely.transaction().execute((trx) => app.search.indexer.indexMany(trx, [c.id, a.id, b.id, a.id, d.id]));
+      assert.deepEqual(await rows(), oneByOne);
+      assert.deepEqual(await ids('Vahedi'), [a.id, b.id].sort((x, y) => x - y));
+      assert.deepEqual(await ids('Okafor'), [b.id]);
+      assert.deepEqual(await ids('ports'), [a.id]);
+      assert.deepEqual(await ids('alps'), [b.id]);
+      assert.deepEqual(await ids('orvandel'), [c.id]);
+      assert.deepEqual(await ids('quimbry'), [b.id]);
+      assert.deepEqual(await ids('lantern'), []);
     });
 
     test('reindexAll rebuilds entries, e.g. after a restore that left the index behind', async () => {

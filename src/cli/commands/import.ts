@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { importDateline, importGhost, importWordPress, progressFigures, type ImportProgress, type ImportResult } from '../../domain/import/index.ts';
+import { keepHeapNearLive } from '../heap.ts';
 import { EXIT, parseFlags, UsageError, type Io } from '../io.ts';
 import { configFrom, withServices } from './services.ts';
 
@@ -82,6 +83,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   const dir = values['media-dir'];
   if (dir !== undefined && !(fs.existsSync(dir) && fs.statSync(dir).isDirectory())) throw new UsageError(`--media-dir: no folder "${dir}"`);
   const media = { dir, fetch: values['fetch-media'] === true };
+  keepHeapNearLive();
   return withServices(configFrom(io), async (s) => {
     if (kind === 'dateline') {
       let last = 0;

@@ -38,7 +38,7 @@ export async function releaseImport(deps: ImportDeps, source: string, opts: { ex
       for (const h of held) {
         if (statuses.get(h.entity_id) === 'scheduled' && h.held_published_at) await deps.schedule?.(trx, h.entity_id, h.held_published_at);
       }
-      for (const id of ids) await deps.indexer?.index(trx, id);
+      await deps.indexer?.indexMany(trx, ids);
       const footprints = await storyFootprints(trx, ids, nowIso);
       await recordChanges(
         trx,

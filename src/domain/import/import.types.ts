@@ -88,7 +88,7 @@ export interface ImportDeps {
   /** Told after each batch commits, like every content write. */
   changes: { committed(): Promise<void> };
   hash: CommentHasher;
-  indexer?: { index(trx: Q, articleId: number): Promise<void> };
+  indexer?: { index(trx: Q, articleId: number): Promise<void>; indexMany(trx: Q, articleIds: readonly number[]): Promise<void> };
   /** Writes (or moves) a scheduled story's publishing job, in the caller's transaction. */
   schedule?: (trx: Q, articleId: number, publishAtIso: string) => Promise<void>;
   /** Where a Dateline export's media files go (dateline.ts). */

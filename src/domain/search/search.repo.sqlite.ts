@@ -70,27 +70,53 @@ async function ftsPhraseGrams(db: Q, list: GramList, texts: readonly string[]): 
   return tokens.map((t) => phraseGrams(t, words));
 }
 
-/** A story's row; its pairs of common words are made here, in the same transaction as the write. */
-async function upsertRow(trx: Q, doc: SearchDocument): Promise<void> {
+/** Rows per insert: 14 values each, well under SQLite's 32,766 bound values. */
+const ROWS_PER_INSERT = 500;
+
+/** Stories' rows; their pairs of common words are made here, in the same transaction as the write. */
+async function upsertRows(trx: Q, docs: readonly SearchDocument[]): Promise<void> {
   const { words, version } = await writeGramWords(trx);
-  const [grams] = await documentGrams(trx, [doc], words);
-  const row = {
+  const grams = await documentGrams(trx, docs, words);
+  const rows = docs.map((doc, i) => ({
     article_id: doc.articleId, order_key: doc.orderKey, status: doc.status, published_at: doc.publishedAt, section_id: doc.sectionId,
     headline: doc.headline, dek: doc.dek, body: doc.body, people: doc.people, tags: doc.tags, names: privateNames(doc.names), facets: doc.facets,
-    grams, grams_list: version,
-  };
-  // An update fires the trigger that swaps the FTS entry; a plain REPLACE would delete without it.
-  await trx.insertInto('search_documents').values(row).onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute();
+    grams: grams[i], grams_list: version,
+  }));
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    // An update fires the trigger that swaps the FTS entry; a plain REPLACE would delete without it.
+    await trx
+      .insertInto('search_documents')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) =>
+        oc.column('article_id').doUpdateSet((eb) => ({
+          order_key: eb.ref('excluded.order_key'), status: eb.ref('excluded.status'), published_at: eb.ref('excluded.published_at'),
+          section_id: eb.ref('excluded.section_id'), headline: eb.ref('excluded.headline'), dek: eb.ref('excluded.dek'), body: eb.ref('excluded.body'),
+          people: eb.ref('excluded.people'), tags: eb.ref('excluded.tags'), names: eb.ref('excluded.names'), facets: eb.ref('excluded.facets'),
+          grams: eb.ref('excluded.grams'), grams_list: eb.ref('excluded.grams_list'),
+        })),
+      )
+      .execute();
+  }
 }
 
 export const sqliteSearchRepo: SearchRepo = {
   async upsert(db, doc: SearchDocument) {
-    // The list read and the row written in one transaction, so a list cannot become active in between.
-    await (db.isTransaction ? upsertRow(db, doc) : db.transaction().execute((trx) => upsertRow(trx, doc)));
+    await sqliteSearchRepo.upsertMany(db, [doc]);
+  },
+
+  async upsertMany(db, docs) {
+    // The list read and the rows written in one transaction, so a list cannot become active in between.
+    await (db.isTransaction ? upsertRows(db, docs) : db.transaction().execute((trx) => upsertRows(trx, docs)));
   },
 
   async remove(db, articleId) {
-    await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+    await sqliteSearchRepo.removeMany(db, [articleId]);
+  },
+
+  async removeMany(db, articleIds) {
+    for (let i = 0; i < articleIds.length; i += ROWS_PER_INSERT) {
+      await db.deleteFrom('search_documents').where('article_id', 'in', articleIds.slice(i, i + ROWS_PER_INSERT)).execute();
+    }
   },
 
   async matchKeys(db, args) {

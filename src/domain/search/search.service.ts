@@ -8,7 +8,7 @@ import { buildSearchDocument, INDEXED_STATUSES } from './search.document.ts';
 import { isEmptyQuery, parseQuery } from './search.query.ts';
 import { findHits } from './search.find.ts';
 import { buildCommonGrams, commonGramsStatus, retireCommonGrams, type GramBuildArgs, type GramBuildResult, type GramStatus } from './search.grams.service.ts';
-import { hydrateHits, loadDocumentSource } from './search.repo.ts';
+import { hydrateHits, loadDocumentSources } from './search.repo.ts';
 import { postgresGramEngine } from './search.grams.repo.postgres.ts';
 import { sqliteGramEngine } from './search.grams.repo.sqlite.ts';
 import { postgresSearchRepo } from './search.repo.postgres.ts';
@@ -16,7 +16,7 @@ import { sqliteSearchRepo } from './search.repo.sqlite.ts';
 import { renderMarked } from './search.snippet.ts';
 import {
   SEARCH_SORTS, type ParsedQuery, type Q, type SearchFilters, type SearchHit, type SearchIndexer, type SearchParams,
-  type GramEngine, type SearchRepo, type SearchResult, type SearchSort,
+  type GramEngine, type SearchDocument, type SearchRepo, type SearchResult, type SearchSort,
 } from './search.types.ts';
 
 export interface SearchDeps {
@@ -137,12 +137,21 @@ export class SearchService {
     this.repo = deps.db.caps.fullText === 'fts5' ? sqliteSearchRepo : postgresSearchRepo;
     this.grams = deps.db.caps.fullText === 'fts5' ? sqliteGramEngine : postgresGramEngine;
     const repo = this.repo;
+    const indexMany = async (trx: Q, articleIds: readonly number[]) => {
+      const sources = await loadDocumentSources(trx, articleIds);
+      const docs: SearchDocument[] = [];
+      const gone: number[] = [];
+      for (const id of new Set(articleIds)) {
+        const src = sources.get(id);
+        if (src && INDEXED_STATUSES.has(src.status)) docs.push(buildSearchDocument(src));
+        else gone.push(id);
+      }
+      if (docs.length) await repo.upsertMany(trx, docs);
+      if (gone.length) await repo.removeMany(trx, gone);
+    };
     this.indexer = {
-      async index(trx: Q, articleId: number) {
-        const src = await loadDocumentSource(trx, articleId);
-        if (src && INDEXED_STATUSES.has(src.status)) await repo.upsert(trx, buildSearchDocument(src));
-        else await repo.remove(trx, articleId);
-      },
+      index: (trx: Q, articleId: number) => indexMany(trx, [articleId]),
+      indexMany,
       async remove(trx: Q, articleId: number) {
         await repo.remove(trx, articleId);
       },
@@ -212,9 +221,7 @@ export class SearchService {
 
   /** One transaction: a batch's entries change together, and a stop leaves each whole. */
   private async indexBatch(ids: readonly number[]): Promise<void> {
-    await this.deps.db.kysely.transaction().execute(async (trx) => {
-      for (const id of ids) await this.indexer.index(trx, id);
-    });
+    await this.deps.db.kysely.transaction().execute((trx) => this.indexer.indexMany(trx, ids));
   }
 
   /** Rebuilds every entry (after a restore; renames are handled by reindexLater's jobs). Returns how many stories are indexed. */

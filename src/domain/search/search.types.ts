@@ -109,7 +109,10 @@ export interface PageRow {
  */
 export interface SearchRepo {
   upsert(db: Q, doc: SearchDocument): Promise<void>;
+  /** Many stories' entries in a fixed few statements (the import's flip, a re-index); `docs` name each story once. */
+  upsertMany(db: Q, docs: readonly SearchDocument[]): Promise<void>;
   remove(db: Q, articleId: number): Promise<void>;
+  removeMany(db: Q, articleIds: readonly number[]): Promise<void>;
   /** Order keys of the published, due matches, newest first, at most `limit`; [] when a filter names nothing. */
   matchKeys(db: Q, args: MatchArgs): Promise<number[]>;
   leadRows(db: Q, keys: number[]): Promise<Map<number, LeadRow>>;
@@ -133,6 +136,8 @@ export interface GramEngine {
 /** The hook ArticlesService calls inside its write transactions. */
 export interface SearchIndexer {
   index(trx: Q, articleId: number): Promise<void>;
+  /** index() for many stories, in a few statements instead of a read and a write each. */
+  indexMany(trx: Q, articleIds: readonly number[]): Promise<void>;
   remove(trx: Q, articleId: number): Promise<void>;
 }
 
