@@ -1,4 +1,5 @@
-import { streamJson, type JsonChoice, type JsonKey, type JsonKind } from './json-stream.ts';
+import fs from 'node:fs';
+import { JsonReader, type JsonChoice, type JsonKey, type JsonKind, type JsonVisitor } from './json-stream.ts';
 import { ImportFormatError } from './xml-stream.ts';
 
 /**
@@ -86,4 +87,34 @@ function byPost(rows: [string, string, number][], into: Map<string, string[]>): 
     if (list) list.push(other);
     else into.set(post, [other]);
   }
+}
+
+/**
+ * Streams a JSON file through a JsonReader, awaiting `drain` between chunks
+ * so a slow database holds the reading back (as streamXml does for WXR).
+ * Errors in the file come out as ImportFormatError with its line and column.
+ */
+async function streamJson(file: string, visitor: JsonVisitor, drain: () => Promise<void> = async () => undefined): Promise<void> {
+  const reader = new JsonReader(visitor);
+  const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  // Decoded here, so a character split between two chunks is whole in the next.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk?: Buffer) => {
+    try {
+      return decoder.decode(chunk, { stream: chunk !== undefined });
+    } catch {
+      throw new ImportFormatError('the file is not UTF-8 text', reader.line);
+    }
+  };
+  try {
+    for await (const chunk of input) {
+      reader.write(decode(chunk as Buffer));
+      await drain();
+    }
+    reader.write(decode());
+    reader.end();
+  } finally {
+    input.destroy();
+  }
+  await drain();
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { ImportFormatError } from './xml-stream.ts';
 
 /**
@@ -243,20 +242,27 @@ export class JsonReader {
 
   /** Reads on in the current token; returns where the reader goes on (the chunk's end when the token continues in the next). */
   private continueToken(i: number): number {
+    return this.tok === Tok.Str ? this.continueString(i) : this.continueBare(i);
+  }
+
+  /** A number or a word (true, false, null): it ends at the first character that cannot be part of one. */
+  private continueBare(i: number): number {
     const s = this.chunk;
     const n = s.length;
-    if (this.tok !== Tok.Str) {
-      while (i < n) {
-        const c = s.charCodeAt(i);
-        const part = this.tok === Tok.Num ? (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69 : c >= 97 && c <= 122;
-        if (!part) break;
-        i++;
-      }
-      if (i === n) return n;
-      const text = this.tokParts.join('') + s.slice(this.tokStart, i);
-      this.finishBare(text, i);
-      return i;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      const part = this.tok === Tok.Num ? (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69 : c >= 97 && c <= 122;
+      if (!part) break;
+      i++;
     }
+    if (i === n) return n;
+    this.finishBare(this.tokParts.join('') + s.slice(this.tokStart, i), i);
+    return i;
+  }
+
+  private continueString(i: number): number {
+    const s = this.chunk;
+    const n = s.length;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (this.esc === 0) {
@@ -311,34 +317,4 @@ function put(frame: Frame, v: unknown): void {
   if (Array.isArray(frame.value)) frame.value.push(v);
   else if (frame.key === '__proto__') Object.defineProperty(frame.value, '__proto__', { value: v, enumerable: true, writable: true, configurable: true });
   else frame.value![frame.key as string] = v;
-}
-
-/**
- * Streams a JSON file through a JsonReader, awaiting `drain` between chunks
- * so a slow database holds the reading back (as streamXml does for WXR).
- * Errors in the file come out as ImportFormatError with its line and column.
- */
-export async function streamJson(file: string, visitor: JsonVisitor, drain: () => Promise<void> = async () => undefined): Promise<void> {
-  const reader = new JsonReader(visitor);
-  const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-  // Decoded here, so a character split between two chunks is whole in the next.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (chunk?: Buffer) => {
-    try {
-      return decoder.decode(chunk, { stream: chunk !== undefined });
-    } catch {
-      throw new ImportFormatError('the file is not UTF-8 text', reader.line);
-    }
-  };
-  try {
-    for await (const chunk of input) {
-      reader.write(decode(chunk as Buffer));
-      await drain();
-    }
-    reader.write(decode());
-    reader.end();
-  } finally {
-    input.destroy();
-  }
-  await drain();
 }
