@@ -20,23 +20,6 @@ export interface ImgRef {
 /** An image node for a picture whose file the import has, or null (the picture is then dropped and noted). */
 export type ImageResolver = (img: ImgRef) => ImageNode | null;
 
-/**
- * Classic WordPress wraps a captioned picture in a shortcode,
- * `[caption id="attachment_7" …]<a><img></a> The caption[/caption]` (older
- * posts put the words in a `caption="…"` attribute): read as the figure it
- * stands for, so the caption goes with the picture. What is put back is parsed
- * like the rest of the post, so nothing in it passes as markup.
- */
-export function captionShortcodes(html: string): string {
-  if (!html.includes('[caption')) return html;
-  return html.replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/g, (_whole, attrs: string, inner: string) => {
-    const m = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
-    if (!m) return inner;
-    const caption = m[2].trim() || (/\bcaption="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    return `<figure>${m[1]}<figcaption>${caption}</figcaption></figure>`;
-  });
-}
-
 /** Where inline conversion leaves what it finds: notes, and pictures lifted out of a paragraph to stand after it. */
 export interface Sink {
   notes: string[];

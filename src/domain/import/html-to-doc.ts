@@ -2,14 +2,17 @@ import { parseDocument } from 'htmlparser2';
 import { isSafeHref, MAX_DOC_NODES, type BlockNode, type Doc, type ImageNode, type InlineNode, type ParagraphNode } from '../articles/index.ts';
 import { BUILT_IN_EMBEDS } from '../embeds/index.ts';
 import { DROP, kids, name, textContent, type HNode } from './html-nodes.ts';
-import { captionShortcodes, figurePicture, imgRef, pictureOf, type ImageResolver, type Sink } from './html-pictures.ts';
+import { figurePicture, imgRef, pictureOf, type ImageResolver, type Sink } from './html-pictures.ts';
 import { inlines, paragraph, preText, trimInlines } from './html-inline.ts';
 import { readTable, tableAsParagraphs } from './html-table.ts';
+import { expandShortcodes, type ShortcodeSource } from './shortcodes.ts';
 
 export type { ImgRef, ImageResolver } from './html-pictures.ts';
 
 export interface ConvertOptions {
   image?: ImageResolver;
+  /** The attachments WordPress shortcodes name (`[gallery]`, `[playlist]`); shortcodes.ts. */
+  shortcodes?: ShortcodeSource;
 }
 
 export interface Converted {
@@ -32,7 +35,7 @@ const classOf = (n: HNode) => ` ${n.attribs?.class ?? ''} `;
  */
 export function htmlToDoc(html: string, opts: ConvertOptions = {}): Converted {
   const c = new Converter(opts.image);
-  c.blocks(kids(parseDocument(captionShortcodes(html), { decodeEntities: true }) as unknown as HNode));
+  c.blocks(kids(parseDocument(expandShortcodes(html, opts.shortcodes), { decodeEntities: true }) as unknown as HNode));
   c.flush();
   return { doc: { type: 'doc', content: c.out.slice(0, MAX_DOC_NODES / 4) }, notes: [...new Set(c.notes)] };
 }

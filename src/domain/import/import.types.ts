@@ -52,9 +52,9 @@ export interface ImportProgress {
   counts: ImportCounts;
   /**
    * How far through the file: for the streamed WXR, the bytes the reader has
-   * passed; for a Ghost export, parsed whole before the first post, the
-   * file's size times the share of its posts done. So one progressFigures
-   * (share, rate, time left) serves both.
+   * passed; for a Ghost export (streamed too, posts on its second pass), the
+   * byte where the batch's last post ends. So one progressFigures (share,
+   * rate, time left) serves both.
    */
   bytesRead: number;
   bytesTotal: number;

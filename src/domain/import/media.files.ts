@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { ImgRef } from './html-to-doc.ts';
+import { expandShortcodes, type ShortcodeSource } from './shortcodes.ts';
 
 /**
  * Where an imported picture's bytes are: the path of its URL inside the
@@ -83,7 +84,9 @@ export async function readUnder(dir: string, segments: string[], maxBytes: numbe
  * them between batches (outside any transaction), so the conversion can then
  * look each one up. A tokenizer pass, only for posts that have an `<img`.
  */
-export function imagesIn(html: string): ImgRef[] {
+export function imagesIn(raw: string, shortcodes?: ShortcodeSource): ImgRef[] {
+  // A [gallery] names its pictures only by attachment id: expanded as htmlToDoc will expand it.
+  const html = expandShortcodes(raw, shortcodes);
   if (!/<img\b/i.test(html)) return [];
   const out: ImgRef[] = [];
   const parser = new Parser(

@@ -3,6 +3,7 @@ import type { Db, Q } from '../../storage/index.ts';
 import type { ImageNode } from '../articles/index.ts';
 import type { SafeFetch } from '../shared/safe-fetch.ts';
 import type { ImageResolver, ImgRef } from './html-to-doc.ts';
+import type { ShortcodeSource } from './shortcodes.ts';
 import { importedImages, rememberImported } from './import.repo.ts';
 import { eachLimited, readUnder, uploadsPath, type MediaSourceName } from './media.files.ts';
 
@@ -71,6 +72,8 @@ export class ImportMedia {
   /** WordPress attachments by post id and by URL, read in the first pass over the file (a post may come before its attachment). */
   private readonly attachments = new Map<string, Attachment>();
   private readonly attachmentsByUrl = new Map<string, Attachment>();
+  /** Each post's attachments as [menu order, id], for a `[gallery]` or `[playlist]` that lists no ids. */
+  private readonly children = new Map<string, [number, number][]>();
   private readonly have = new Map<string, number>();
   private readonly missing = new Map<string, string>();
   readonly report: MediaReport = { imported: 0, reused: 0, failed: 0, notTried: 0, failures: [] };
@@ -84,10 +87,23 @@ export class ImportMedia {
     private readonly base: () => string = () => '',
   ) {}
 
-  addAttachment(id: string, att: Attachment): void {
+  addAttachment(id: string, att: Attachment, parent = '', order = 0): void {
     if (!att.url) return;
     this.attachments.set(id, att);
     this.attachmentsByUrl.set(att.url, att);
+    if (parent && parent !== '0') {
+      const list = this.children.get(parent);
+      if (list) list.push([order, Number(id)]);
+      else this.children.set(parent, [[order, Number(id)]]);
+    }
+  }
+
+  /** What a post's shortcodes may name: its own attachments in WordPress's gallery order (menu order, then id), and any attachment's file. */
+  shortcodesFor(postId: string): ShortcodeSource {
+    return {
+      childrenOf: () => [...(this.children.get(postId) ?? [])].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, id]) => String(id)),
+      urlOf: (id) => this.attachments.get(id)?.url,
+    };
   }
 
   /** A featured image given by attachment id (WordPress's `_thumbnail_id`), as a ref `prepare` and `imageFor` take. */

@@ -82,7 +82,7 @@ class WxrRun {
   /** First pass: attachments are indexed, since a post may name one that comes later in the file. */
   noteAttachment(n: XmlNode): void {
     const a = attachmentOf(n);
-    if (a) this.media.addAttachment(a.id, { url: a.url, alt: a.alt, caption: htmlToText(a.caption).replace(/\s+/g, ' ').trim() });
+    if (a) this.media.addAttachment(a.id, { url: a.url, alt: a.alt, caption: htmlToText(a.caption).replace(/\s+/g, ' ').trim() }, a.parent, a.order);
   }
 
   /** The pictures of a batch's posts and pages: their featured image and the images in their HTML. */
@@ -90,7 +90,7 @@ class WxrRun {
     return batch.flatMap((item) => {
       if (item.type !== 'post' && item.type !== 'page') return [];
       const featured = item.thumbnailId ? this.media.attachmentRef(item.thumbnailId) : undefined;
-      return [...(featured ? [featured] : []), ...imagesIn(item.html)];
+      return [...(featured ? [featured] : []), ...imagesIn(item.html, this.media.shortcodesFor(item.id))];
     });
   }
 
@@ -151,7 +151,7 @@ class WxrRun {
     const status = STATUS[item.status];
     if (!status) return this.skip(`posts with status ${item.status}`), null;
     if (item.sticky) this.sticky.push(item.id);
-    const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver() });
+    const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver(), shortcodes: this.media.shortcodesFor(item.id) });
     for (const n of notes) this.notes[n] = (this.notes[n] ?? 0) + 1;
     const featuredRef = item.thumbnailId ? this.media.attachmentRef(item.thumbnailId) : undefined;
     const featuredImageId = featuredRef && this.media.imageFor(featuredRef);
@@ -186,7 +186,7 @@ class WxrRun {
     const status = STATUS[item.status];
     if (!status) return this.skip(`pages with status ${item.status}`);
     if (!this.deps.pages || this.pages.length >= MAX_IMPORTED_PAGES) return this.skip('pages (over the limit, or no pages service)');
-    const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver() });
+    const { doc, notes } = htmlToDoc(item.html, { image: this.media.resolver(), shortcodes: this.media.shortcodesFor(item.id) });
     for (const n of notes) this.notes[n] = (this.notes[n] ?? 0) + 1;
     this.pages.push({ sourceId: item.id, title: item.title, slug: item.slug, body: doc, status: status === 'published' ? 'published' : 'draft' });
   }

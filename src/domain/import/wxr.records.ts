@@ -122,11 +122,12 @@ export function itemOf(n: XmlNode): WxrItem {
 }
 
 /** An attachment item as the media step needs it, or null (another item, or no id or URL); never throws: the first pass only collects. */
-export function attachmentOf(n: XmlNode): { id: string; url: string; alt: string; caption: string } | null {
+export function attachmentOf(n: XmlNode): { id: string; url: string; alt: string; caption: string; parent: string; order: number } | null {
   if (n.name !== 'item' || textOf(n, 'wp:post_type') !== 'attachment') return null;
   const id = textOf(n, 'wp:post_id');
   const url = textOf(n, 'wp:attachment_url');
   if (!/^\d+$/.test(id) || !url) return null;
   const alt = childrenNamed(n, 'wp:postmeta').find((m) => textOf(m, 'wp:meta_key') === '_wp_attachment_image_alt');
-  return { id, url, alt: alt ? textOf(alt, 'wp:meta_value') : '', caption: textOf(n, 'excerpt:encoded') };
+  // Its post and place there: a [gallery] without ids shows the post's attachments in menu order, then by id.
+  return { id, url, alt: alt ? textOf(alt, 'wp:meta_value') : '', caption: textOf(n, 'excerpt:encoded'), parent: textOf(n, 'wp:post_parent'), order: Number(textOf(n, 'wp:menu_order')) || 0 };
 }

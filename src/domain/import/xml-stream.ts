@@ -9,13 +9,14 @@ export interface XmlNode {
   children: XmlNode[];
 }
 
-/** A file we refuse to read, with the line it went wrong on. */
+/** A file we refuse to read, with the line (and, when the reader knows it, the column) it went wrong on. */
 export class ImportFormatError extends Error {
   constructor(
     message: string,
     readonly line: number | null = null,
+    readonly column: number | null = null,
   ) {
-    super(line === null ? message : `line ${line}: ${message}`);
+    super(line === null ? message : `line ${line}${column === null ? '' : `, column ${column}`}: ${message}`);
     this.name = 'ImportFormatError';
   }
 }
