@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
-import { DIALECTS, testRunId } from '../helpers/dialects.ts';
+import { testRunId } from '../helpers/dialects.ts';
 import { writeGhostExport } from '../helpers/ghost-export.ts';
 
 /**
@@ -26,7 +26,11 @@ const file = path.join(dir, 'big.json');
 const size = writeGhostExport(file, POSTS, HTML_BYTES);
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-for (const dialect of DIALECTS) {
+// SQLite only: what is bounded here is the reader (the file is never whole in
+// memory), which is the same code on both databases; the Ghost import itself is
+// tested on both in import-ghost.test.ts. On PostgreSQL this run took 82 s of
+// the suite, writing story by story.
+for (const dialect of ['sqlite'] as const) {
   describe(`${dialect}: a Ghost export larger than the memory it imports in`, { timeout: 600_000 }, () => {
     test(`${POSTS} posts of ${HTML_BYTES / 1000} kB under a ${HEAP_CAP_MB} MB heap`, async (t) => {
       assert.ok(size > HEAP_CAP_MB * 1024 * 1024, `the file (${size} bytes) is larger than the heap cap`);
