@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import v8 from 'node:v8';
 import type { Config } from '../../config.ts';
 import cluster from 'node:cluster';
 import { createApp, type App, type Services } from '../../main.ts';
@@ -10,6 +9,7 @@ import { lockDataDir } from '../../storage/index.ts';
 import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
 import { articleCount, configFrom } from './services.ts';
+import { KEEP_COMPILED_CODE_AFTER_MS, keepCompiledCode, tuneHeap } from './compiled-code.ts';
 import { loadConfig } from '../../config.ts';
 
 export const SERVE_USAGE = `usage: dateline serve
@@ -17,16 +17,6 @@ export const SERVE_USAGE = `usage: dateline serve
 Runs the site, the newsroom and the APIs on HOST:PORT (default 127.0.0.1:8080).
 On first start it seeds demo content into an empty database (unless
 DATELINE_SEED_DEMO=false) and creates an admin API key, shown once.`;
-
-/**
- * V8 lets the old generation grow to several times what is live before a
- * full collection: the server's live heap is about 26 MB, its heap grew to
- * about 100 MB, and that slack was a third of the resident memory with
- * 100,000 stories. A 50% margin keeps it near 40 MB; a full collection of
- * so small a heap takes some 10 ms, every few seconds under load. V8 reads
- * this flag at each collection, so setting it here takes effect.
- */
-const HEAP_GROWING_PERCENT = 50;
 
 /** Never wait longer than this for open requests and connections to drain on shutdown. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -88,6 +78,8 @@ function onSignals(io: Io, app: App, done: (code: number) => void): () => void {
     }
     closing = true;
     io.err(`${signal}: closing (finishing open requests)…`);
+    // A server stopped before the timer below still leaves its compiled code to the next start.
+    keepCompiledCode();
     // Something still holding the loop open must not keep a stopped server's process alive.
     const timer = setTimeout(() => (io.err('shutdown took too long; exiting'), process.exit(1)), SHUTDOWN_GRACE_MS);
     timer.unref();
@@ -112,7 +104,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(SERVE_USAGE), EXIT.ok);
   // The primary names the database; its workers use the same one and stay quiet about it.
   const config = cluster.isWorker ? loadConfig(io.env) : configFrom(io);
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  tuneHeap();
   // Held by every server process while it runs (shared: workers and other instances coexist),
   // so `dateline restore` cannot replace the database under it (storage/data-dir-lock.ts).
   const lock = lockDataDir(config.dataDir, 'shared');
@@ -148,6 +140,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     lock.release();
     throw e;
   }
+  setTimeout(keepCompiledCode, KEEP_COMPILED_CODE_AFTER_MS).unref();
   void seedOnFirstStart(app, config, io);
   return stopped;
 }
