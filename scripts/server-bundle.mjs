@@ -8,7 +8,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BUNDLE = path.join(ROOT, 'dist/dateline.mjs');
 
 /** The files whose change makes the bundle stale: every source, and what shapes the build. */
-const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-server.mjs'];
+const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-server.mjs', 'scripts/bundle-loader.mjs', 'scripts/bundle-ascii.mjs'];
 
 /** Newest modification time of the bundle's inputs, in ms (a stat of each source file: a few ms). */
 export function newestInput() {

@@ -6,9 +6,12 @@ import { runCli } from './cli.ts';
  * that is current, else through tsx. It only sets the exit code: the
  * process ends when the command has closed what it opened.
  */
-process.exitCode = await runCli(process.argv.slice(2), {
+// Not a top-level await: the bundle is CommonJS (scripts/build-server.mjs), which has none.
+void runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   isTty: process.stdout.isTTY === true,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -19,18 +19,26 @@ export interface PostgresOptions {
  * migrating) fails with "cached plan must not change result type"; that
  * text then goes unnamed on this connection, so one query fails (503 to
  * its reader), not every later one.
+ *
+ * The class is made at the first pool, not when this file loads: extending
+ * pg.Client loads pg, which the server bundle keeps lazy so that a SQLite
+ * server never loads it (it was some 60 ms of every start).
  */
-class NamingClient extends pg.Client {
-  private readonly unnamed = new Set<string>();
+let namingClient: typeof pg.Client | undefined;
+function NamingClient(): typeof pg.Client {
+  namingClient ??= class extends pg.Client {
+    private readonly unnamed = new Set<string>();
 
-  override query(config: any, values?: any, callback?: any): any {
-    const name = typeof config === 'string' && typeof callback !== 'function' && !this.unnamed.has(config) ? statementName(config) : undefined;
-    if (name === undefined) return super.query(config, values, callback);
-    return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch((e: { code?: string }) => {
-      if (e?.code === '0A000') this.unnamed.add(config);
-      throw e;
-    });
-  }
+    override query(config: any, values?: any, callback?: any): any {
+      const name = typeof config === 'string' && typeof callback !== 'function' && !this.unnamed.has(config) ? statementName(config) : undefined;
+      if (name === undefined) return super.query(config, values, callback);
+      return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch((e: { code?: string }) => {
+        if (e?.code === '0A000') this.unnamed.add(config);
+        throw e;
+      });
+    }
+  };
+  return namingClient;
 }
 
 /**
@@ -43,7 +51,7 @@ export function createPostgresDb(url: string, opts: PostgresOptions = {}): Db {
   // when this file loads: in the server bundle pg loads at its first use, and SQLite never uses it.
   pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
   const pool = new pg.Pool({
-    Client: NamingClient,
+    Client: NamingClient(),
     connectionString: url,
     max: opts.max ?? 10,
     idleTimeoutMillis: 30_000,

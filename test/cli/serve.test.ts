@@ -127,8 +127,8 @@ for (const dialect of DIALECTS) {
 const { buildServer } = await import('../../scripts/build-server.mjs');
 const { BUNDLE, bundleIsFresh } = await import('../../scripts/server-bundle.mjs');
 
-function runBundle(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [BUNDLE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function runBundle(args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, [...nodeArgs, BUNDLE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = { stdout: '', stderr: '' };
   child.stdout.on('data', (d) => (out.stdout += d));
   child.stderr.on('data', (d) => (out.stderr += d));
@@ -194,5 +194,44 @@ for (const dialect of DIALECTS) {
         assert.equal(await serve.exited, 0, serve.out.stderr);
       }
     });
+
+    if (dialect === 'sqlite') {
+      test('a restart runs from the code the last run kept (scripts/bundle-loader.mjs); SQLite loads none of the packages kept lazy', { timeout: 90_000 }, async () => {
+        // Written as the process exits: what the loader compiled from, and every package file it loaded.
+        const probe = path.join(t.dataDir, 'probe.cjs');
+        fs.writeFileSync(
+          probe,
+          `process.on('exit', () => require('fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({ startedFrom: globalThis[Symbol.for('dateline.keepCompiledCode')]?.startedFrom, modules: Object.keys(require.cache) })));`,
+        );
+        const run = async (n: number) => {
+          const out = path.join(t.dataDir, `probe-${n}.json`);
+          const serve = runBundle(['serve'], { ...env, PROBE_OUT: out }, ['-r', probe]);
+          const url = await new Promise<string>((resolve, reject) => {
+            serve.child.stdout.on('data', () => {
+              const m = serve.out.stdout.match(/Dateline is running at (http:\/\/127\.0\.0\.1:\d+)/);
+              if (m) resolve(m[1]);
+            });
+            serve.exited.then((code) => reject(new Error(`exited ${code}: ${serve.out.stderr}`)));
+          });
+          const html = await (await fetch(`${url}/`)).text();
+          const story = html.match(/href="(\/news\/\d+\/[^"]+)"/)?.[1];
+          assert.ok(story, html.slice(0, 2000));
+          const page = await fetch(url + story);
+          await page.arrayBuffer();
+          assert.equal(page.status, 200);
+          serve.child.kill('SIGTERM');
+          assert.equal(await serve.exited, 0, serve.out.stderr);
+          return JSON.parse(fs.readFileSync(out, 'utf8')) as { startedFrom: string; modules: string[] };
+        };
+        // The first run keeps its code as it stops, unless a server of this build kept it already.
+        const first = await run(1);
+        assert.ok(['kept', 'primed', 'source'].includes(first.startedFrom), first.startedFrom);
+        const second = await run(2);
+        assert.equal(second.startedFrom, 'kept');
+        const lazy = second.modules.filter((m) => /[\\/]node_modules[\\/](pg|sharp|ioredis|nodemailer|@simplewebauthn[\\/]server)[\\/]/.test(m));
+        assert.deepEqual(lazy, []);
+        assert.ok(second.modules.some((m) => m.includes('better-sqlite3')), 'the probe sees packages loaded');
+      });
+    }
   });
 }

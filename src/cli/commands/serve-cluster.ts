@@ -5,6 +5,7 @@ import { createApp, createServices, type App, type Services } from '../../main.t
 import { PrimaryWakeSignal, relayWakeUps, WorkerWakeSignal } from '../../cluster/ipc-signal.ts';
 import { migrateToLatest, openDatabase } from '../../storage/index.ts';
 import type { Io } from '../io.ts';
+import { KEEP_COMPILED_CODE_AFTER_MS, keepCompiledCode } from './compiled-code.ts';
 
 /**
  * `dateline serve` with WORKERS > 1: one primary process and WORKERS worker
@@ -32,6 +33,8 @@ export async function serveWorker(config: Config, io: Io): Promise<number> {
     await app.server.listen({ host: config.host, port: config.port });
     const addr = app.server.server.address() as AddressInfo;
     process.send?.({ type: 'dateline:listening', address: `${addr.address}:${addr.port}` } satisfies Msg);
+    // Workers keep the compiled code, not the primary: it runs no HTTP server, so its code would lack the requests'.
+    setTimeout(keepCompiledCode, KEEP_COMPILED_CODE_AFTER_MS).unref();
   } catch (e) {
     process.send?.({ type: 'dateline:failed', message: (e as Error).message } satisfies Msg);
     await app?.close().catch(() => undefined);
@@ -44,6 +47,7 @@ export async function serveWorker(config: Config, io: Io): Promise<number> {
     const stop = () => {
       if (closing) return;
       closing = true;
+      keepCompiledCode();
       setTimeout(() => (io.err(`worker ${process.pid}: shutdown took too long; exiting`), process.exit(1)), SHUTDOWN_GRACE_MS).unref();
       running.close().then(
         () => {

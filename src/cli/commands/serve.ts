@@ -10,6 +10,7 @@ import { servePrimary, serveWorker } from './serve-cluster.ts';
 import { keepHeapNearLive } from '../heap.ts';
 import { EXIT, parseFlags, type Io } from '../io.ts';
 import { articleCount, configFrom } from './services.ts';
+import { KEEP_COMPILED_CODE_AFTER_MS, keepCompiledCode } from './compiled-code.ts';
 import { loadConfig } from '../../config.ts';
 
 export const SERVE_USAGE = `usage: dateline serve
@@ -78,6 +79,8 @@ function onSignals(io: Io, app: App, done: (code: number) => void): () => void {
     }
     closing = true;
     io.err(`${signal}: closing (finishing open requests)…`);
+    // A server stopped before the timer below still leaves its compiled code to the next start.
+    keepCompiledCode();
     // Something still holding the loop open must not keep a stopped server's process alive.
     const timer = setTimeout(() => (io.err('shutdown took too long; exiting'), process.exit(1)), SHUTDOWN_GRACE_MS);
     timer.unref();
@@ -138,6 +141,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     lock.release();
     throw e;
   }
+  setTimeout(keepCompiledCode, KEEP_COMPILED_CODE_AFTER_MS).unref();
   void seedOnFirstStart(app, config, io);
   return stopped;
 }
