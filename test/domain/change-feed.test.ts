@@ -137,6 +137,15 @@ const WRITES: Record<string, Write> = {
     tags: ['list:section:$section'],
     run: (app, f) => app.frontPage.setSectionLead(f.sectionId, { story: f.storyId, pinnedUntil: null }, 'test'),
   },
+  // An import's sticky posts, on a front page nobody has arranged (earlier scenarios' choices are cleared first).
+  'FrontPageService.placeIfUnarranged': {
+    kind: 'front-page',
+    tags: ['home'],
+    run: async (app, f) => {
+      await app.db.kysely.deleteFrom('front_page_picks').execute();
+      return app.frontPage.placeIfUnarranged([f.storyId], 'test');
+    },
+  },
   'FrontPageService.pinEnded': {
     kind: 'front-page',
     tags: ['home'],
